@@ -1,0 +1,61 @@
+"""The offline analysis engine: an Article in, a Brief out, each part of the brief from its own module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .. import __version__
+from ..brief import ArticleInfo, Brief, Engine, Risk, Tension, Theme, Themes
+from ..ingest import Article
+from . import gazetteer
+from .actors import find_actors
+from .facts import find_figures, find_timeline
+from .risk import rate_risk
+from .summary import bottom_line, key_judgments
+from .tension import assess_tension
+from .themes import find_themes, score_sentences
+
+ENGINE_NAME = "policybrief-rules"
+_POLITICAL = {"state", "government_body", "international_org", "armed_group"}
+
+
+def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Brief:
+    """The brief of one article, deterministic and offline."""
+    info = ArticleInfo(
+        title=article.title, source=article.source,
+        published=article.published.isoformat() if article.published else None, path=article.path,
+        sha256=article.sha256, word_count=article.word_count, language=article.language,
+    )
+    engine = Engine(name=ENGINE_NAME, version=__version__)
+    if article.language != "en":
+        return _not_english(article, info, engine)
+    sentences = article.sentences
+    actors = find_actors(sentences, gazetteer.load(actors_files), title=" ".join([article.title, *article.headings]))
+    scores = score_sentences(sentences)
+    themes = find_themes(sentences, scores, geopolitical=any(a.type in _POLITICAL for a in actors))
+    main_state = next((a.name for a in actors if a.type == "state"), None)
+    tension = assess_tension(sentences, scores, themes, main_state)
+    risk = rate_risk(sentences, actors, themes)
+    figures = find_figures(sentences)
+    bluf, _ = bottom_line(sentences, themes, risk, tension)
+    return Brief(
+        article=info, engine=engine, bluf=bluf,
+        key_judgments=key_judgments(sentences, actors, themes, tension, risk, figures),
+        sentences=sentences, actors=actors, themes=themes, tension=tension, risk=risk, figures=figures,
+        timeline=find_timeline(sentences, article.published), removed=article.removed,
+    )
+
+
+def _not_english(article: Article, info: ArticleInfo, engine: Engine) -> Brief:
+    """Rules built for English would list nonsense actors on other languages: say so instead."""
+    note = (f"The article appears to be in a language other than English ({article.language}); this engine "
+            "analyses English text only, so no actors, themes or risk were extracted.")
+    absent = Theme(present=False, score=0.0)
+    return Brief(
+        article=info, engine=engine, bluf=note, sentences=article.sentences,
+        themes=Themes(sovereignty=absent, security=absent, power_vacuum=absent),
+        tension=Tension(balance=0.0, assessment="Not assessed: the article is not in English."),
+        risk=Risk(rating="low", explanation="Not assessed: the article is not in English."),
+        removed=article.removed, notes=[note],
+    )

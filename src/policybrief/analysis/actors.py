@@ -1,0 +1,590 @@
+"""Actors: one entry per real-world actor, with its mentions merged and each mention tied to a sentence.
+
+Passes over each sentence, strongest evidence first, each claiming the characters it explains:
+gazetteer names and acronyms defined in the text; a state's bodies named by description ("Iraqi
+government", "French troops", "the country's junta"); capitals standing for governments; generic armed
+groups ("pro-Iran militias"); people named after a title; capitalised names with an organisation head or a
+speech cue. A last pass links later surname and role mentions ("al-Sudani", "the prime minister").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import data
+from ..brief import Actor, Sentence
+from .gazetteer import Entry, Gazetteer
+from .tokens import Token, key, tokenize
+
+MAX_EVIDENCE = 5
+_ACRONYM_DEF = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*|al|el|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|of|for|the|and|de|du|des))*"
+    r"\s+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z0-9&-]{1,9})\)"
+)
+_LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el)\s+)+")
+_ARTICLES = {"the", "a", "an", "The", "A", "An"}
+
+
+@dataclass
+class _Cues:
+    titles: list[tuple[tuple[str, ...], str]]  # (title key, CAMEO role), longest first
+    qualifiers: list[tuple[str, ...]]
+    particles: frozenset[str]
+    bodies: list[tuple[tuple[str, ...], dict]]
+    group_heads: frozenset[str]
+    bare_heads: frozenset[str]
+    group_modifiers: dict[str, str]
+    jihadist_groups: frozenset[str]
+    org_heads: list[tuple[tuple[str, ...], str]]
+    speech_verbs: frozenset[str]
+    metonym_before: frozenset[str]
+
+
+@cache
+def cues() -> _Cues:
+    spec = data.load("cues")
+    titles = [(key(t), role) for role, names in spec["titles"].items() for t in names]
+    heads = [(key(h), kind) for kind, names in spec["org_heads"].items() for h in names]
+    return _Cues(
+        titles=sorted(titles, key=lambda t: -len(t[0])),
+        qualifiers=sorted((key(q) for q in spec["title_qualifiers"]), key=lambda q: -len(q)),
+        particles=frozenset(spec["name_particles"]),
+        bodies=sorted(((key(b), v) for b, v in spec["state_bodies"].items()), key=lambda b: -len(b[0])),
+        group_heads=frozenset(spec["group_heads"]),
+        bare_heads=frozenset(spec["bare_heads"]),
+        group_modifiers={m.lower(): kind for kind, mods in spec["group_modifiers"].items() for m in mods},
+        jihadist_groups=frozenset(spec["jihadist_groups"]),
+        org_heads=sorted(heads, key=lambda h: -len(h[0])),
+        speech_verbs=frozenset(spec["speech_verbs"]),
+        metonym_before=frozenset(spec["metonym_before"]),
+    )
+
+
+@dataclass
+class _Candidate:
+    key: str
+    name: str
+    type: str
+    code: str | None = None
+    role: str | None = None
+    country: str | None = None
+    from_gazetteer: bool = False
+    aliases: dict[str, None] = field(default_factory=dict)
+    mentions: list[str] = field(default_factory=list)  # sentence id per mention
+    first: int = 10**9
+
+
+@dataclass
+class _Sentence:
+    sentence: Sentence
+    index: int
+    tokens: list[Token]
+    claimed: list[bool]
+
+    def free(self, i: int, j: int) -> bool:
+        return not any(self.claimed[i:j])
+
+    def claim(self, i: int, j: int) -> None:
+        for k in range(i, j):
+            self.claimed[k] = True
+
+    def surface(self, i: int, j: int) -> str:
+        return self.sentence.text[self.tokens[i].start:self.tokens[j - 1].end]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.found: dict[str, _Candidate] = {}
+
+    def add(self, key_: str, name: str, type_: str, s: _Sentence, surface: str | None, *, code: str | None = None,
+            role: str | None = None, country: str | None = None, gazetteer: bool = False) -> _Candidate:
+        c = self.found.get(key_)
+        if c is None:
+            c = self.found[key_] = _Candidate(key_, name, type_, code, role, country, gazetteer)
+        c.role = c.role or role
+        c.code = c.code or code
+        c.country = c.country or country
+        if surface:
+            c.aliases.setdefault(surface.strip(), None)
+        c.mentions.append(s.sentence.id)
+        c.first = min(c.first, s.index)
+        return c
+
+
+def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -> list[Actor]:
+    cue = cues()
+    text = "\n".join(s.text for s in sentences)
+    local = _acronyms(text, gaz)
+    lowercase_words = {w for w in re.findall(r"\b[a-z][\w'-]*\b", text)}
+    sents = [_Sentence(s, i, tokenize(s.text), []) for i, s in enumerate(sentences)]
+    for s in sents:
+        s.claimed = [False] * len(s.tokens)
+    found = _Collector()
+    for s in sents:
+        _gazetteer_pass(s, gaz, local, found, cue)
+    main = _main_state(found, gaz, title)
+    for s in sents:
+        _bodies_pass(s, gaz, found, cue, main)
+        _groups_pass(s, gaz, found, cue)
+        _titled_people_pass(s, gaz, found, cue)
+        _capitalised_pass(s, gaz, found, cue, lowercase_words)
+    _surname_pass(sents, found, cue)
+    _merge_same_code(found)
+    _resolve_generic_jihadists(found, cue)
+    return _actors(found, gaz, main)
+
+
+def _acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
+    """Acronyms the article defines itself: "Popular Mobilization Forces (PMF)" makes PMF name that body."""
+    local: dict[tuple[str, ...], Entry] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        long_name = _LEADING_LOWER.sub("", m[1])
+        words = long_name.split()
+        # The long name is the shortest tail of the capitalised run whose initials spell the acronym.
+        acronym = re.sub(r"[^A-Z]", "", m[2])
+        for start in range(len(words)):
+            tail = words[start:]
+            initials = "".join(w[0] for w in tail if w[0].isupper())
+            if initials == acronym or initials.startswith(acronym[:2]) and len(tail) >= 2 and start == len(words) - len(tail):
+                long_name = " ".join(tail)
+                if initials == acronym:
+                    break
+        entry = gaz.names.get(key(long_name)) or gaz.names.get(key(m[2]))
+        if entry is None:
+            entry = Entry(name=long_name, type=_type_from_head(key(long_name)) or "organisation")
+        local[key(m[2])] = entry
+        local[key(long_name)] = entry
+    return local
+
+
+def _lookup(tokens: list[Token], i: int, table: dict[tuple[str, ...], Entry], longest: int) -> tuple[Entry, int] | None:
+    words = [t.text.replace("’", "'") for t in tokens[i:i + longest]]
+    for n in range(len(words), 0, -1):
+        if n > 1 and tokens[i + n - 2].possessive:
+            continue  # "Iraq's Prime" is not a name
+        entry = table.get(tuple(words[:n]))
+        if entry is not None:
+            return entry, i + n
+    return None
+
+
+def _gazetteer_pass(s: _Sentence, gaz: Gazetteer, local: dict, found: _Collector, cue: _Cues) -> None:
+    toks = s.tokens
+    i = 0
+    while i < len(toks):
+        if not toks[i].text[:1].isalpha() or (not toks[i].capitalised and toks[i].text not in ("al", "the")):
+            i += 1
+            continue
+        hit = _lookup(toks, i, local, 8) or _lookup(toks, i, gaz.names, gaz.longest)
+        source = _source_at(toks, i, gaz)
+        if source:
+            s.claim(i, source)
+            i = source
+            continue
+        if hit:
+            entry, j = hit
+            start = i + 1 if toks[i].text.lower() == "the" else i
+            if entry.type == "state" and _body_follows(toks, j, cue):
+                i = j  # "US forces" is the state's body, found by the bodies pass
+                continue
+            found.add(entry.name, entry.name, entry.type, s, s.surface(start, j), code=entry.code,
+                      country=entry.country, gazetteer=True)
+            s.claim(i, j)
+            i = j
+            continue
+        demonym = _lookup(toks, i, gaz.demonyms, 3)
+        if demonym:
+            entry, j = demonym
+            if not _body_follows(toks, j, cue) and not _group_follows(toks, j, cue):
+                found.add(entry.name, entry.name, "state", s, s.surface(i, j), code=entry.code, gazetteer=True)
+                s.claim(i, j)
+            i = j
+            continue
+        capital = _lookup(toks, i, gaz.capitals, 3)
+        if capital:
+            entry, j = capital
+            if _acts(toks, i, j, cue):
+                found.add(entry.name, entry.name, "state", s, s.surface(i, j), code=entry.code, gazetteer=True)
+            s.claim(i, j)  # a capital that does not act is a place: never an actor
+            i = j
+            continue
+        i += 1
+
+
+def _source_at(toks: list[Token], i: int, gaz: Gazetteer) -> int | None:
+    for n in range(min(5, len(toks) - i), 0, -1):
+        if tuple(t.text.replace("’", "'") for t in toks[i:i + n]) in gaz.sources:
+            return i + n
+    return None
+
+
+def _body_follows(toks: list[Token], j: int, cue: _Cues) -> bool:
+    return _body_at(toks, j, cue) is not None
+
+
+def _body_at(toks: list[Token], j: int, cue: _Cues) -> tuple[dict, int] | None:
+    """A state-body noun at token j, allowing one modifier: "US military personnel", "French special forces"."""
+    for skip in (0, 1):
+        if skip and (j >= len(toks) or not toks[j].text.isalpha() or toks[j].capitalised):
+            break
+        words = tuple(t.text.lower() for t in toks[j + skip:j + skip + 3])
+        for body, spec in cue.bodies:
+            if words[:len(body)] == body:
+                return spec, j + skip + len(body)
+    return None
+
+
+def _group_follows(toks: list[Token], j: int, cue: _Cues) -> bool:
+    return j < len(toks) and (toks[j].text in cue.group_heads or toks[j].text == "-")
+
+
+def _acts(toks: list[Token], i: int, j: int, cue: _Cues) -> bool:
+    """A capital acts when it speaks or does ("Paris said"), owns ("Moscow's"), or is dealt with ("talks with Kyiv")."""
+    if toks[j - 1].possessive:
+        return True
+    after = toks[j].text if j < len(toks) else ""
+    before = toks[i - 1].text if i > 0 else ""
+    return after in cue.speech_verbs or before in cue.metonym_before
+
+
+def _main_state(found: _Collector, gaz: Gazetteer, title: str) -> Entry | None:
+    states = [c for c in found.found.values() if c.type == "state"]
+    if not states:
+        return None
+    in_title = {c.key for c in states if any(a in title for a in [c.name, *c.aliases])}
+    best = max(states, key=lambda c: (len(c.mentions) + 3 * (c.key in in_title), -c.first))
+    return gaz.state(best.code)
+
+
+def _bodies_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues, main: Entry | None) -> None:
+    """"Iraqi government", "Iraq's government", "US forces", "the country's junta", "the government"."""
+    toks = s.tokens
+    for i in range(len(toks)):
+        state, j = _state_reference(toks, i, gaz, main)
+        if state is None or not s.free(j, j + 1):
+            continue
+        body = _body_at(toks, j, cue)
+        if body is None:
+            continue
+        spec, end = body
+        generic = toks[i].text.lower() in ("the", "country", "its")
+        if generic and spec["role"] != "GOV":
+            continue  # "the troops" is too vague to pin on the main state
+        if generic and toks[end - 1].text.lower() in ("officials", "leaders", "authorities", "administration"):
+            continue
+        code = f"{state.code}{spec['role']}"
+        surface = s.surface(i, end)
+        found.add(code, spec["label"].format(state=state.name), spec["type"], s, surface, code=code,
+                  country=state.code)
+        if not generic and s.free(i, j):
+            found.add(state.name, state.name, "state", s, None, code=state.code, gazetteer=True)
+        s.claim(i, end)
+
+
+def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | None) -> tuple[Entry | None, int]:
+    t = toks[i]
+    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
+            and toks[i + 1].possessive:
+        return main, i + 2
+    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("government", "junta"):
+        return main, i + 1
+    for table in (gaz.names, gaz.demonyms):
+        hit = _lookup(toks, i, table, 4)
+        if hit and hit[0].type == "state":
+            return hit[0], hit[1]
+    return None, i
+
+
+def _groups_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues) -> None:
+    """Generic armed groups: "pro-Iran militias", "Iranian-sponsored groups", "jihadist groups", "militias"."""
+    toks = s.tokens
+    for j, t in enumerate(toks):
+        if t.text not in cue.group_heads or not s.free(j, j + 1):
+            continue
+        i, sponsor, kind = j, None, None
+        while i > 0:
+            prev = toks[i - 1]
+            word = prev.text
+            if word == "-" and i >= 2:
+                i -= 1
+                continue
+            state = _state_word(toks, i - 1, gaz)
+            if state is not None:
+                sponsor, i = state, i - 1
+                continue
+            if word.lower() in cue.group_modifiers or word.lower() in ("pro", "backed", "sponsored", "aligned",
+                                                                       "allied", "linked", "affiliated"):
+                kind = kind or cue.group_modifiers.get(word.lower())
+                i -= 1
+                continue
+            break
+        while i < j and toks[i].text == "-":
+            i += 1
+        if sponsor is None and kind is None and t.text not in cue.bare_heads:
+            continue
+        if j + 1 < len(toks) and toks[j + 1].text in ("leader", "leaders", "commander"):
+            pass  # "militia leader" still refers to the militia
+        if sponsor is not None:
+            key_ = f"groups:{sponsor.code}"
+            name = f"{sponsor.name}-backed armed groups"
+            code = f"{sponsor.code}MIL" if sponsor.code else None
+        elif kind == "jihadist":
+            key_, name, code = "groups:jihadist", "Jihadist groups", None
+        elif kind == "criminal" or t.text.startswith("gang"):
+            key_, name, code = "groups:gangs", "Armed gangs", None
+        else:
+            key_, name, code = "groups:armed", "Armed groups", None
+        found.add(key_, name, "armed_group", s, s.surface(i, j + 1), code=code)
+        s.claim(i, j + 1)
+
+
+def _state_word(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
+    for table in (gaz.demonyms, gaz.names):
+        entry = table.get((toks[i].text.replace("’", "'"),))
+        if entry is not None and entry.type == "state":
+            return entry
+    return None
+
+
+def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues) -> None:
+    toks = s.tokens
+    i = 0
+    while i < len(toks):
+        title = _title_at(toks, i, cue)
+        if title is None:
+            i += 1
+            continue
+        role_code, j = title
+        end = _name_run(toks, j, cue)
+        if end - j < 1 or not s.free(j, end) or _is_known_name(toks, j, end, gaz):
+            i = j
+            continue
+        q = _qualifiers_before(toks, i, cue)
+        country = _country_before(toks, q, gaz)
+        role = " ".join(t.text for t in toks[q:j]).strip()
+        apposition = _apposition(s, end)
+        name = s.surface(j, end).rstrip("’'")
+        code = f"{country.code}{role_code}" if country and country.code and role_code else None
+        found.add(f"person:{name}", name, "person", s, name, role=apposition or role, code=code,
+                  country=country.code if country else None)
+        found.found[f"person:{name}"].aliases.setdefault(s.surface(q, end).rstrip("’'"), None)
+        s.claim(j, end)
+        i = end
+
+
+def _title_at(toks: list[Token], i: int, cue: _Cues) -> tuple[str, int] | None:
+    words = tuple(t.text for t in toks[i:i + 4])
+    for title, role in cue.titles:
+        if words[:len(title)] == title:
+            return role, i + len(title)
+    return None
+
+
+def _qualifiers_before(toks: list[Token], i: int, cue: _Cues) -> int:
+    moved = True
+    while moved:
+        moved = False
+        for q in cue.qualifiers:
+            if i >= len(q) and tuple(t.text for t in toks[i - len(q):i]) == q:
+                i -= len(q)
+                moved = True
+                break
+        if not moved and i > 0:
+            nested = _title_at(toks, i - 1, cue) or (_title_at(toks, i - 2, cue) if i > 1 else None)
+            if nested and nested[1] == i and toks[i - 1].text[0].isupper():
+                i -= 1 if _title_at(toks, i - 1, cue) else 2
+                moved = True
+    return i
+
+
+def _country_before(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
+    for back in (1, 2):
+        if i - back >= 0:
+            entry = _state_word(toks, i - back, gaz)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _name_run(toks: list[Token], j: int, cue: _Cues) -> int:
+    """End of a personal name starting at token j: capitalised words joined by particles and hyphens."""
+    k = j
+    while k < len(toks):
+        t = toks[k]
+        if t.capitalised and t.text.replace(".", "").isalpha() or (
+            t.text in cue.particles and k + 1 < len(toks) and (toks[k + 1].capitalised or toks[k + 1].text == "-")
+        ):
+            k += 1
+            if t.possessive:
+                break
+            continue
+        attached = k > j and t.start == toks[k - 1].end
+        if t.text == "-" and attached and k + 1 < len(toks) and toks[k + 1].start == t.end:
+            k += 1
+            continue
+        if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
+            k += 1
+            continue
+        break
+    while k > j and (toks[k - 1].text in cue.particles or toks[k - 1].text in ("-", "’", "'")):
+        k -= 1
+    return k if k - j <= 5 else j
+
+
+def _is_known_name(toks: list[Token], j: int, end: int, gaz: Gazetteer) -> bool:
+    words = tuple(t.text for t in toks[j:end])
+    return words in gaz.names or words in gaz.demonyms or words in gaz.capitals
+
+
+def _apposition(s: _Sentence, end: int) -> str | None:
+    """ "Pat Ryder, the Pentagon press secretary," -> "Pentagon press secretary"."""
+    rest = s.sentence.text[s.tokens[end - 1].end:] if end else ""
+    m = re.match(r"\s*,\s+(?:the|a|an|its|his|her)\s+([^,;()]{3,60}?)\s*(?:,|\.|$)", rest)
+    if m and re.search(r"\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|"
+                       r"ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|"
+                       r"governor|mayor|owner|manager|coach|officer|professor|fellow|editor)\b", m[1]):
+        return m[1]
+    return None
+
+
+def _capitalised_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues, lowercase: set[str]) -> None:
+    """Names no gazetteer knows, kept only when the text itself says they act or are organisations."""
+    toks = s.tokens
+    i = 0
+    while i < len(toks):
+        if not toks[i].capitalised or not s.free(i, i + 1) or not toks[i].text[0].isalpha():
+            i += 1
+            continue
+        end = _org_run(toks, i, s)
+        words = key(s.surface(i, end))
+        if i == 0 and words[0].lower() in lowercase or words[0] in _ARTICLES:
+            i = end if end > i + 1 and words[0] in _ARTICLES else i + 1
+            if words[0] in _ARTICLES:
+                continue
+            continue
+        kind = _type_from_head(words)
+        name = s.surface(i, end).rstrip("’'")
+        if kind:
+            found.add(f"org:{name}", name, kind, s, name)
+            s.claim(i, end)
+        elif end - i >= 2 and _speaks(toks, i, end, cue):
+            found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
+            s.claim(i, end)
+        elif end - i >= 2 and _apposition(s, end) and not any(t.text in gaz.sources for t in toks[i:end]):
+            found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
+            s.claim(i, end)
+        elif end - i == 2 and toks[end - 1].text == "administration":
+            found.add(f"org:{name}", name, "government_body", s, name)
+        i = max(end, i + 1)
+
+
+def _org_run(toks: list[Token], i: int, s: _Sentence) -> int:
+    k = i
+    while k < len(toks) and s.free(k, k + 1):
+        t = toks[k]
+        inner = t.text in ("of", "for", "and", "al", "el", "de", "-") and k + 1 < len(toks) and (
+            toks[k + 1].capitalised or toks[k + 1].text == "-")
+        if (t.capitalised and t.text[0].isalpha()) or (inner and k > i):
+            k += 1
+            if t.possessive:
+                break
+            continue
+        break
+    while k > i and toks[k - 1].text in ("of", "for", "and", "al", "el", "de", "-"):
+        k -= 1
+    return max(k, i + 1)
+
+
+def _type_from_head(words: tuple[str, ...]) -> str | None:
+    if len(words) < 2:
+        return None
+    for head, kind in cues().org_heads:
+        if words[-len(head):] == head and len(words) > len(head):
+            return kind
+    return None
+
+
+def _speaks(toks: list[Token], i: int, end: int, cue: _Cues) -> bool:
+    after = toks[end].text if end < len(toks) else ""
+    before = " ".join(t.text for t in toks[max(0, i - 2):i])
+    return after in cue.speech_verbs or before.lower() in ("according to",)
+
+
+def _surname_pass(sents: list[_Sentence], found: _Collector, cue: _Cues) -> None:
+    """Later mentions of a person by surname ("al-Sudani", "Soleimani's") or by role ("the prime minister")."""
+    people = [c for c in found.found.values() if c.type == "person"]
+    surnames: dict[tuple[str, ...], _Candidate] = {}
+    for person in people:
+        words = key(person.name)
+        for n in (3, 1):
+            tail = words[-n:]
+            if n == 3 and not (len(words) > 3 and tail[1] == "-" and tail[0].lower() in cue.particles):
+                continue
+            if len(tail[-1]) > 2:
+                surnames.setdefault(tuple(w.lower() for w in tail), person)
+    roles = Counter((p.role or "").lower() for p in people)
+    by_role = {(p.role or "").lower().split()[-2:].__repr__(): p for p in people if p.role and roles[p.role.lower()] == 1}
+    for s in sents:
+        toks = s.tokens
+        for i in range(len(toks)):
+            if not s.free(i, i + 1):
+                continue
+            for n in (3, 1):
+                words = tuple(t.text.lower() for t in toks[i:i + n])
+                person = surnames.get(words)
+                if person and toks[i + n - 1].capitalised and s.free(i, i + n):
+                    found.add(person.key, person.name, "person", s, s.surface(i, i + n))
+                    s.claim(i, i + n)
+                    break
+            if toks[i].text.lower() == "the" and s.free(i, i + 3):
+                role_words = [t.text.lower() for t in toks[i + 1:i + 3]]
+                person = by_role.get(role_words.__repr__())
+                if person:
+                    found.add(person.key, person.name, "person", s, None)
+                    s.claim(i, i + 3)
+
+
+def _merge_same_code(found: _Collector) -> None:
+    """A described body ("US forces") is the same actor as a named body with its CAMEO code ("the Pentagon")."""
+    named = {c.code: c for c in found.found.values() if c.from_gazetteer and c.code and c.type != "state"}
+    for k, c in list(found.found.items()):
+        target = named.get(c.code or "")
+        if target is not None and target is not c and not c.from_gazetteer and c.type == "government_body":
+            target.aliases.update(c.aliases)
+            target.mentions += c.mentions
+            target.first = min(target.first, c.first)
+            del found.found[k]
+
+
+def _resolve_generic_jihadists(found: _Collector, cue: _Cues) -> None:
+    """ "Extremist groups" in an article about one named jihadist group is that group."""
+    generic = found.found.get("groups:jihadist")
+    named = [c for c in found.found.values() if c.from_gazetteer and c.name in cue.jihadist_groups]
+    if generic and len(named) == 1:
+        named[0].aliases.update(generic.aliases)
+        named[0].mentions += generic.mentions
+        del found.found["groups:jihadist"]
+
+
+def _actors(found: _Collector, gaz: Gazetteer, main: Entry | None) -> list[Actor]:
+    ranked = sorted(found.found.values(), key=lambda c: (-len(c.mentions), c.first))
+    top = {c.key for c in ranked[:5] if len(c.mentions) >= 3}
+    out = []
+    for c in ranked:
+        aliases = [a for a in c.aliases if a != c.name]
+        entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None
+        if entry is not None:
+            aliases += [a for a in entry.aliases if a not in aliases and a != c.name][:6]
+        role = c.role
+        if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and state.name not in role:
+            role = f"{role} ({state.name})"
+        if c.type == "state" and main is not None and c.name == main.name:
+            role = role or "Main state in the article"
+        out.append(Actor(
+            name=c.name, aliases=aliases, type=c.type, code=c.code, role=role, mentions=len(c.mentions),
+            central=c.key in top, evidence=list(dict.fromkeys(c.mentions))[:MAX_EVIDENCE],
+        ))
+    return out

@@ -1,0 +1,204 @@
+"""Key figures (numbers with what they count) and the timeline (absolute and relative dates, resolved)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..brief import Figure, Sentence, TimelineEntry
+
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+    "a thousand": 1000, "one": 1,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
+_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_TIME_UNITS = r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(y|ies))"
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+            r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_NUMBER = (
+    r"(?P<cur>US\$|[$€£¥])?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    + r")(?:-(?P<num2>\w+))?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"(?P<pct>\s?(?:%|per ?cent|percent))?"
+)
+_FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?P<rest>[^.;:!?]{{0,80}})", re.IGNORECASE)
+_STOP_WORDS = re.compile(
+    r"\b(of|in|on|at|by|for|from|to|with|and|or|but|that|which|who|were|was|are|is|have|has|had|as|since|"
+    r"during|across|after|before|while|including|resulting|said|according)\b"
+)
+
+
+def find_figures(sentences: list[Sentence]) -> list[Figure]:
+    figures: list[Figure] = []
+    seen: set[tuple[float, str]] = set()
+    for s in sentences:
+        for m in _FIGURE.finditer(s.text):
+            figure = _figure(m, s)
+            if figure and (figure.value, figure.evidence) not in seen:
+                seen.add((figure.value, figure.evidence))
+                figures.append(figure)
+    return figures
+
+
+def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
+    raw, rest = m["num"], m["rest"] or ""
+    lower = raw.lower()
+    if lower in _WORD_NUMBERS:
+        if raw[0].isupper() and m.start() != 0:
+            return None  # a capitalised number word mid-sentence is part of a name ("Group of Seven")
+        value = float(_WORD_NUMBERS[lower])
+    else:
+        value = float(raw.replace(",", ""))
+        if _is_year(raw, value, s.text, m) or _is_date_day(s.text, m):
+            return None
+    if m["scale"]:
+        value *= _SCALES[m["scale"].lower()]
+    what = _counted(rest)
+    if re.match(rf"\s*{_TIME_UNITS}\b", rest, re.IGNORECASE) and not m["cur"]:
+        return None  # durations belong to the timeline
+    if lower == "one" and not re.match(r"\s+[a-z]", rest):
+        return None
+    if not what and not (m["cur"] or m["pct"]):
+        return None
+    unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
+    return Figure(value=value, unit=unit, what=what or ("money" if unit not in (None, "percent") else "share"),
+                  text=m.group(0)[: len(m.group(0)) - len(rest)].strip(), evidence=s.id)
+
+
+def _counted(rest: str) -> str:
+    """The noun phrase after a number: '2,500 US military personnel are stationed' -> 'US military personnel'."""
+    rest = re.sub(r"^\s*(more|additional|other|further|new|some|about)\b", r"\1", rest.strip(" -–"))
+    cut = _STOP_WORDS.search(rest)
+    phrase = rest[: cut.start()] if cut else rest
+    phrase = re.split(r"[,()\"“”]", phrase)[0].strip()
+    words = phrase.split()[:6]
+    return " ".join(words)
+
+
+def _is_year(raw: str, value: float, text: str, m: re.Match[str]) -> bool:
+    if "," in raw or "." in raw or not 1800 <= value <= 2100 or m["cur"] or m["pct"]:
+        return False
+    after = text[m.end("num"):m.end("num") + 12].lower()
+    return not re.match(r"\s+(troops|soldiers|people|fighters|personnel|civilians|refugees|km|kilometres|miles)",
+                        after)
+
+
+def _is_date_day(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 12):m.start()]
+    after = text[m.end("num"):m.end("num") + 12]
+    return bool(re.search(rf"{_MONTH_RE}\s*$", before) or re.match(rf"(st|nd|rd|th)?\s+(of\s+)?{_MONTH_RE}", after))
+
+
+_ABSOLUTE = re.compile(
+    rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})\s*(?:(?P<day2>\d{{1,2}}),?\s*)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
+    r"|\b(?P<decade>(?:19|20)\d0s)\b"
+    r"|\b(?P<bare>(?:19|20)\d\d)\b(?![-–]\d|,\d)"
+)
+_RELATIVE = re.compile(
+    rf"\b(?P<n>\d+|{'|'.join(_WORD_NUMBERS)}|a|an)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    r"(?P<dir>ago|earlier|later|after|before|previously|since)\b"
+    r"|\b(?P<rel>last|next|this|past|coming)\s+(?P<unit2>year|month|week|weekend|decade)\b"
+    r"|\b(?P<day>yesterday|today|tomorrow)\b"
+    r"|\b(?:on|last|this|next)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def find_timeline(sentences: list[Sentence], published: date | None) -> list[TimelineEntry]:
+    """Dated events in article order; relative dates resolved against the publication date when known."""
+    entries: list[TimelineEntry] = []
+    latest = _latest_date(sentences)
+    for s in sentences:
+        taken: list[tuple[int, int]] = []
+        for m in _ABSOLUTE.finditer(s.text):
+            taken.append(m.span())
+            when, iso = _absolute(m)
+            entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
+        for m in _RELATIVE.finditer(s.text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            entries.append(TimelineEntry(when=_resolve(m, published, latest), what=_what(s.text, m),
+                                         date=None, evidence=s.id))
+    return entries
+
+
+def _absolute(m: re.Match[str]) -> tuple[str, str | None]:
+    if m["iso"]:
+        return m["iso"], m["iso"]
+    if m["decade"]:
+        return m["decade"], None
+    if m["bare"]:
+        return m["bare"], m["bare"]
+    month = _month_number(m["month"])
+    day = m["day1"] or m["day2"]
+    iso = f"{m['year']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return m.group(0).strip().rstrip(","), iso
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return next(i + 1 for i, full in enumerate(_MONTHS) if full.startswith(key))
+
+
+def _latest_date(sentences: list[Sentence]) -> date | None:
+    years = []
+    for s in sentences:
+        for m in _ABSOLUTE.finditer(s.text):
+            year = m["year"] or m["bare"] or (m["iso"] or "")[:4]
+            if year:
+                month = _month_number(m["month"]) if m["month"] else 1
+                years.append(date(int(year), month, 1))
+    return max(years) if years else None
+
+
+def _resolve(m: re.Match[str], published: date | None, latest: date | None) -> str:
+    phrase = m.group(0)
+    if m["n"]:
+        n = 1 if m["n"].lower() in ("a", "an") else int(_WORD_NUMBERS.get(m["n"].lower(), m["n"]))
+        unit = m["unit"].lower().rstrip("s")
+        backwards = m["dir"].lower() in ("ago", "earlier", "before", "previously", "since", "after")
+        years = {"year": n, "decade": 10 * n}.get(unit)
+        if years is None:
+            return _anchored(phrase, published)
+        sign = -1 if backwards else 1
+        if published:
+            return f"{phrase} [{published.year + sign * years}]"
+        if latest:
+            # With no publication date the article was written at or after its latest date, so the
+            # event lies between that anchor and a year later: say both years rather than guess one.
+            low = latest.year + sign * years
+            return f"{phrase} [c. {low}–{low + 1}; publication date unknown]"
+        return phrase
+    if m["rel"] and published:
+        unit = m["unit2"].lower()
+        offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"].lower(), 0)
+        if unit == "year":
+            return f"{phrase} [{published.year + offset}]"
+        if unit == "month":
+            month0 = published.month - 1 + offset
+            return f"{phrase} [{published.year + month0 // 12}-{month0 % 12 + 1:02d}]"
+    return _anchored(phrase, published)
+
+
+def _anchored(phrase: str, published: date | None) -> str:
+    return f"{phrase} [around {published.isoformat()}]" if published else phrase
+
+
+def _what(text: str, m: re.Match[str]) -> str:
+    """The clause around a date, short enough for a timeline row."""
+    words = text.split()
+    if len(words) <= 28:
+        return text
+    before = text[: m.start()].split()[-12:]
+    after = text[m.end():].split()[:14]
+    return ("… " if len(before) == 12 else "") + " ".join([*before, m.group(0), *after]) + " …"

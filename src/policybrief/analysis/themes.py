@@ -1,0 +1,108 @@
+"""Themes: sovereignty, security and power vacuum, scored sentence by sentence from data lexicons.
+
+Negation and hedging are read around each cue, so "there is no sign of a power vacuum" does not count as
+evidence of one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import data
+from ..brief import Sentence, Theme, Themes
+
+THEMES = ("sovereignty", "security", "power_vacuum")
+MAX_EVIDENCE = 4
+_NEGATION_WINDOW = 40  # characters before a cue in which a negation cancels it
+
+
+@dataclass(frozen=True)
+class _Cue:
+    pattern: re.Pattern[str]
+    weight: float
+    strong: bool
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    cues: dict[str, tuple[_Cue, ...]]
+    thresholds: dict[str, float]
+    negation: re.Pattern[str]
+    doubt: re.Pattern[str]
+    hedging: re.Pattern[str]
+    hedge_factor: dict[str, float]
+    doubt_factor: float
+
+
+@cache
+def lexicon() -> _Lexicon:
+    spec = data.load("themes")
+    return _Lexicon(
+        cues={
+            t: tuple(_Cue(re.compile(c["pattern"], re.I), float(c["weight"]), bool(c.get("strong"))) for c in
+                     spec[t]["cues"])
+            for t in THEMES
+        },
+        thresholds={t: float(spec[t]["threshold"]) for t in THEMES},
+        negation=re.compile(spec["negation"], re.I),
+        doubt=re.compile(spec["doubt"], re.I),
+        hedging=re.compile(spec["hedging"], re.I),
+        hedge_factor={t: float(v) for t, v in spec["hedge_factor"].items()},
+        doubt_factor=float(spec["doubt_factor"]),
+    )
+
+
+@dataclass
+class SentenceScores:
+    """Per-sentence weights for each theme, and whether a strong cue fired un-negated."""
+
+    weights: dict[str, dict[str, float]]
+    strong: dict[str, set[str]]
+
+
+def score_sentences(sentences: list[Sentence]) -> SentenceScores:
+    lex = lexicon()
+    weights: dict[str, dict[str, float]] = {t: {} for t in THEMES}
+    strong: dict[str, set[str]] = {t: set() for t in THEMES}
+    for s in sentences:
+        text = s.text
+        doubt = lex.doubt_factor if lex.doubt.search(text) else 1.0
+        hedged = bool(lex.hedging.search(text))
+        for theme in THEMES:
+            total = 0.0
+            for cue in lex.cues[theme]:
+                for m in cue.pattern.finditer(text):
+                    if lex.negation.search(text[max(0, m.start() - _NEGATION_WINDOW):m.start()]):
+                        continue
+                    factor = doubt * (lex.hedge_factor[theme] if hedged else 1.0)
+                    total += cue.weight * factor
+                    if cue.strong and factor >= 0.5:
+                        strong[theme].add(s.id)
+                    break  # one hit per cue per sentence: repetition inside a sentence adds nothing
+            if total:
+                weights[theme][s.id] = total
+    return SentenceScores(weights, strong)
+
+
+def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitical: bool) -> Themes:
+    """Themes for the article; an article with no political actor at all carries none of them."""
+    lex = lexicon()
+    order = {s.id: i for i, s in enumerate(sentences)}
+    out = {}
+    for theme in THEMES:
+        weights = scores.weights[theme]
+        total = sum(weights.values())
+        score = 1 - math.exp(-total / (2 * lex.thresholds[theme]))
+        present = geopolitical and (total >= lex.thresholds[theme] or bool(scores.strong[theme]))
+        ranked = sorted(weights, key=lambda sid: (-_rank_weight(sid, weights, scores.strong[theme]), order[sid]))
+        evidence = sorted(ranked[:MAX_EVIDENCE], key=order.__getitem__) if present else []
+        out[theme] = Theme(present=present, score=round(score if geopolitical else score * 0.2, 3),
+                           evidence=evidence)
+    return Themes(**out)
+
+
+def _rank_weight(sid: str, weights: dict[str, float], strong: set[str]) -> float:
+    return weights[sid] + (2.0 if sid in strong else 0.0)

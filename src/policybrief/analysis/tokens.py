@@ -1,0 +1,40 @@
+"""Word tokens with character offsets: the shared unit of gazetteer lookup and actor cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations with dots ("U.S.", "Maj.") stay whole; apostrophes inside names stay ("Kata'ib", "N'Djamena");
+# hyphens are their own token so "US-led" and "pro-Iran" expose the state.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Maj|Gen|Lt|Col|Brig|Capt|Adm|Sgt|Cmdr|Sen|Rep|Dr|Mr|Mrs|Ms|Mme|Prof|Rev|St|Jr|Sr|Corp|Inc|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.|\w+(?:['’]\w+)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"^(.+?)['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        pm = _POSSESSIVE.match(word)
+        if pm and len(word) > 2:
+            out.append(Token(pm[1], m.start(), m.start() + len(pm[1]), possessive=True))
+        else:
+            out.append(Token(word, m.start(), m.end()))
+    return out
+
+
+def key(text: str) -> tuple[str, ...]:
+    """The lookup key of a name: its token texts, with curly apostrophes made straight."""
+    return tuple(t.text.replace("’", "'") for t in tokenize(text))

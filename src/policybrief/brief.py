@@ -1,0 +1,141 @@
+"""The Brief: the one contract between analysis and presentation (brief.json, schema_version 1).
+
+Field names follow design.md §3 because evaluation tools read them; new fields may be added freely.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+SCHEMA_VERSION = 1
+
+ActorType = Literal["person", "state", "organisation", "armed_group", "international_org", "government_body"]
+Rating = Literal["low", "moderate", "high"]
+
+
+class Sentence(BaseModel):
+    id: str
+    paragraph: int
+    text: str
+
+
+class Removed(BaseModel):
+    text: str
+    reason: str
+
+
+class ArticleInfo(BaseModel):
+    title: str
+    source: str | None = None
+    published: str | None = None
+    path: str
+    sha256: str
+    word_count: int
+    language: str = "en"
+
+
+class Engine(BaseModel):
+    name: str
+    version: str
+    model: str | None = None
+    note: str | None = None
+
+
+class Judgment(BaseModel):
+    text: str
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Actor(BaseModel):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    type: ActorType
+    code: str | None = None
+    role: str | None = None
+    mentions: int = 0
+    central: bool = False
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Theme(BaseModel):
+    present: bool
+    score: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Themes(BaseModel):
+    sovereignty: Theme
+    security: Theme
+    power_vacuum: Theme
+
+
+class Tension(BaseModel):
+    balance: float = Field(ge=-1.0, le=1.0, description="-1 security .. +1 sovereignty")
+    assessment: str
+    evidence: list[str] = Field(default_factory=list)
+    sovereignty_evidence: list[str] = Field(default_factory=list)
+    security_evidence: list[str] = Field(default_factory=list)
+
+
+class Indicator(BaseModel):
+    id: str
+    label: str
+    present: bool
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Risk(BaseModel):
+    rating: Rating
+    score: float = 0.0
+    explanation: str = ""
+    indicators: list[Indicator] = Field(default_factory=list)
+    watch: list[str] = Field(default_factory=list)
+
+
+class Figure(BaseModel):
+    value: float
+    unit: str | None = None
+    what: str
+    text: str = ""
+    evidence: str
+
+
+class TimelineEntry(BaseModel):
+    when: str
+    what: str
+    date: str | None = Field(default=None, description="ISO date or YYYY-MM when it could be resolved")
+    evidence: str
+
+
+class Unsupported(BaseModel):
+    """A claim an engine made that the article does not support (kept out of the brief, listed for audit)."""
+
+    text: str
+    quotes: list[str] = Field(default_factory=list)
+    reason: str
+
+
+class Brief(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    article: ArticleInfo
+    engine: Engine
+    bluf: str
+    key_judgments: list[Judgment] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    themes: Themes
+    tension: Tension
+    risk: Risk
+    figures: list[Figure] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="plain statements about the brief itself")
+    unsupported: list[Unsupported] = Field(default_factory=list)
+
+    def sentence(self, sid: str) -> Sentence | None:
+        return next((s for s in self.sentences if s.id == sid), None)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)

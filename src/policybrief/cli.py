@@ -1,0 +1,96 @@
+"""The command line: `policybrief analyze`, `policybrief run`, `policybrief params`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import BriefError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn news articles into evidence-linked policy briefs (JSON, notebook, HTML, PDF).")
+
+ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Extra gazetteer YAML (repeatable).")]
+MaxWordsOpt = Annotated[int, typer.Option("--max-words", help="Refuse articles longer than this.")]
+
+
+def _fail(exc: BriefError) -> None:
+    typer.echo(f"policybrief: error: {exc}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def analyze(
+    article: Annotated[Path, typer.Argument(help="Article file (.txt, .md, .html).")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print brief.json on stdout.")] = False,
+    actors: ActorsOpt = None,
+    engine: Annotated[str, typer.Option(help="rules (offline, default) or llm.")] = "rules",
+    model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
+    max_words: MaxWordsOpt = 200_000,
+) -> None:
+    """Analyse one article without running a notebook (for pipelines)."""
+    from .pipeline import analyze_file
+
+    try:
+        brief = analyze_file(article, actors_files=actors or [], engine=engine, model=model, max_words=max_words)
+    except BriefError as exc:
+        _fail(exc)
+    if json_out:
+        sys.stdout.write(brief.to_json() + "\n")
+        return
+    from rich.console import Console
+
+    console = Console()
+    console.print(f"[bold]{brief.article.title}[/bold]")
+    console.print(brief.bluf)
+    console.print(f"Risk of a power vacuum: [bold]{brief.risk.rating}[/bold]; "
+                  f"actors: {', '.join(a.name for a in brief.actors[:8])}")
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Params YAML files, article files, folders or globs.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("briefings"),
+    paper: Annotated[str, typer.Option(help="PDF paper size: A4 or Letter.")] = "A4",
+    workers: Annotated[int, typer.Option(help="Parallel briefs (default: number of cores).")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild briefs that are up to date.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds allowed per brief.")] = 300.0,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:port).")] = None,
+    actors: ActorsOpt = None,
+    engine: Annotated[str, typer.Option(help="rules (offline, default) or llm.")] = "rules",
+    model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
+    max_words: MaxWordsOpt = 200_000,
+) -> None:
+    """Brief each input: execute the notebook with papermill and export HTML and PDF."""
+    from .batch import run_batch
+    from .jobs import collect_jobs
+
+    try:
+        jobs = collect_jobs(inputs, actors_files=[str(a) for a in actors or []], engine=engine, model=model,
+                            max_words=max_words, paper=paper)
+    except BriefError as exc:
+        _fail(exc)
+    if paper not in ("A4", "Letter"):
+        _fail(BriefError("--paper", f"unknown paper size {paper!r}; use A4 or Letter"))
+    failed = run_batch(jobs, out, workers=workers or os.cpu_count() or 1, force=force, timeout=timeout,
+                       scheduler=scheduler)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def params(
+    articles: Annotated[list[str], typer.Argument(help="Article files, folders or globs.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the params YAML files.")] = Path("params"),
+) -> None:
+    """Write one papermill params YAML per article, for analysts who keep their runs in files."""
+    from .jobs import write_params
+
+    try:
+        for path in write_params(articles, out):
+            typer.echo(str(path))
+    except BriefError as exc:
+        _fail(exc)

@@ -1,0 +1,261 @@
+"""nbconvert exporters for briefs (an offline HTML page, a WeasyPrint PDF) and `export()` for the pipeline.
+
+Both exporters render the executed notebook with one shallow template (templates/policybrief/) that shows
+outputs only. They are registered as `policybrief-html` and `policybrief-pdf` in the `nbconvert.exporters`
+entry-point group, so `jupyter nbconvert --to policybrief-pdf brief.ipynb` works too.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import textwrap
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import nbformat
+import vl_convert as vlc
+from nbconvert.exporters import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+from traitlets import CaselessStrEnum, default
+from traitlets.config import Config
+
+from policybrief.errors import ExportError
+from policybrief.present import CHART_ATTR, PAGE_METADATA_KEY
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATE_ROOT = PACKAGE_DIR / "templates"
+TEMPLATE_NAME = "policybrief"
+PAPER_SIZES = ("A4", "Letter")
+# Tag papermill puts on the banner cells it inserts when a cell fails; they say "In [n]" and link to code.
+PAPERMILL_ERROR_TAG = "papermill-error-cell-tag"
+# SVG before HTML so the PDF draws charts as vectors rather than their interactive HTML form.
+PDF_DATA_PRIORITY = ["image/svg+xml", "text/html", "text/markdown", "image/png", "image/jpeg", "text/plain"]
+
+
+class DropNoise(Preprocessor):
+    """Removes what a mailed brief must not show: stream output (stdout, stderr) and papermill's banners."""
+
+    def preprocess(self, nb, resources):
+        nb.cells = [c for c in nb.cells if PAPERMILL_ERROR_TAG not in c.metadata.get("tags", [])]
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = [o for o in cell.outputs if o.output_type != "stream"]
+        return nb, resources
+
+
+class PageInfo(Preprocessor):
+    """Puts the page title and description, left by present.title_block in output metadata, in resources."""
+
+    def preprocess(self, nb, resources):
+        hints = _page_hints(nb)
+        title = hints.get("title") or nb.metadata.get("title") or "Policy brief"
+        resources["page"] = {
+            "title": title,
+            "description": hints.get("description", ""),
+            "running_title": textwrap.shorten(title, width=90, placeholder=" …"),
+        }
+        return nb, resources
+
+
+class BriefHTMLExporter(HTMLExporter):
+    """A self-contained brief page: no code, no prompts, no tracebacks, nothing from the network."""
+
+    export_from_notebook = "Policy brief (HTML)"
+
+    @default("template_name")
+    def _template_name_default(self):
+        return TEMPLATE_NAME
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self):
+        # Only the package's folder: nbconvert's default adds the working directory, where a stray
+        # "policybrief/" folder would silently replace our template.
+        return [str(TEMPLATE_ROOT)]
+
+    @default("exclude_input")
+    def _exclude_input_default(self):
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self):
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self):
+        return True
+
+    @default("exclude_markdown")
+    def _exclude_markdown_default(self):
+        # Markdown cells talk to whoever runs the notebook ("Run all cells..."); the brief is the outputs.
+        return True
+
+    @default("require_js_url")
+    def _require_js_url_default(self):
+        return ""
+
+    @default("mathjax_url")
+    def _mathjax_url_default(self):
+        return ""
+
+    def _init_preprocessors(self):
+        super()._init_preprocessors()
+        self.register_preprocessor(DropNoise, enabled=True)
+        self.register_preprocessor(PageInfo, enabled=True)
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        self._require_template()
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        return _inline_vega(html), resources
+
+    def _require_template(self) -> None:
+        searched = [Path(base, self.template_name) for base in self.extra_template_basedirs]
+        searched += [
+            Path(root, "nbconvert", "templates", self.template_name) for root in self.get_prefix_root_dirs()
+        ]
+        if not any(path.is_dir() for path in searched):
+            listing = ", ".join(str(p) for p in searched)
+            raise ExportError(
+                TEMPLATE_ROOT, f"template folder {self.template_name!r} not found; searched {listing}"
+            )
+
+
+class BriefPDFExporter(BriefHTMLExporter):
+    """The same brief as a print-quality PDF, rendered by WeasyPrint (no browser, no TeX)."""
+
+    export_from_notebook = "Policy brief (PDF)"
+    output_mimetype = "application/pdf"
+    paper_size = CaselessStrEnum(PAPER_SIZES, default_value="A4", help="Paper size of the PDF pages.").tag(
+        config=True
+    )
+
+    @default("file_extension")
+    def _file_extension_default(self):
+        return ".pdf"
+
+    @default("template_extension")
+    def _template_extension_default(self):
+        return ".html.j2"
+
+    @property
+    def default_config(self):
+        config = super().default_config
+        config.merge(Config({"NbConvertBase": {"display_data_priority": PDF_DATA_PRIORITY}}))
+        return config
+
+    def _init_resources(self, resources):
+        resources = super()._init_resources(resources)
+        resources["paper"] = self.paper_size
+        return resources
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        html, resources = super().from_notebook_node(nb, resources, **kw)
+        resources["output_extension"] = ".pdf"
+        return html_to_pdf(html), resources
+
+
+def export(
+    notebook_path: str | os.PathLike,
+    html_path: str | os.PathLike | None,
+    pdf_path: str | os.PathLike | None,
+    paper: str = "A4",
+) -> None:
+    """Export an executed brief notebook to HTML and/or PDF, in this process.
+
+    Each file is written under a temporary name in its own folder and renamed into place, so a file with
+    the final name is always complete. Raises ExportError naming the file that could not be produced.
+    """
+    if paper.casefold() not in {p.casefold() for p in PAPER_SIZES}:
+        raise ExportError(
+            pdf_path or notebook_path, f"unknown paper size {paper!r}; use one of {PAPER_SIZES}"
+        )
+    nb = _read_notebook(notebook_path)
+    resources = {"metadata": {"name": Path(notebook_path).stem, "path": str(Path(notebook_path).parent)}}
+    if html_path is not None:
+        _render_to(html_path, BriefHTMLExporter(), nb, resources)
+    if pdf_path is not None:
+        _render_to(pdf_path, BriefPDFExporter(paper_size=paper), nb, resources)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Render brief HTML to PDF bytes; WeasyPrint reads <title> and <meta name=description> as metadata."""
+    # Imported here: WeasyPrint loads Pango and fonts, which the HTML-only path never needs.
+    from weasyprint import HTML
+
+    # A fetcher per document: URLFetcher keeps per-request state, and exports may run in threads.
+    fetcher = _local_fetcher_class()(allowed_protocols={"data", "file"})
+    return HTML(string=html, base_url=TEMPLATE_ROOT.as_uri() + "/", url_fetcher=fetcher).write_pdf()
+
+
+@functools.cache
+def vega_bundle() -> str:
+    """vega, vega-lite and vega-embed as one ES module that sets window.vegaEmbed (built once per process)."""
+    # Building it takes seconds; a page embeds it verbatim, so a "</script" inside would end the element.
+    return vlc.javascript_bundle().replace("</script", "<\\/script")
+
+
+def _inline_vega(html: str) -> str:
+    if CHART_ATTR not in html:
+        return html
+    # A module script in <head> runs before the charts' own module scripts, which run in document order.
+    script = f'<script type="module" id="policybrief-vega">{vega_bundle()}</script>\n'
+    return html.replace("</head>", script + "</head>", 1)
+
+
+def _page_hints(nb) -> dict[str, str]:
+    hints: dict[str, str] = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            for key, value in output.get("metadata", {}).get(PAGE_METADATA_KEY, {}).items():
+                hints.setdefault(key, value)
+    return hints
+
+
+def _read_notebook(path: str | os.PathLike):
+    try:
+        return nbformat.read(os.fspath(path), as_version=4)
+    except (OSError, ValueError) as exc:
+        raise ExportError(path, f"cannot read the executed notebook: {exc}") from exc
+
+
+def _render_to(path: str | os.PathLike, exporter: BriefHTMLExporter, nb, resources: dict) -> None:
+    try:
+        output, _ = exporter.from_notebook_node(nb, dict(resources))
+    except ExportError:
+        raise
+    except Exception as exc:  # nbconvert and WeasyPrint raise many types; the user needs one line
+        raise ExportError(path, f"could not render {Path(path).suffix.lstrip('.').upper()}: {exc}") from exc
+    _write_atomically(Path(path), output.encode("utf-8") if isinstance(output, str) else output)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    # Not mkstemp: its 0600 mode would survive the rename, and briefs are meant to be shared.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with open(tmp, "xb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@functools.cache
+def _local_fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class LocalFetcher(URLFetcher):
+        """Serves data: URLs and files inside the policybrief package; refuses everything else."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("file:") and not _inside_package(url):
+                raise ValueError(f"policybrief does not load files outside its package: {url}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher
+
+
+def _inside_package(file_url: str) -> bool:
+    return Path(url2pathname(urlsplit(file_url).path)).resolve().is_relative_to(PACKAGE_DIR)

@@ -1,0 +1,123 @@
+"""Jobs: what to brief. Inputs (params YAML, article files, folders, globs) become typed, validated jobs.
+
+Precedence of settings: the notebook's defaults < a params file < the command line.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import ParamsError
+from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
+
+ARTICLE_SUFFIXES = {".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES}
+PARAMS_SUFFIXES = {".yaml", ".yml"}
+
+
+class Params(BaseModel):
+    """The notebook's parameters: the keys a params YAML may hold (papermill injects them as they are)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article: str
+    title: str | None = None
+    output_dir: str | None = None
+    actors_files: list[str] = []
+    engine: Literal["rules", "llm"] = "rules"
+    model: str | None = None
+    paper: Literal["A4", "Letter"] = "A4"
+    max_words: int = 200_000
+
+
+class Job(BaseModel):
+    slug: str
+    source: str
+    params: Params
+
+
+def slugify(text: str) -> str:
+    """A safe folder name: it cannot climb out of the output folder or hide itself."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")[:80]
+    return slug or "brief"
+
+
+def read_params(path: Path) -> Params:
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ParamsError(path, "no such params file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParamsError(path, f"cannot be read ({type(exc).__name__})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ParamsError(path, f"malformed YAML{where}") from None
+    if not isinstance(content, dict):
+        raise ParamsError(path, "params file must be a YAML mapping of notebook parameters")
+    try:
+        params = Params(**content)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "?"
+        problem = "unknown parameter" if err["type"] == "extra_forbidden" else err["msg"].lower()
+        raise ParamsError(path, f"{problem}: {field!r} (known: {', '.join(Params.model_fields)})") from None
+    article = Path(params.article)
+    if not article.is_absolute() and not article.exists() and (path.parent / article).exists():
+        params.article = str(path.parent / article)
+    return params
+
+
+def collect_jobs(inputs: list[str], *, actors_files: list[str], engine: str, model: str | None, max_words: int,
+                 paper: str) -> list[Job]:
+    overrides = {k: v for k, v in {"actors_files": actors_files, "engine": engine if engine != "rules" else None,
+                                   "model": model, "paper": paper if paper != "A4" else None,
+                                   "max_words": max_words if max_words != 200_000 else None}.items() if v}
+    jobs: list[Job] = []
+    for path in expand(inputs, ARTICLE_SUFFIXES | PARAMS_SUFFIXES):
+        if path.suffix.lower() in PARAMS_SUFFIXES:
+            params = read_params(path).model_copy(update=overrides)
+        else:
+            params = Params(article=str(path), **overrides)
+        jobs.append(Job(slug=slugify(path.stem), source=str(path), params=params))
+    seen: dict[str, int] = {}
+    for job in jobs:  # two inputs with one stem must not overwrite each other's brief
+        n = seen.get(job.slug, 0)
+        seen[job.slug] = n + 1
+        if n:
+            job.slug = f"{job.slug}-{n + 1}"
+    return jobs
+
+
+def expand(inputs: list[str], suffixes: set[str]) -> list[Path]:
+    """Files named, files in named folders (sorted), and glob matches; a name that matches nothing is kept
+    so that its job fails with a clear 'no such file'."""
+    out: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+        elif any(c in item for c in "*?["):
+            out += sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+        else:
+            out.append(path)
+    return out
+
+
+def write_params(articles: list[str], out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in expand(articles, ARTICLE_SUFFIXES):
+        if not path.is_file():
+            raise ParamsError(path, "no such article file")
+        target = out / f"{slugify(path.stem)}.yaml"
+        tmp = target.with_suffix(".yaml.tmp")
+        tmp.write_text(yaml.safe_dump({"article": str(path)}, sort_keys=False), encoding="utf-8")
+        tmp.replace(target)
+        written.append(target)
+    return written

@@ -1,0 +1,135 @@
+"""One brief, start to finish: resolve → analyze → parameterize → execute → export → write.
+
+Each brief is built in a hidden temporary folder beside its final place and renamed into place only when
+every file is complete, so an interrupted or failed run never leaves a brief that looks finished.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from .brief import Brief
+from .errors import BriefError, ExecutionError, ParamsError
+from .jobs import Job, Params
+
+TEMPLATE = files("policybrief") / "notebooks" / "brief.ipynb"
+KERNEL = "python3"
+
+
+def analyze_file(path: str | Path, *, actors_files: list | tuple = (), engine: str = "rules",
+                 model: str | None = None, max_words: int = 200_000) -> Brief:
+    from .analysis import analyze
+    from .ingest import load_article
+
+    article = load_article(path, max_words=max_words)
+    brief = analyze(article, actors_files=actors_files)
+    if engine == "llm":
+        from .llm import improve
+
+        brief = improve(brief, model=model)
+    return brief
+
+
+@dataclass
+class Outcome:
+    slug: str
+    status: str  # built | failed
+    folder: str
+    seconds: float
+    error: str | None = None
+    brief: Brief | None = None
+
+
+def target_folder(job: Job, out: Path) -> Path:
+    root = out.resolve()
+    folder = (root / (job.params.output_dir or job.slug)).resolve()
+    if folder == root or root not in folder.parents:
+        raise ParamsError(job.source, f"output_dir {job.params.output_dir!r} is outside the output folder {out}")
+    return folder
+
+
+def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
+    """Build one brief; failures are returned (with error.txt written), never raised."""
+    t0 = time.perf_counter()
+    final = out / job.slug
+    work: Path | None = None
+    try:
+        final = target_folder(job, out)
+        brief = analyze_file(job.params.article, actors_files=job.params.actors_files, engine=job.params.engine,
+                             model=job.params.model, max_words=job.params.max_words)
+        work = _work_folder(final)
+        brief_json = work / "brief.json"
+        brief_json.write_text(brief.to_json(), encoding="utf-8")
+        parameters = _parameterize(job.params, brief_json)
+        _execute(work / "brief.ipynb", parameters, timeout, job)
+        from .export import export
+
+        export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
+        _publish(work, final)
+        return Outcome(job.slug, "built", str(final), time.perf_counter() - t0, brief=brief)
+    except BriefError as exc:
+        message = str(exc)
+    except Exception as exc:  # any failure of one brief must not stop the batch; its message is kept
+        message = f"{job.source}: {type(exc).__name__}: {exc}".splitlines()[0]
+    _record_failure(final, work, message)
+    return Outcome(job.slug, "failed", str(final), time.perf_counter() - t0, error=message)
+
+
+def _work_folder(final: Path) -> Path:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    work = final.parent / f".{final.name}.partial-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    return work
+
+
+def _parameterize(params: Params, brief_json: Path) -> dict:
+    """The notebook's parameters: the job's, plus the brief already analysed so the kernel only presents it."""
+    values = params.model_dump()
+    values["output_dir"] = None  # the runner writes brief.json itself, atomically
+    values["brief_json"] = str(brief_json.resolve())
+    values["article"] = str(Path(params.article).resolve())
+    return values
+
+
+def _execute(notebook: Path, parameters: dict, timeout: float, job: Job) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(
+            str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
+            log_output=False, execution_timeout=timeout, cwd=str(notebook.parent),
+        )
+    except PapermillExecutionError as exc:
+        raise ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}") from None
+    except TimeoutError:
+        raise ExecutionError(job.source, f"notebook did not finish within {timeout:.0f} s (--timeout)") from None
+
+
+def _publish(work: Path, final: Path) -> None:
+    """Swap the finished folder into place; an older brief is removed only after the new one is complete."""
+    old = final.parent / f".{final.name}.old-{os.getpid()}"
+    if final.exists():
+        final.rename(old)
+    work.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _record_failure(final: Path, work: Path | None, message: str) -> None:
+    """Keep what explains the failure (the executed notebook, error.txt); never a brief that looks complete."""
+    final.mkdir(parents=True, exist_ok=True)
+    for name in ("brief.html", "brief.pdf", "brief.json"):
+        (final / name).unlink(missing_ok=True)
+    if work is not None and (work / "brief.ipynb").exists():
+        os.replace(work / "brief.ipynb", final / "brief.failed.ipynb")
+    if work is not None:
+        shutil.rmtree(work, ignore_errors=True)
+    tmp = final / "error.txt.tmp"
+    tmp.write_text(message + "\n", encoding="utf-8")
+    tmp.replace(final / "error.txt")
