@@ -243,10 +243,17 @@ def boilerplate_reason(line: str) -> str | None:
 
 
 def _clean(blocks: list[list[str]], meta: dict, *, markdown: bool) -> tuple[list[tuple[str, bool]], list[Removed], dict]:
-    """Drop leftovers line by line; find title, byline, date; mark headings. Returns (text, is_heading) pairs."""
+    """Drop leftovers line by line; find title, byline and date; mark headings.
+
+    Returns (text, is_heading) pairs. Before the first body paragraph (the page header), short lines ahead of
+    the title are site or section names and name-and-affiliation lines are bylines. After a "Related
+    stories" or newsletter line, the short lines that follow are the list of links, not article text.
+    """
     meta = dict(meta)
     kept: list[tuple[str, bool]] = []
     removed: list[Removed] = []
+    in_header = True
+    link_list: str | None = None
     for block in blocks:
         lines: list[str] = []
         for line in block:
@@ -257,6 +264,10 @@ def _clean(blocks: list[list[str]], meta: dict, *, markdown: bool) -> tuple[list
                     meta["title"] = line
                     continue
             reason = boilerplate_reason(line)
+            if reason in ("related-article link", "newsletter prompt"):
+                link_list = reason
+            elif reason is None and link_list and _looks_like_link(line):
+                reason = link_list
             if reason == "publisher name" and not meta.get("source"):
                 meta["source"] = line.strip(" \"'“”*")
             if reason is None and _BYLINE.match(line):
@@ -265,6 +276,8 @@ def _clean(blocks: list[list[str]], meta: dict, *, markdown: bool) -> tuple[list
             if reason is None and _DATE_LINE.match(line):
                 reason = "date line"
                 meta.setdefault("published", _parse_date(line))
+            if reason is None and in_header:
+                reason = _header_reason(line, meta)
             if reason:
                 removed.append(Removed(text=line, reason=reason))
             elif md_heading:
@@ -284,7 +297,41 @@ def _clean(blocks: list[list[str]], meta: dict, *, markdown: bool) -> tuple[list
         if match and not meta.get("source"):
             meta["source"] = match["agency"]
         kept.append((text, False))
+        if _is_body(text):
+            in_header, link_list = False, None
     return kept, removed, meta
+
+
+def _header_reason(line: str, meta: dict) -> str | None:
+    """Why a page-header line is not article text: "Site | Section", a site name, a byline without "By"."""
+    if " | " in line and len(line.split()) <= 10:
+        if not meta.get("source"):
+            meta["source"] = line.split(" | ")[0].strip()
+        return "site header"
+    if not meta.get("title") and len(line.split()) <= 3 and _looks_like_heading(line):
+        if not meta.get("source"):
+            meta["source"] = line
+            return "site name"
+        return "section label"
+    if meta.get("title") and _NAME_AFFILIATION.match(line):
+        meta.setdefault("author", line.split(",")[0])
+        return "byline"
+    if meta.get("title") and _MONTH_YEAR.match(line):
+        meta.setdefault("published", _parse_date(line))
+        return "date line"
+    return None
+
+
+_NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,80}$")
+_MONTH_YEAR = re.compile(rf"^{_MONTHS}\s+\d{{4}}$", re.IGNORECASE)
+
+
+def _looks_like_link(line: str) -> bool:
+    return len(line.split()) <= 18 and not re.search(r"[.!]$", line.rstrip("\"”’'"))
+
+
+def _is_body(text: str) -> bool:
+    return len(text.split()) >= 12 and bool(re.search(r"[.!?\"”’)]$", text))
 
 
 def _looks_like_heading(line: str) -> bool:

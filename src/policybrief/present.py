@@ -38,6 +38,7 @@ TYPE_LABELS = {
 }
 
 NOT_STATED = "not stated"
+NOTHING_CITED = "Nothing in this brief cites the article."
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,9 @@ def source_notes(brief: Brief) -> Section:
         for s in brief.sentences
         if s.id in cited
     )
-    body = Markup("<h3>Cited sentences</h3>") + (
-        sentences or _muted("Nothing in this brief cites the article.")
+    body = Markup("<h3>Cited sentences</h3>")
+    body += (
+        Markup('<div class="pb-sources">{}</div>').format(sentences) if sentences else _muted(NOTHING_CITED)
     )
     if brief.removed:
         rows = [[r.text, r.reason] for r in brief.removed]

@@ -29,10 +29,11 @@ _NUMBER = (
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
-_FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?P<rest>[^.;:!?]{{0,80}})", re.IGNORECASE)
+_FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?=(?P<rest>[^.;:!?]{{0,80}}))", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(rf"\s*{_TIME_UNITS}\s+(ago|earlier|later|after|before|previously|since)\b", re.IGNORECASE)
 _STOP_WORDS = re.compile(
     r"\b(of|in|on|at|by|for|from|to|with|and|or|but|that|which|who|were|was|are|is|have|has|had|as|since|"
-    r"during|across|after|before|while|including|resulting|said|according)\b"
+    r"during|across|after|before|while|including|resulting|said|according|will|would|could|can|may|had|be|been)\b"
 )
 
 
@@ -61,21 +62,21 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
             return None
     if m["scale"]:
         value *= _SCALES[m["scale"].lower()]
+    if _RELATIVE_TIME.match(rest):
+        return None  # "four years after" dates an event: it belongs to the timeline
     what = _counted(rest)
-    if re.match(rf"\s*{_TIME_UNITS}\b", rest, re.IGNORECASE) and not m["cur"]:
-        return None  # durations belong to the timeline
     if lower == "one" and not re.match(r"\s+[a-z]", rest):
         return None
     if not what and not (m["cur"] or m["pct"]):
         return None
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
     return Figure(value=value, unit=unit, what=what or ("money" if unit not in (None, "percent") else "share"),
-                  text=m.group(0)[: len(m.group(0)) - len(rest)].strip(), evidence=s.id)
+                  text=m.group(0).strip(), evidence=s.id)
 
 
 def _counted(rest: str) -> str:
     """The noun phrase after a number: '2,500 US military personnel are stationed' -> 'US military personnel'."""
-    rest = re.sub(r"^\s*(more|additional|other|further|new|some|about)\b", r"\1", rest.strip(" -–"))
+    rest = re.sub(r"^(of|among)\s+(them|whom|which|the|its|their|his|her)\s+", "", rest.strip(" -–"))
     cut = _STOP_WORDS.search(rest)
     phrase = rest[: cut.start()] if cut else rest
     phrase = re.split(r"[,()\"“”]", phrase)[0].strip()
