@@ -105,8 +105,13 @@ class BriefHTMLExporter(HTMLExporter):
         self.register_preprocessor(DropNoise, enabled=True)
         self.register_preprocessor(PageInfo, enabled=True)
 
-    def from_notebook_node(self, nb, resources=None, **kw):
+    @default("template_paths")
+    def _template_paths(self, prune=True, root_dirs=None):
+        # Checked first: nbconvert's own error for a missing template omits extra_template_basedirs.
         self._require_template()
+        return super()._template_paths(prune, root_dirs)
+
+    def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)
         return _inline_vega(html), resources
 

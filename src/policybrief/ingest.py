@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -33,7 +34,7 @@ _DATE_LINE = re.compile(
     rf"([\s,|]+(at\s+)?\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*(\w{{2,4}})?)?)\W*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(written\s+)?by\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}(\s*[,|].{0,60})?$")
+_BYLINE = re.compile(r"^([Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}(\s*[,|].{0,60})?$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?)\s+\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-—–]+\s*"
 )
@@ -272,7 +273,7 @@ def _clean(blocks: list[list[str]], meta: dict, *, markdown: bool) -> tuple[list
                 meta["source"] = line.strip(" \"'“”*")
             if reason is None and _BYLINE.match(line):
                 reason = "byline"
-                meta.setdefault("author", re.sub(r"^(written\s+)?by\s+", "", line, flags=re.I).split(",")[0])
+                meta.setdefault("author", re.sub(r"^(written\s+)?by:?\s+", "", line, flags=re.I).split(",")[0])
             if reason is None and _DATE_LINE.match(line):
                 reason = "date line"
                 meta.setdefault("published", _parse_date(line))
@@ -356,9 +357,11 @@ def _first_sentence_title(sentences: list[Sentence]) -> str:
 
 
 def _parse_date(text: str) -> date | None:
+    text = re.sub(r"(?i)^(published|updated|posted|date|last updated)[:\s]*(on\s+)?", "", text)
     try:
-        return dateparser.parse(re.sub(r"(?i)^(published|updated|posted|date|last updated)[:\s]*(on\s+)?", "", text),
-                                fuzzy=True).date()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "ET" and other zone names: only the date matters here
+            return dateparser.parse(text, fuzzy=True).date()
     except (ValueError, OverflowError):
         return None
 

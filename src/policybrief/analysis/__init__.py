@@ -17,7 +17,7 @@ from .tension import assess_tension
 from .themes import find_themes, score_sentences
 
 ENGINE_NAME = "policybrief-rules"
-_POLITICAL = {"state", "government_body", "international_org", "armed_group"}
+_POLITICAL = {"state", "international_org", "armed_group"}
 
 
 def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Brief:
@@ -33,7 +33,9 @@ def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Bri
     sentences = article.sentences
     actors = find_actors(sentences, gazetteer.load(actors_files), title=" ".join([article.title, *article.headings]))
     scores = score_sentences(sentences)
-    themes = find_themes(sentences, scores, geopolitical=any(a.type in _POLITICAL for a in actors))
+    # A town council is a government body too; only national or international actors make an article political.
+    political = any(a.type in _POLITICAL or (a.type == "government_body" and a.code) for a in actors)
+    themes = find_themes(sentences, scores, geopolitical=political)
     main_state = next((a.name for a in actors if a.type == "state"), None)
     tension = assess_tension(sentences, scores, themes, main_state)
     risk = rate_risk(sentences, actors, themes)

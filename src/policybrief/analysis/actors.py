@@ -21,10 +21,10 @@ from .tokens import Token, key, tokenize
 
 MAX_EVIDENCE = 5
 _ACRONYM_DEF = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*|al|el|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|of|for|the|and|de|du|des))*"
+    r"\b((?:[A-Z][\w'’.-]*|al|el|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|of|for|the|and|de|du|des|in))*"
     r"\s+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z0-9&-]{1,9})\)"
 )
-_LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el)\s+)+")
+_LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
 _ARTICLES = {"the", "a", "an", "The", "A", "An"}
 
 
@@ -41,6 +41,7 @@ class _Cues:
     org_heads: list[tuple[tuple[str, ...], str]]
     speech_verbs: frozenset[str]
     metonym_before: frozenset[str]
+    facility_nouns: frozenset[str]
 
 
 @cache
@@ -60,6 +61,7 @@ def cues() -> _Cues:
         org_heads=sorted(heads, key=lambda h: -len(h[0])),
         speech_verbs=frozenset(spec["speech_verbs"]),
         metonym_before=frozenset(spec["metonym_before"]),
+        facility_nouns=frozenset(spec["facility_nouns"]),
     )
 
 
@@ -131,9 +133,10 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -
         _groups_pass(s, gaz, found, cue)
         _titled_people_pass(s, gaz, found, cue)
         _capitalised_pass(s, gaz, found, cue, lowercase_words)
+    _merge_people(found)
     _surname_pass(sents, found, cue)
+    _resolve_generic_groups(found, cue)
     _merge_same_code(found)
-    _resolve_generic_jihadists(found, cue)
     return _actors(found, gaz, main)
 
 
@@ -152,7 +155,10 @@ def _acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
                 long_name = " ".join(tail)
                 if initials == acronym:
                     break
-        entry = gaz.names.get(key(long_name)) or gaz.names.get(key(m[2]))
+        known = gaz.names.get(key(m[2]))
+        if known is not None:
+            long_name = _LEADING_LOWER.sub("", m[1])  # a known acronym vouches for the whole run before it
+        entry = gaz.names.get(key(long_name)) or known
         if entry is None:
             entry = Entry(name=long_name, type=_type_from_head(key(long_name)) or "organisation")
         local[key(m[2])] = entry
@@ -178,9 +184,9 @@ def _gazetteer_pass(s: _Sentence, gaz: Gazetteer, local: dict, found: _Collector
         if not toks[i].text[:1].isalpha() or (not toks[i].capitalised and toks[i].text not in ("al", "the")):
             i += 1
             continue
-        hit = _lookup(toks, i, local, 8) or _lookup(toks, i, gaz.names, gaz.longest)
+        hit = _lookup(toks, i, local, 12) or _lookup(toks, i, gaz.names, gaz.longest)
         source = _source_at(toks, i, gaz)
-        if source:
+        if source and (hit is None or source >= hit[1]):
             s.claim(i, source)
             i = source
             continue
@@ -189,6 +195,9 @@ def _gazetteer_pass(s: _Sentence, gaz: Gazetteer, local: dict, found: _Collector
             start = i + 1 if toks[i].text.lower() == "the" else i
             if entry.type == "state" and _body_follows(toks, j, cue):
                 i = j  # "US forces" is the state's body, found by the bodies pass
+                continue
+            if entry.type == "state" and _title_ends_at(toks, i, cue) and j < len(toks) and toks[j].capitalised:
+                i = j  # "Defence Minister Israel Katz" is a person
                 continue
             found.add(entry.name, entry.name, entry.type, s, s.surface(start, j), code=entry.code,
                       country=entry.country, gazetteer=True)
@@ -212,6 +221,14 @@ def _gazetteer_pass(s: _Sentence, gaz: Gazetteer, local: dict, found: _Collector
             i = j
             continue
         i += 1
+
+
+def _title_ends_at(toks: list[Token], i: int, cue: _Cues) -> bool:
+    for n in (1, 2, 3):
+        title = _title_at(toks, i - n, cue) if i >= n else None
+        if title and title[1] == i:
+            return True
+    return False
 
 
 def _source_at(toks: list[Token], i: int, gaz: Gazetteer) -> int | None:
@@ -270,8 +287,8 @@ def _bodies_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues, ma
         if body is None:
             continue
         spec, end = body
-        generic = toks[i].text.lower() in ("the", "country", "its")
-        if generic and spec["role"] != "GOV":
+        generic = toks[i].text.lower() in ("the", "country", "its", "parliament")
+        if generic and spec["role"] not in ("GOV", "LEG"):
             continue  # "the troops" is too vague to pin on the main state
         if generic and toks[end - 1].text.lower() in ("officials", "leaders", "authorities", "administration"):
             continue
@@ -289,8 +306,10 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
     if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
             and toks[i + 1].possessive:
         return main, i + 2
-    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("government", "junta"):
+    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("government", "junta", "parliament"):
         return main, i + 1
+    if t.text == "Parliament" and (i == 0 or toks[i - 1].text in ("the", "The")):
+        return main, i
     for table in (gaz.names, gaz.demonyms):
         hit = _lookup(toks, i, table, 4)
         if hit and hit[0].type == "state":
@@ -325,12 +344,11 @@ def _groups_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues) ->
             i += 1
         if sponsor is None and kind is None and t.text not in cue.bare_heads:
             continue
-        if j + 1 < len(toks) and toks[j + 1].text in ("leader", "leaders", "commander"):
-            pass  # "militia leader" still refers to the militia
+        kind = kind or cue.group_modifiers.get(t.text.lower())
         if sponsor is not None:
             key_ = f"groups:{sponsor.code}"
             name = f"{sponsor.name}-backed armed groups"
-            code = f"{sponsor.code}MIL" if sponsor.code else None
+            code = f"{sponsor.code}UAF" if sponsor.code else None
         elif kind == "jihadist":
             key_, name, code = "groups:jihadist", "Jihadist groups", None
         elif kind == "criminal" or t.text.startswith("gang"):
@@ -358,20 +376,24 @@ def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _C
             i += 1
             continue
         role_code, j = title
-        end = _name_run(toks, j, cue)
-        if end - j < 1 or not s.free(j, end) or _is_known_name(toks, j, end, gaz):
+        # A lowercase role may be set off by a comma: "Hezbollah's long-time leader, Hassan Nasrallah".
+        name_start = j + 1 if j < len(toks) and toks[j].text == "," and not toks[i].capitalised else j
+        end = _name_run(toks, name_start, cue)
+        if (end - name_start < 1 or not s.free(name_start, end) or _is_known_name(toks, name_start, end, gaz)
+                or (end < len(toks) and toks[end].text.lower() in cue.facility_nouns)
+                or (name_start > j and end - name_start < 2)):
             i = j
             continue
         q = _qualifiers_before(toks, i, cue)
         country = _country_before(toks, q, gaz)
         role = " ".join(t.text for t in toks[q:j]).strip()
-        apposition = _apposition(s, end)
-        name = s.surface(j, end).rstrip("’'")
+        name = s.surface(name_start, end).rstrip("’'")
         code = f"{country.code}{role_code}" if country and country.code and role_code else None
-        found.add(f"person:{name}", name, "person", s, name, role=apposition or role, code=code,
-                  country=country.code if country else None)
-        found.found[f"person:{name}"].aliases.setdefault(s.surface(q, end).rstrip("’'"), None)
-        s.claim(j, end)
+        person = found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end) or role, code=code,
+                           country=country.code if country else None)
+        if name_start == j:
+            person.aliases.setdefault(s.surface(q, end).rstrip("’'"), None)
+        s.claim(q if s.free(q, j) else j, end)
         i = end
 
 
@@ -428,10 +450,15 @@ def _name_run(toks: list[Token], j: int, cue: _Cues) -> int:
         if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
             k += 1
             continue
+        if t.text in ('"', "“") and k > j and k + 3 < len(toks) and toks[k + 2].text in ('"', "”") \
+                and toks[k + 1].capitalised and toks[k + 3].capitalised:
+            k += 3  # a nickname in quotes: Jimmy "Barbecue" Cherizier
+            continue
         break
     while k > j and (toks[k - 1].text in cue.particles or toks[k - 1].text in ("-", "’", "'")):
         k -= 1
-    return k if k - j <= 5 else j
+    words = sum(1 for t in toks[j:k] if t.text[0].isalpha())
+    return k if words <= 5 else j
 
 
 def _is_known_name(toks: list[Token], j: int, end: int, gaz: Gazetteer) -> bool:
@@ -467,13 +494,14 @@ def _capitalised_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cue
             continue
         kind = _type_from_head(words)
         name = s.surface(i, end).rstrip("’'")
+        personal = 2 <= end - i <= 4 and not any(w in ("of", "for", "and", "&") for w in words)
         if kind:
             found.add(f"org:{name}", name, kind, s, name)
             s.claim(i, end)
-        elif end - i >= 2 and _speaks(toks, i, end, cue):
+        elif personal and _speaks(toks, i, end, cue):
             found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
             s.claim(i, end)
-        elif end - i >= 2 and _apposition(s, end) and not any(t.text in gaz.sources for t in toks[i:end]):
+        elif personal and _apposition(s, end) and not any(t.text in gaz.sources for t in toks[i:end]):
             found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
             s.claim(i, end)
         elif end - i == 2 and toks[end - 1].text == "administration":
@@ -485,7 +513,7 @@ def _org_run(toks: list[Token], i: int, s: _Sentence) -> int:
     k = i
     while k < len(toks) and s.free(k, k + 1):
         t = toks[k]
-        inner = t.text in ("of", "for", "and", "al", "el", "de", "-") and k + 1 < len(toks) and (
+        inner = t.text in ("of", "for", "and", "al", "el", "de", "-", "&") and k + 1 < len(toks) and (
             toks[k + 1].capitalised or toks[k + 1].text == "-")
         if (t.capitalised and t.text[0].isalpha()) or (inner and k > i):
             k += 1
@@ -508,9 +536,11 @@ def _type_from_head(words: tuple[str, ...]) -> str | None:
 
 
 def _speaks(toks: list[Token], i: int, end: int, cue: _Cues) -> bool:
+    """ "X said", "said X", "according to X"."""
     after = toks[end].text if end < len(toks) else ""
-    before = " ".join(t.text for t in toks[max(0, i - 2):i])
-    return after in cue.speech_verbs or before.lower() in ("according to",)
+    before = " ".join(t.text for t in toks[max(0, i - 2):i]).lower()
+    said_before = i > 0 and toks[i - 1].text in ("said", "says", "told", "added", "warned", "explained")
+    return after in cue.speech_verbs or before == "according to" or said_before
 
 
 def _surname_pass(sents: list[_Sentence], found: _Collector, cue: _Cues) -> None:
@@ -525,8 +555,8 @@ def _surname_pass(sents: list[_Sentence], found: _Collector, cue: _Cues) -> None
                 continue
             if len(tail[-1]) > 2:
                 surnames.setdefault(tuple(w.lower() for w in tail), person)
-    roles = Counter((p.role or "").lower() for p in people)
-    by_role = {(p.role or "").lower().split()[-2:].__repr__(): p for p in people if p.role and roles[p.role.lower()] == 1}
+    roles = Counter(_role_words(p.role) for p in people if p.role)
+    by_role = {_role_words(p.role): p for p in people if p.role and roles[_role_words(p.role)] == 1}
     for s in sents:
         toks = s.tokens
         for i in range(len(toks)):
@@ -540,33 +570,58 @@ def _surname_pass(sents: list[_Sentence], found: _Collector, cue: _Cues) -> None
                     s.claim(i, i + n)
                     break
             if toks[i].text.lower() == "the" and s.free(i, i + 3):
-                role_words = [t.text.lower() for t in toks[i + 1:i + 3]]
-                person = by_role.get(role_words.__repr__())
+                person = by_role.get(tuple(t.text.lower() for t in toks[i + 1:i + 3]))
                 if person:
                     found.add(person.key, person.name, "person", s, None)
                     s.claim(i, i + 3)
 
 
+def _merge_people(found: _Collector) -> None:
+    """ "Prime Minister al-Sudani" is "Mohammed Shia' al-Sudani": a name that ends another person's name."""
+    people = sorted((c for c in found.found.values() if c.type == "person"), key=lambda c: -len(key(c.name)))
+    for short in reversed(people):
+        words = tuple(w.lower() for w in key(short.name))
+        for full in people:
+            full_words = tuple(w.lower() for w in key(full.name))
+            if full is not short and len(full_words) > len(words) and full_words[-len(words):] == words:
+                full.role = full.role or short.role
+                full.code = full.code or short.code
+                _fold(found, short.key, full)
+                break
+
+
+def _role_words(role: str | None) -> tuple[str, ...]:
+    """The last two words of a role, as "the prime minister" would refer to it."""
+    return tuple(w.lower() for w in (role or "").split()[-2:])
+
+
 def _merge_same_code(found: _Collector) -> None:
-    """A described body ("US forces") is the same actor as a named body with its CAMEO code ("the Pentagon")."""
+    """A described body ("US forces", "pro-Iran militias") is the same actor as a named one with its CAMEO code
+    ("the Pentagon", the gazetteer's "Iran-backed militias")."""
     named = {c.code: c for c in found.found.values() if c.from_gazetteer and c.code and c.type != "state"}
     for k, c in list(found.found.items()):
         target = named.get(c.code or "")
-        if target is not None and target is not c and not c.from_gazetteer and c.type == "government_body":
-            target.aliases.update(c.aliases)
-            target.mentions += c.mentions
-            target.first = min(target.first, c.first)
-            del found.found[k]
+        if target is not None and target is not c and not c.from_gazetteer and c.type == target.type:
+            _fold(found, k, target)
 
 
-def _resolve_generic_jihadists(found: _Collector, cue: _Cues) -> None:
-    """ "Extremist groups" in an article about one named jihadist group is that group."""
-    generic = found.found.get("groups:jihadist")
+def _resolve_generic_groups(found: _Collector, cue: _Cues) -> None:
+    """Generic group mentions that can only mean one named group become that group: "extremist groups" in an
+    article about one jihadist group, bare "militias" in an article about one sponsor's militias."""
     named = [c for c in found.found.values() if c.from_gazetteer and c.name in cue.jihadist_groups]
-    if generic and len(named) == 1:
-        named[0].aliases.update(generic.aliases)
-        named[0].mentions += generic.mentions
-        del found.found["groups:jihadist"]
+    if len(named) == 1:
+        _fold(found, "groups:jihadist", named[0])
+    sponsored = {c.code: c for c in found.found.values() if c.type == "armed_group" and (c.code or "").endswith("UAF")}
+    if len(sponsored) == 1:
+        _fold(found, "groups:armed", next(iter(sponsored.values())))
+
+
+def _fold(found: _Collector, key_: str, into: _Candidate) -> None:
+    generic = found.found.pop(key_, None)
+    if generic is not None:
+        into.aliases.update(generic.aliases)
+        into.mentions += generic.mentions
+        into.first = min(into.first, generic.first)
 
 
 def _actors(found: _Collector, gaz: Gazetteer, main: Entry | None) -> list[Actor]:

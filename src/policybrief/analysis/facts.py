@@ -30,10 +30,11 @@ _NUMBER = (
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
 _FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?=(?P<rest>[^.;:!?]{{0,80}}))", re.IGNORECASE)
+_CLOCK = re.compile(r"(:\d\d|\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC))", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(rf"\s*{_TIME_UNITS}\s+(ago|earlier|later|after|before|previously|since)\b", re.IGNORECASE)
 _STOP_WORDS = re.compile(
-    r"\b(of|in|on|at|by|for|from|to|with|and|or|but|that|which|who|were|was|are|is|have|has|had|as|since|"
-    r"during|across|after|before|while|including|resulting|said|according|will|would|could|can|may|had|be|been)\b"
+    r"(?<![\w-])(of|in|on|at|by|for|from|to|with|and|or|but|that|which|who|were|was|are|is|have|has|had|as|since|"
+    r"during|across|after|before|while|including|resulting|said|according|will|would|could|can|may|had|be|been)(?![\w-])"
 )
 
 
@@ -62,6 +63,8 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
             return None
     if m["scale"]:
         value *= _SCALES[m["scale"].lower()]
+    if _CLOCK.match(rest):
+        return None
     if _RELATIVE_TIME.match(rest):
         return None  # "four years after" dates an event: it belongs to the timeline
     what = _counted(rest)

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from conftest import SAMPLE
+
+from policybrief.analysis import analyze
+from policybrief.brief import Brief
+from policybrief.ingest import load_article
+
+
+def brief_of(path, **kwargs) -> Brief:
+    return analyze(load_article(path), **kwargs)
+
+
+def actor(brief: Brief, name: str):
+    found = [a for a in brief.actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in brief.actors]}"
+    return found[0]
+
+
+def test_sample_actors_are_merged_typed_and_coded():
+    brief = brief_of(SAMPLE)
+    sudani = actor(brief, "Mohammed Shia’ al-Sudani")
+    assert sudani.type == "person" and sudani.role.startswith("Prime Minister")
+    assert sudani.mentions >= 5 and "al-Sudani" in sudani.aliases
+    assert actor(brief, "Iraq").code == "IRQ"
+    assert actor(brief, "Government of Iraq").type == "government_body"
+    assert actor(brief, "US Department of Defense").type == "government_body"
+    assert "Pentagon" in actor(brief, "US Department of Defense").aliases
+    assert actor(brief, "Pat Ryder").role == "Pentagon press secretary"
+    assert "Soleimani" in actor(brief, "Qassem Soleimani").aliases
+    assert actor(brief, "Islamic State").type == "armed_group"
+    assert actor(brief, "Harakat al-Nujaba").type == "armed_group"
+    names = {a.name for a in brief.actors}
+    assert not names & {"Washington Examiner", "Conservative News Daily", "Baghdad", "Adblock Detected"}
+
+
+def test_every_citation_points_at_a_sentence():
+    brief = brief_of(SAMPLE)
+    ids = {s.id for s in brief.sentences}
+    cited = [e for a in brief.actors for e in a.evidence]
+    cited += [e for t in (brief.themes.sovereignty, brief.themes.security, brief.themes.power_vacuum)
+              for e in t.evidence]
+    cited += [e for j in brief.key_judgments for e in j.evidence] + brief.tension.evidence
+    cited += [e for i in brief.risk.indicators for e in i.evidence]
+    cited += [f.evidence for f in brief.figures] + [t.evidence for t in brief.timeline]
+    assert cited and set(cited) <= ids
+    assert all(j.evidence for j in brief.key_judgments)
+    assert 3 <= len(brief.key_judgments) <= 5
+
+
+def test_sample_themes_tension_and_risk():
+    brief = brief_of(SAMPLE)
+    assert brief.themes.sovereignty.present and brief.themes.security.present and brief.themes.power_vacuum.present
+    vacuum = [brief.sentence(e).text for e in brief.themes.power_vacuum.evidence]
+    assert any("power vacuum" in t for t in vacuum)
+    assert brief.risk.rating == "high"
+    assert {i.id for i in brief.risk.indicators if i.present} >= {"foreign_force_leaving", "explicit_vacuum"}
+    assert brief.tension.sovereignty_evidence and brief.tension.security_evidence
+
+
+def test_sample_figures_and_timeline():
+    brief = brief_of(SAMPLE)
+    values = {f.value: f.what for f in brief.figures}
+    assert values[2500] == "US military personnel"
+    assert {24, 3, 14} <= set(values)
+    whens = " ".join(t.when for t in brief.timeline)
+    assert "2003" in whens and "November 2023" in whens
+    assert "2019" in whens and "2020" in whens  # "four years after", anchored on the latest date in the text
+
+
+def test_bluf_starts_with_the_lead_and_holds_no_leftovers():
+    brief = brief_of(SAMPLE)
+    assert brief.bluf.startswith("Iraq’s government is taking steps")
+    assert 2 <= brief.bluf.count(". ") + 1 <= 4
+    for leftover in ("Washington Examiner", "Adblock", "Militia Attacks and Political Pressure"):
+        assert leftover not in brief.bluf
+
+
+def test_descriptions_name_state_bodies(write_article):
+    brief = brief_of(write_article(
+        "Chad ends defence pact\n\n"
+        "The Chadian government ordered French troops to leave the country by January, officials said. "
+        "The country's junta says the decision restores national sovereignty. "
+        "Jihadist groups have attacked army posts near Lake Chad, and Paris said it would comply.\n"
+    ))
+    chad = actor(brief, "Government of Chad")
+    assert chad.type == "government_body" and chad.code == "TCDGOV"
+    assert "the Chadian government" in chad.aliases or "Chadian government" in chad.aliases
+    french = actor(brief, "Armed forces of France")
+    assert french.code == "FRAMIL" and "French troops" in french.aliases
+    assert actor(brief, "France").mentions >= 1  # "Paris said" is France speaking
+    assert actor(brief, "Jihadist groups").type == "armed_group"
+
+
+def test_capital_as_place_is_not_an_actor(write_article):
+    brief = brief_of(write_article(
+        "Strike in the capital\n\nA drone strike in Baghdad killed a militia commander on Thursday, police said.\n"
+    ))
+    assert "Iraq" not in {a.name for a in brief.actors}
+
+
+def test_negated_vacuum_is_not_evidence(write_article):
+    brief = brief_of(write_article(
+        "Officials play down risk\n\n"
+        "Officials in Kenya said there is no risk of a power vacuum after the mission ends. "
+        "The Kenyan army remains deployed across the region, the ministry said.\n"
+    ))
+    assert not brief.themes.power_vacuum.present
+
+
+def test_relative_dates_resolve_against_publication(write_article):
+    brief = brief_of(write_article(
+        "Talks resume\n\nPublished: March 3, 2024\n\n"
+        "Two years ago, Niger's army seized power, and last month the junta expelled French diplomats, "
+        "officials said in Niamey.\n"
+    ))
+    whens = [t.when for t in brief.timeline]
+    assert "Two years ago [2022]" in whens
+    assert "last month [2024-02]" in whens
+
+
+def test_number_words_are_figures(write_article):
+    brief = brief_of(write_article(
+        "Attack\n\nGunmen killed three soldiers and wounded 1,200 civilians, and the budget is $2.5 billion.\n"
+    ))
+    values = {f.value: f for f in brief.figures}
+    assert values[3].what == "soldiers"
+    assert values[1200].what == "civilians"
+    assert values[2.5e9].unit == "USD"
+
+
+def test_analysts_add_actors_from_their_own_file(write_article, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("- {name: Northern Shield Brigade, type: armed_group, code: XYZREB, aliases: [NSB]}\n")
+    path = write_article("Clashes\n\nThe NSB attacked a convoy near the border on Monday, residents said.\n")
+    brief = brief_of(path, actors_files=[extra])
+    assert actor(brief, "Northern Shield Brigade").code == "XYZREB"
+
+
+def test_article_without_geopolitics_has_no_themes():
+    from conftest import DEVSET
+
+    brief = brief_of(DEVSET / "007_bread_festival_local.txt")
+    assert not any(t.present for t in (brief.themes.sovereignty, brief.themes.security, brief.themes.power_vacuum))
+    assert brief.risk.rating == "low"
+
+
+def test_non_english_brief_says_so(write_article):
+    text = "Le gouvernement malien a demandé le retrait des troupes françaises du pays. " * 6
+    brief = brief_of(write_article(f"Titre\n\n{text}"))
+    assert brief.actors == [] and "other than English" in brief.bluf

@@ -1,0 +1,384 @@
+"""PRESENT and EXPORT layers: sections, charts, offline HTML and WeasyPrint PDF.
+
+The slow tests execute a real notebook with papermill and export it with real nbconvert and WeasyPrint;
+the fast ones feed the exporters hand-built notebooks (no kernel) to check wiring and failure handling.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from pypdf import PdfReader
+
+from policybrief import charts, present
+from policybrief.brief import Brief
+from policybrief.errors import ExportError
+from policybrief.export import PACKAGE_DIR, BriefHTMLExporter, _local_fetcher_class, export
+
+FIXTURES = Path(__file__).parent / "fixtures"
+IRAQ = FIXTURES / "brief_iraq.json"
+HEADINGS = list(present.HEADINGS.values())
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+
+def load_brief(path: Path = IRAQ) -> Brief:
+    return Brief.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def hostile_brief() -> Brief:
+    """The fixture with markup planted wherever article text reaches the page."""
+    brief = load_brief()
+    brief.article.title = f"{SCRIPT} Iraq {IMG}"
+    brief.article.source = IMG
+    brief.bluf = f'Bottom line </script><!-- "quoted" {SCRIPT}'
+    brief.actors[0].name = IMG
+    brief.actors[1].name = SCRIPT
+    brief.actors[1].role = IMG
+    brief.sentences[0].text = f"{IMG} said {SCRIPT} today."
+    brief.figures[0].what = IMG
+    brief.timeline[0].what = SCRIPT
+    brief.risk.watch.append(SCRIPT)
+    brief.removed[0].text = IMG
+    brief.notes.append(SCRIPT)
+    return brief
+
+
+def brief_notebook() -> nbformat.NotebookNode:
+    """What the product notebook does: load the brief, display every section and both charts."""
+    cells = [
+        new_markdown_cell("# For whoever runs this notebook\nRun all cells."),
+        new_code_cell("brief_path = None", metadata={"tags": ["parameters"]}),
+        new_code_cell(
+            "from pathlib import Path\n"
+            "from policybrief import charts, present\n"
+            "from policybrief.brief import Brief\n"
+            "brief = Brief.model_validate_json(Path(brief_path).read_text(encoding='utf-8'))\n"
+            "present.title_block(brief)"
+        ),
+        new_code_cell("present.bottom_line(brief)"),
+        new_code_cell("present.actors_table(brief)"),
+        new_code_cell("charts.show(charts.actor_chart(brief))"),
+        new_code_cell(
+            "import sys, warnings\n"
+            "print('STDERR-NOISE', file=sys.stderr)\n"
+            "warnings.warn('WARNING-NOISE')\n"
+            "print('STDOUT-NOISE')\n"
+            "present.tension(brief)"
+        ),
+        new_code_cell("charts.show(charts.framing_chart(brief))"),
+        new_code_cell("present.risk(brief)"),
+        new_code_cell("present.facts(brief)"),
+        new_code_cell("present.source_notes(brief)"),
+    ]
+    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return new_notebook(cells=cells, metadata={"kernelspec": kernelspec})
+
+
+def execute(brief: Brief, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    brief_path, source, executed = folder / "brief.json", folder / "template.ipynb", folder / "brief.ipynb"
+    brief_path.write_text(brief.to_json(), encoding="utf-8")
+    nbformat.write(brief_notebook(), source)
+    pm.execute_notebook(
+        str(source),
+        str(executed),
+        parameters={"brief_path": str(brief_path)},
+        progress_bar=False,
+        cwd=str(folder),
+    )
+    return executed
+
+
+class PageScan(HTMLParser):
+    """Collects what an offline check needs: tags with attributes, CSS text, and visible text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.css: list[str] = []
+        self.text: list[str] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        if self._open and self._open[-1] == tag:
+            self._open.pop()
+
+    def handle_data(self, data):
+        if not self._open:
+            self.text.append(data)
+        elif self._open[-1] == "style":
+            self.css.append(data)
+
+
+def scan(html: str) -> PageScan:
+    page = PageScan()
+    page.feed(html)
+    return page
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(path).pages).split())
+
+
+def chart_figures(html: str) -> list[str]:
+    return re.findall(r"<figure[^>]*" + present.CHART_ATTR + r".*?</figure>", html, flags=re.S)
+
+
+# ---------------------------------------------------------------- fast: sections and charts, no kernel
+
+
+def test_sections_have_the_agreed_headings_in_order():
+    html = "".join(str(s.html) for s in present.brief_sections(load_brief()))
+    assert re.findall(r"<h2>(.*?)</h2>", html) == HEADINGS
+
+
+def test_every_citation_link_has_an_anchor_in_source_notes():
+    html = "".join(str(s.html) for s in present.brief_sections(load_brief()))
+    targets = set(re.findall(r'href="#(s\d+)"', html))
+    anchors = set(re.findall(r'<p class="pb-source" id="(s\d+)"', html))
+    assert targets and targets == anchors
+
+
+def test_a_dangling_evidence_id_is_shown_but_not_linked():
+    brief = load_brief()
+    brief.key_judgments[0].evidence = ["s999"]
+    html = str(present.bottom_line(brief).html)
+    assert "[s999]" in html and 'href="#s999"' not in html
+
+
+def test_sections_escape_hostile_article_text():
+    html = "".join(str(s.html) for s in present.brief_sections(hostile_brief()))
+    assert SCRIPT not in html and IMG not in html and "</script><!--" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_title_block_hands_page_title_and_description_to_the_exporter():
+    brief = load_brief()
+    data, metadata = present.title_block(brief)._repr_mimebundle_()
+    assert "text/html" in data
+    assert metadata[present.PAGE_METADATA_KEY] == {"title": brief.article.title, "description": brief.bluf}
+
+
+def test_chart_display_carries_interactive_html_and_static_svg():
+    view = charts.show(charts.actor_chart(hostile_brief()))
+    data, _ = view._repr_mimebundle_()
+    assert data["image/svg+xml"].startswith("<svg")
+    html = data["text/html"]
+    assert html.count("<svg") == 1 and "vegaEmbed" in html and present.CHART_ATTR in html
+    # The spec sits in a <script>: article text in it must not be able to close or comment the element.
+    spec = re.search(r'class="pb-chart-spec">(.*?)</script>', html, flags=re.S).group(1)
+    assert "<" not in spec and "\\u003cscript\\u003ealert(1)" in spec
+    assert IMG not in html and SCRIPT not in html
+
+
+def test_charts_have_agreed_axis_titles_and_tooltips():
+    brief = load_brief()
+    actor, framing = charts.actor_chart(brief).to_dict(), charts.framing_chart(brief).to_dict()
+    assert actor["encoding"]["x"]["title"] == "Mentions" and actor["encoding"]["tooltip"]
+    assert framing["encoding"]["x"]["title"] == "Paragraph" and framing["encoding"]["tooltip"]
+
+
+# ---------------------------------------------------------------- fast: exporter wiring on built notebooks
+
+
+def outputs_notebook() -> nbformat.NotebookNode:
+    """An executed-looking notebook with everything a mailed brief must hide, and one good section."""
+    section = present.bottom_line(load_brief())
+    banner = new_markdown_cell(
+        'An Exception was encountered at <a href="#papermill-error-cell">In [3]</a>',
+        metadata={"tags": ["papermill-error-cell-tag"]},
+    )
+    failed = new_code_cell("raise KeyError('x')", execution_count=3)
+    failed.outputs = [
+        new_output(
+            "error", ename="KeyError", evalue="'x'", traceback=["\x1b[31mTraceback (most recent call last)"]
+        )
+    ]
+    noisy = new_code_cell("print('x')", execution_count=4)
+    noisy.outputs = [
+        new_output("stream", name="stderr", text="STDERR-NOISE\n"),
+        new_output("stream", name="stdout", text="STDOUT-NOISE\n"),
+        new_output("display_data", data={"text/html": str(section.html), "text/plain": section.name}),
+    ]
+    return new_notebook(cells=[banner, failed, noisy])
+
+
+def test_html_export_hides_tracebacks_streams_and_papermill_banners():
+    html, _ = BriefHTMLExporter().from_notebook_node(outputs_notebook())
+    assert "This section could not be produced" in html
+    assert "Bottom line up front" in html
+    for hidden in ("Traceback", "KeyError", "STDERR-NOISE", "STDOUT-NOISE", "In [", "Out[", "raise KeyError"):
+        assert hidden not in html
+
+
+def test_page_without_charts_carries_no_vega_bundle():
+    html, _ = BriefHTMLExporter().from_notebook_node(outputs_notebook())
+    assert 'id="policybrief-vega"' not in html and "<script" not in html
+
+
+def test_missing_template_folder_names_the_paths_searched(tmp_path):
+    with pytest.raises(ExportError, match="no-such-brief.*searched") as info:
+        BriefHTMLExporter(extra_template_basedirs=[str(tmp_path)], template_name="no-such-brief")
+    assert str(tmp_path / "no-such-brief") in str(info.value)
+
+
+def test_pdf_fetcher_refuses_the_network_and_files_outside_the_package(tmp_path):
+    fetcher = _local_fetcher_class()(allowed_protocols={"data", "file"})
+    outside = tmp_path / "secret.css"
+    outside.write_text("body {}")
+    for url in ("http://example.invalid/x.png", "https://example.invalid/x.css", outside.as_uri()):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    inside = fetcher.fetch((PACKAGE_DIR / "templates" / "policybrief" / "brief.css").as_uri())
+    assert b"pb-bluf" in inside.read()
+    inside.close()
+    assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
+
+
+def test_export_refuses_unknown_paper_and_unreadable_notebook(tmp_path):
+    with pytest.raises(ExportError, match="paper size"):
+        export(tmp_path / "x.ipynb", None, tmp_path / "x.pdf", paper="A3")
+    with pytest.raises(ExportError, match="cannot read"):
+        export(tmp_path / "missing.ipynb", tmp_path / "x.html", tmp_path / "x.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_writes_complete_files_and_no_temporaries(tmp_path):
+    notebook = tmp_path / "brief.ipynb"
+    nbformat.write(outputs_notebook(), notebook)
+    export(notebook, tmp_path / "brief.html", None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.html", "brief.ipynb"]
+    assert (tmp_path / "brief.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+# ---------------------------------------------------------------- slow: papermill, nbconvert, WeasyPrint
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("briefs")
+    normal, hostile = execute(load_brief(), root / "normal"), execute(hostile_brief(), root / "hostile")
+    paths = {
+        "root": root,
+        "notebook": normal,
+        "html": root / "normal.html",
+        "pdf": root / "normal.pdf",
+        "letter": root / "letter.pdf",
+        "hostile_html": root / "hostile.html",
+        "hostile_pdf": root / "hostile.pdf",
+    }
+    export(normal, paths["html"], paths["pdf"])
+    export(normal, None, paths["letter"], paper="Letter")
+    export(hostile, paths["hostile_html"], paths["hostile_pdf"])
+    return paths
+
+
+@pytest.mark.slow
+def test_html_loads_nothing_from_the_network(built):
+    page = scan(built["html"].read_text(encoding="utf-8"))
+    for tag, attrs in page.tags:
+        if tag == "script":
+            assert "src" not in attrs
+        for name in ("src", "href"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith(("http:", "https:", "//", "ftp:")), (tag, name, value)
+        if tag == "img":
+            assert attrs["src"].startswith("data:")
+    css = re.sub(r"/\*.*?\*/", "", "\n".join(page.css), flags=re.S).lower()
+    assert "@import" not in css and not re.search(r"url\(\s*['\"]?(https?:)?//", css)
+
+
+@pytest.mark.slow
+def test_html_shows_the_brief_and_no_notebook_machinery(built):
+    html = built["html"].read_text(encoding="utf-8")
+    text = " ".join(scan(html).text)
+    for heading in HEADINGS:
+        assert f"<h2>{heading}</h2>" in html
+    for leftover in ("In [", "Out[", "STDERR-NOISE", "STDOUT-NOISE", "WARNING-NOISE", "Run all cells"):
+        assert leftover not in text
+    for code in ("present.bottom_line(brief)", "charts.show(", "brief_path", "jp-InputArea"):
+        assert code not in html
+
+
+@pytest.mark.slow
+def test_html_inlines_one_vega_bundle_for_two_charts(built):
+    html = built["html"].read_text(encoding="utf-8")
+    assert html.count('id="policybrief-vega"') == 1 and html.count("window.vegaEmbed=") == 1
+    assert html.index('id="policybrief-vega"') < html.index("</head>")
+    figures = chart_figures(html)
+    assert len(figures) == 2 and all("<svg" in f for f in figures)
+    assert len({re.search(r'id="(pb-chart-\w+)"', f).group(1) for f in figures}) == 2
+
+
+@pytest.mark.slow
+def test_hostile_text_is_escaped_in_html(built):
+    html = built["hostile_html"].read_text(encoding="utf-8")
+    assert SCRIPT not in html and IMG not in html and "</script><!--" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    page = scan(html)
+    # One bundle plus a spec and an embed script per chart: nothing from the brief became a <script> or <img>.
+    assert [t for t, _ in page.tags].count("script") == 5
+    assert all(attrs.get("onerror") is None for _, attrs in page.tags)
+
+
+@pytest.mark.slow
+def test_hostile_text_is_literal_in_pdf(built):
+    text = pdf_text(built["hostile_pdf"])
+    assert f"{SCRIPT} Iraq {IMG}" in text
+    assert f"{IMG} said {SCRIPT} today." in text
+    assert PdfReader(built["hostile_pdf"]).metadata.title == f"{SCRIPT} Iraq {IMG}"
+
+
+@pytest.mark.slow
+def test_pdf_has_sections_vector_chart_text_metadata_and_links(built):
+    reader = PdfReader(built["pdf"])
+    text = pdf_text(built["pdf"])
+    for heading in HEADINGS:
+        assert heading in text
+    assert "Mentions" in text and "Paragraph" in text
+    assert f"Page 1 of {len(reader.pages)}" in text
+    assert reader.metadata.title == load_brief().article.title
+    assert reader.metadata.subject == load_brief().bluf
+    links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    assert any("/Dest" in a or a.get("/A", {}).get("/S") == "/GoTo" for a in links)
+
+
+@pytest.mark.slow
+def test_letter_and_a4_pages_differ(built):
+    a4 = PdfReader(built["pdf"]).pages[0].mediabox
+    letter = PdfReader(built["letter"]).pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
+
+
+@pytest.mark.slow
+def test_no_temporary_files_are_left_beside_the_outputs(built):
+    assert not list(built["root"].glob(".*.part"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("exporter, suffix", [("policybrief-html", ".html"), ("policybrief-pdf", ".pdf")])
+def test_jupyter_nbconvert_finds_our_exporters(built, tmp_path, exporter, suffix):
+    jupyter = Path(sys.executable).with_name("jupyter")
+    cmd = [str(jupyter), "nbconvert", "--to", exporter, str(built["notebook"]), "--output-dir", str(tmp_path)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+    output = tmp_path / f"brief{suffix}"
+    if suffix == ".pdf":
+        assert "Bottom line up front" in pdf_text(output)
+    else:
+        assert "<h2>Bottom line up front</h2>" in output.read_text(encoding="utf-8")
