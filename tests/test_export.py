@@ -193,6 +193,23 @@ def test_charts_have_agreed_axis_titles_and_tooltips():
     assert framing["encoding"]["x"]["title"] == "Paragraph" and framing["encoding"]["tooltip"]
 
 
+def test_a_minimal_brief_renders_every_section_and_chart():
+    brief = load_brief()
+    brief = brief.model_copy(
+        update={
+            "sentences": [],
+            "actors": [],
+            "key_judgments": [],
+            "figures": [],
+            "timeline": [],
+            "removed": [],
+        }
+    )
+    assert len(present.brief_sections(brief)) == 7
+    for chart in (charts.actor_chart(brief), charts.framing_chart(brief)):
+        assert charts.show(chart).svg.startswith("<svg")
+
+
 # ---------------------------------------------------------------- fast: exporter wiring on built notebooks
 
 

@@ -81,7 +81,8 @@ def framing_chart(brief: Brief) -> alt.Chart:
     peak = max((max(sov, sec) for _, sov, sec in counts), default=0) or 1
     chart = (
         alt.Chart(
-            alt.Data(values=rows), description="Sovereignty versus security framing, paragraph by paragraph"
+            alt.Data(values=rows),
+            description="Sovereignty (up) and security (down): sentences cited, paragraph by paragraph",
         )
         .transform_calculate(cited="abs(datum.sentences)")
         .mark_bar()

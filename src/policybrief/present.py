@@ -38,6 +38,7 @@ TYPE_LABELS = {
 }
 
 NOT_STATED = "not stated"
+MAX_ALIASES = 6
 NOTHING_CITED = "Nothing in this brief cites the article."
 
 
@@ -96,18 +97,19 @@ def actors_table(brief: Brief) -> Section:
     actors = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))
     rows = [
         [
-            _actor_name(a.name, a.central),
+            _actor_cell(a.name, a.central, a.aliases),
             TYPE_LABELS.get(a.type, a.type),
             a.role or "",
             Markup("<code>{}</code>").format(a.code) if a.code else "",
             _num(a.mentions),
-            ", ".join(a.aliases),
             _cites(brief, a.evidence),
         ]
         for a in actors
     ]
-    headers = ["Actor", "Type", "Role", "Code", "Mentions", "Also named", "Evidence"]
-    note = _muted("Central actors are marked ●. Codes are CAMEO-style actor codes.")
+    headers = ["Actor (also named)", "Type", "Role", "Code", "Mentions", "Evidence"]
+    note = _muted(
+        "Central actors are marked ●. Long lists of other names are shortened. Codes are CAMEO-style."
+    )
     return _section("actors", _table(headers, rows, "pb-actors-table") + note)
 
 
@@ -260,9 +262,25 @@ def _muted(text: str) -> Markup:
     return Markup('<p class="pb-muted">{}</p>').format(text)
 
 
-def _actor_name(name: str, central: bool) -> Markup:
+def _actor_cell(name: str, central: bool, aliases: list[str]) -> Markup:
     marker = Markup(' <span class="pb-central" title="central actor">●</span>') if central else Markup("")
-    return Markup("<strong>{}</strong>{}").format(name, marker)
+    cell = Markup("<strong>{}</strong>{}").format(name, marker)
+    shown = _distinct(aliases, exclude=name)
+    if not shown:
+        return cell
+    more = f" and {len(shown) - MAX_ALIASES} more" if len(shown) > MAX_ALIASES else ""
+    return cell + Markup('<span class="pb-aliases">{}{}</span>').format(", ".join(shown[:MAX_ALIASES]), more)
+
+
+def _distinct(names: list[str], exclude: str) -> list[str]:
+    """Names in order, dropping repeats that differ only in case ("Al-Sudani", "al-Sudani")."""
+    seen = {exclude.casefold()}
+    kept = []
+    for n in names:
+        if n.casefold() not in seen:
+            seen.add(n.casefold())
+            kept.append(n)
+    return kept
 
 
 def _presence(present: bool) -> Markup:

@@ -26,11 +26,14 @@ _ACRONYM_DEF = re.compile(
 )
 _LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
 _ARTICLES = {"the", "a", "an", "The", "A", "An"}
+# "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
+# anyone's, so they are not pinned on it.
+_MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet"}
 
 
 @dataclass
 class _Cues:
-    titles: list[tuple[tuple[str, ...], str]]  # (title key, CAMEO role), longest first
+    titles: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (title key, CAMEO role), longest first
     qualifiers: list[tuple[str, ...]]
     particles: frozenset[str]
     bodies: list[tuple[tuple[str, ...], dict]]
@@ -42,6 +45,7 @@ class _Cues:
     speech_verbs: frozenset[str]
     metonym_before: frozenset[str]
     facility_nouns: frozenset[str]
+    institutions: list[tuple[tuple[str, ...], dict]]
 
 
 @cache
@@ -50,7 +54,7 @@ def cues() -> _Cues:
     titles = [(key(t), role) for role, names in spec["titles"].items() for t in names]
     heads = [(key(h), kind) for kind, names in spec["org_heads"].items() for h in names]
     return _Cues(
-        titles=sorted(titles, key=lambda t: -len(t[0])),
+        titles=_by_first_word(titles),
         qualifiers=sorted((key(q) for q in spec["title_qualifiers"]), key=lambda q: -len(q)),
         particles=frozenset(spec["name_particles"]),
         bodies=sorted(((key(b), v) for b, v in spec["state_bodies"].items()), key=lambda b: -len(b[0])),
@@ -62,7 +66,16 @@ def cues() -> _Cues:
         speech_verbs=frozenset(spec["speech_verbs"]),
         metonym_before=frozenset(spec["metonym_before"]),
         facility_nouns=frozenset(spec["facility_nouns"]),
+        institutions=sorted(((key(p), {**v, "phrase": key(p)}) for p, v in spec["institutions"].items()),
+                            key=lambda item: -len(item[0])),
     )
+
+
+def _by_first_word(items: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, value in sorted(items, key=lambda t: -len(t[0])):
+        index.setdefault(words[0], []).append((words, value))
+    return index
 
 
 @dataclass
@@ -129,6 +142,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -
         _gazetteer_pass(s, gaz, local, found, cue)
     main = _main_state(found, gaz, title)
     for s in sents:
+        _institutions_pass(s, found, cue, main)
         _bodies_pass(s, gaz, found, cue, main)
         _groups_pass(s, gaz, found, cue)
         _titled_people_pass(s, gaz, found, cue)
@@ -287,10 +301,8 @@ def _bodies_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues, ma
         if body is None:
             continue
         spec, end = body
-        generic = toks[i].text.lower() in ("the", "country", "its", "parliament")
-        if generic and spec["role"] not in ("GOV", "LEG"):
-            continue  # "the troops" is too vague to pin on the main state
-        if generic and toks[end - 1].text.lower() in ("officials", "leaders", "authorities", "administration"):
+        generic = toks[i].text.lower() in ("the", "parliament")
+        if generic and toks[end - 1].text.lower() in ("officials", "leaders"):
             continue
         code = f"{state.code}{spec['role']}"
         surface = s.surface(i, end)
@@ -301,12 +313,36 @@ def _bodies_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues, ma
         s.claim(i, end)
 
 
+def _institutions_pass(s: _Sentence, found: _Collector, cue: _Cues, main: Entry | None) -> None:
+    """Institutions named in lower case ("a transitional presidential council"), and "the council" after one."""
+    if main is None:
+        return
+    toks = s.tokens
+    heads = {c.name.split()[-1].lower(): c for c in found.found.values() if c.key.startswith("inst:")}
+    for i in range(len(toks)):
+        if not s.free(i, i + 1):
+            continue
+        words = tuple(t.text.lower() for t in toks[i:i + 4])
+        spec = next((spec for phrase, spec in cue.institutions if words[:len(phrase)] == phrase), None)
+        if spec is not None:
+            end = i + len(spec["phrase"])
+            label = spec["label"].format(state=main.name)
+            start = i - 1 if i > 0 and toks[i - 1].text.lower() in ("a", "an", "the") else i
+            found.add(f"inst:{label}", label, "government_body", s, s.surface(start, end),
+                      code=f"{main.code}{spec['role']}", country=main.code)
+            s.claim(start, end)
+        elif words[0] == "the" and len(words) > 1 and words[1] in heads and s.free(i, i + 2):
+            institution = heads[words[1]]
+            found.add(institution.key, institution.name, institution.type, s, s.surface(i, i + 2))
+            s.claim(i, i + 2)
+
+
 def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | None) -> tuple[Entry | None, int]:
     t = toks[i]
     if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
             and toks[i + 1].possessive:
         return main, i + 2
-    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("government", "junta", "parliament"):
+    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in _MAIN_STATE_BODIES:
         return main, i + 1
     if t.text == "Parliament" and (i == 0 or toks[i - 1].text in ("the", "The")):
         return main, i
@@ -398,8 +434,10 @@ def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _C
 
 
 def _title_at(toks: list[Token], i: int, cue: _Cues) -> tuple[str, int] | None:
+    if i >= len(toks):
+        return None
     words = tuple(t.text for t in toks[i:i + 4])
-    for title, role in cue.titles:
+    for title, role in cue.titles.get(words[0], ()):
         if words[:len(title)] == title:
             return role, i + len(title)
     return None
@@ -469,7 +507,7 @@ def _is_known_name(toks: list[Token], j: int, end: int, gaz: Gazetteer) -> bool:
 def _apposition(s: _Sentence, end: int) -> str | None:
     """ "Pat Ryder, the Pentagon press secretary," -> "Pentagon press secretary"."""
     rest = s.sentence.text[s.tokens[end - 1].end:] if end else ""
-    m = re.match(r"\s*,\s+(?:the|a|an|its|his|her)\s+([^,;()]{3,60}?)\s*(?:,|\.|$)", rest)
+    m = re.match(r"\s*,\s+(?:the|a|an|its|his|her)\s+([^,;()]{3,60}?)\s*(?:,|\.|$|\s(?:who|which|that)\s)", rest)
     if m and re.search(r"\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|"
                        r"ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|"
                        r"governor|mayor|owner|manager|coach|officer|professor|fellow|editor)\b", m[1]):
@@ -487,25 +525,26 @@ def _capitalised_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cue
             continue
         end = _org_run(toks, i, s)
         words = key(s.surface(i, end))
-        if i == 0 and words[0].lower() in lowercase or words[0] in _ARTICLES:
-            i = end if end > i + 1 and words[0] in _ARTICLES else i + 1
-            if words[0] in _ARTICLES:
-                continue
+        if words[0] in _ARTICLES or (i == 0 and words[0].lower() in lowercase):
+            i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
         kind = _type_from_head(words)
-        name = s.surface(i, end).rstrip("’'")
-        personal = 2 <= end - i <= 4 and not any(w in ("of", "for", "and", "&") for w in words)
         if kind:
+            name = s.surface(i, end).rstrip("’'")
             found.add(f"org:{name}", name, kind, s, name)
             s.claim(i, end)
-        elif personal and _speaks(toks, i, end, cue):
-            found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
-            s.claim(i, end)
-        elif personal and _apposition(s, end) and not any(t.text in gaz.sources for t in toks[i:end]):
-            found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
-            s.claim(i, end)
-        elif end - i == 2 and toks[end - 1].text == "administration":
-            found.add(f"org:{name}", name, "government_body", s, name)
+            i = end
+            continue
+        person_end = _name_run(toks, i, cue)
+        name = s.surface(i, person_end).rstrip("’'")
+        words_in_name = sum(1 for t in toks[i:person_end] if t.text[0].isalpha())
+        role = _apposition(s, person_end)
+        if 2 <= words_in_name <= 5 and s.free(i, person_end) and (_speaks(toks, i, person_end, cue) or role) \
+                and not any(t.text in gaz.sources for t in toks[i:person_end]):
+            found.add(f"person:{name}", name, "person", s, name, role=role)
+            s.claim(i, person_end)
+            i = person_end
+            continue
         i = max(end, i + 1)
 
 

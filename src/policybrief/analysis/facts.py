@@ -115,6 +115,12 @@ _RELATIVE = re.compile(
     r"|\b(?:on|last|this|next)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     re.IGNORECASE,
 )
+_MONTH_ONLY = re.compile(
+    rf"\b(?:(?P<qual>[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]n|"
+    rf"[Oo]f|[Bb]efore|[Aa]fter)\s+)(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    r"\b(?!,?\s+(?:19|20)\d\d)(?!-)"
+)
+_FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -127,6 +133,12 @@ def find_timeline(sentences: list[Sentence], published: date | None) -> list[Tim
         for m in _ABSOLUTE.finditer(s.text):
             taken.append(m.span())
             when, iso = _absolute(m)
+            entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
+        for m in _MONTH_ONLY.finditer(s.text):
+            if any(a <= m.start("month") < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            when, iso = _month_only(m, s.text, published or latest)
             entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
         for m in _RELATIVE.finditer(s.text):
             if any(a <= m.start() < b for a, b in taken):
@@ -147,6 +159,27 @@ def _absolute(m: re.Match[str]) -> tuple[str, str | None]:
     day = m["day1"] or m["day2"]
     iso = f"{m['year']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
     return m.group(0).strip().rstrip(","), iso
+
+
+def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, str | None]:
+    """ "late November" in an article of December 2024 is November 2024; "on January 9" it will be is 2025."""
+    phrase = m.group(0)
+    if m["qual"] and m["qual"].lower() in ("in", "on", "of", "by", "until", "from", "through", "since", "before",
+                                           "after"):
+        phrase = phrase[len(m["qual"]):].strip()
+    if anchor is None:
+        return phrase, None
+    month = _month_number(m["month"])
+    qual = (m["qual"] or "").lower()
+    future = qual == "next" or (qual != "last" and bool(_FUTURE.search(text)))
+    year = anchor.year
+    if future and month < anchor.month:
+        year += 1
+    elif not future and month > anchor.month:
+        year -= 1
+    day = m["day1"] or m["day2"]
+    iso = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return f"{phrase} [{iso}]", iso
 
 
 def _month_number(name: str) -> int:

@@ -8,8 +8,11 @@ from typing import Any
 
 import yaml
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @cache
 def load(name: str) -> Any:
     """The parsed content of data/<name>.yaml, read once per process."""
-    return yaml.safe_load(files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8"))
+    text = files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=SafeLoader)
