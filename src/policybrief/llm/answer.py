@@ -1,6 +1,6 @@
 """What the model must return: every statement with the verbatim quotes it rests on.
 
-Evidence ids are deliberately absent: they are derived from where the quotes are found, never taken from the model.
+Evidence ids are deliberately absent: they come from where the quotes are found, never from the model.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class LLMAnswer(BaseModel):
     bluf: Claim
     key_judgments: list[Claim] = Field(description="at most 5")
     tension_assessment: Claim
-    new_actors: list[NewActor] = Field(description="actors named in the article and missing from the known list")
+    new_actors: list[NewActor] = Field(description="actors the article names that the known list lacks")
 
 
 def json_schema_format() -> dict:

@@ -22,7 +22,7 @@ Answer with one JSON object and nothing else, in this shape:
  "tension_assessment": {{"text": "how national sovereignty and security pull against each other", \
 "quotes": ["..."]}},
  "new_actors": [{{"name": "...", "type": "person|state|organisation|armed_group|international_org|\
-government_body", "role": "what they do or want in the article", "quotes": ["... a phrase naming them ..."]}}]}}
+government_body", "role": "what they do or want in the article", "quotes": ["... naming them ..."]}}]}}
 Give at most 5 key judgments. List under new_actors only actors the article names that are missing from the \
 known actors; leave it empty when none are missing."""
 
