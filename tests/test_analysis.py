@@ -12,7 +12,7 @@ def brief_of(path, **kwargs) -> Brief:
 
 
 def actor(brief: Brief, name: str):
-    found = [a for a in brief.actors if a.name == name]
+    found = [a for a in brief.actors if a.name.replace("’", "'") == name.replace("’", "'")]
     assert found, f"{name!r} not among {[a.name for a in brief.actors]}"
     return found[0]
 

@@ -27,7 +27,8 @@ DEFAULT_MAX_WORDS = 200_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
-_MONTHS = r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\.?"
+_MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|"
+           r"Nov(ember)?|Dec(ember)?)\.?")
 _DATE_LINE = re.compile(
     rf"^(published|updated|posted|date|last updated)?[:\s]*(on\s+)?"
     rf"((\w+day,?\s+)?({_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
@@ -38,10 +39,11 @@ _BYLINE = re.compile(r"^([Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z][\w.'’-]+(\s+(and\s+
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?)\s+\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-—–]+\s*"
 )
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as by at from was it be has have are were an this which said "
-    "not but its their they he she his her will would after over than who or also".split()
-)
+_ENGLISH_FUNCTION_WORDS = frozenset([
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at", "from", "was",
+    "it", "be", "has", "have", "are", "were", "an", "this", "which", "said", "not", "but", "its", "their",
+    "they", "he", "she", "his", "her", "will", "would", "after", "over", "than", "who", "or", "also",
+])
 
 
 @dataclass
@@ -77,6 +79,9 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
     path = Path(path)
     raw = _read_bytes(path)
     text = _decode(path, raw)
+    rough = text.count(" ") + text.count("\n")
+    if rough > 2 * max_words:  # refuse before any costly cleaning; the exact count comes later
+        raise InputError(path, f"article has about {rough} words, above the limit of {max_words} (--max-words)")
     kind = _kind(path, text)
     if kind == "html":
         meta, blocks, removed = _from_html(path, text)
@@ -243,7 +248,9 @@ def boilerplate_reason(line: str) -> str | None:
     return None
 
 
-def _clean(blocks: list[list[str]], meta: dict, *, markdown: bool) -> tuple[list[tuple[str, bool]], list[Removed], dict]:
+def _clean(
+    blocks: list[list[str]], meta: dict, *, markdown: bool
+) -> tuple[list[tuple[str, bool]], list[Removed], dict]:
     """Drop leftovers line by line; find title, byline and date; mark headings.
 
     Returns (text, is_heading) pairs. Before the first body paragraph (the page header), short lines ahead of
@@ -340,11 +347,36 @@ def _looks_like_heading(line: str) -> bool:
     return len(words) <= 16 and not re.search(r"[.!?:;,\"”]$", line)
 
 
+_CHUNK_CHARS = 3_000
+_LIKELY_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
+
+
+def _chunks(text: str) -> list[str]:
+    """pysbd's abbreviation pass is quadratic in the length of what it is given, so a scraped page that is one
+    endless paragraph is cut at likely sentence ends first (and at spaces when it has none)."""
+    if len(text) <= _CHUNK_CHARS:
+        return [text]
+    pieces, start = [], 0
+    for m in _LIKELY_BOUNDARY.finditer(text):
+        if m.start() - start >= _CHUNK_CHARS:
+            pieces.append(text[start:m.start()])
+            start = m.end()
+    pieces.append(text[start:])
+    out = []
+    for piece in pieces:
+        while len(piece) > 2 * _CHUNK_CHARS:
+            cut = piece.rfind(" ", 0, _CHUNK_CHARS) + 1 or _CHUNK_CHARS
+            out.append(piece[:cut])
+            piece = piece[cut:]
+        out.append(piece)
+    return out
+
+
 def _segment(paragraphs: list[Paragraph]) -> list[Sentence]:
     segmenter = pysbd.Segmenter(language="en", clean=False)
     out: list[Sentence] = []
     for p in paragraphs:
-        for piece in segmenter.segment(p.text):
+        for piece in (sentence for chunk in _chunks(p.text) for sentence in segmenter.segment(chunk)):
             piece = piece.strip()
             if piece:
                 out.append(Sentence(id=f"s{len(out) + 1}", paragraph=p.index, text=piece))

@@ -46,6 +46,8 @@ class _Cues:
     metonym_before: frozenset[str]
     facility_nouns: frozenset[str]
     institutions: list[tuple[tuple[str, ...], dict]]
+    nationality_nouns: frozenset[str]
+    generic_orgs: list[tuple[tuple[str, ...], str]]
 
 
 @cache
@@ -68,6 +70,9 @@ def cues() -> _Cues:
         facility_nouns=frozenset(spec["facility_nouns"]),
         institutions=sorted(((key(p), {**v, "phrase": key(p)}) for p, v in spec["institutions"].items()),
                             key=lambda item: -len(item[0])),
+        nationality_nouns=frozenset(spec["nationality_nouns"]),
+        generic_orgs=sorted(((key(p), name) for p, name in spec["generic_organisations"].items()),
+                            key=lambda item: -len(item[0])),
     )
 
 
@@ -87,6 +92,7 @@ class _Candidate:
     role: str | None = None
     country: str | None = None
     from_gazetteer: bool = False
+    known_role: str | None = None  # the gazetteer's; the article's own wording wins
     aliases: dict[str, None] = field(default_factory=dict)
     mentions: list[str] = field(default_factory=list)  # sentence id per mention
     first: int = 10**9
@@ -145,10 +151,13 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -
         _institutions_pass(s, found, cue, main)
         _bodies_pass(s, gaz, found, cue, main)
         _groups_pass(s, gaz, found, cue)
+        _generic_orgs_pass(s, found, cue)
         _titled_people_pass(s, gaz, found, cue)
         _capitalised_pass(s, gaz, found, cue, lowercase_words)
     _merge_people(found)
     _surname_pass(sents, found, cue)
+    for s in sents:
+        _single_name_speakers_pass(s, found, cue, lowercase_words)
     _resolve_generic_groups(found, cue)
     _merge_same_code(found)
     return _actors(found, gaz, main)
@@ -160,15 +169,12 @@ def _acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
     for m in _ACRONYM_DEF.finditer(text):
         long_name = _LEADING_LOWER.sub("", m[1])
         words = long_name.split()
-        # The long name is the shortest tail of the capitalised run whose initials spell the acronym.
+        # The long name is the tail of the capitalised run whose initials spell the acronym, if one does.
         acronym = re.sub(r"[^A-Z]", "", m[2])
         for start in range(len(words)):
-            tail = words[start:]
-            initials = "".join(w[0] for w in tail if w[0].isupper())
-            if initials == acronym or initials.startswith(acronym[:2]) and len(tail) >= 2 and start == len(words) - len(tail):
-                long_name = " ".join(tail)
-                if initials == acronym:
-                    break
+            if "".join(w[0] for w in words[start:] if w[0].isupper()) == acronym:
+                long_name = " ".join(words[start:])
+                break
         known = gaz.names.get(key(m[2]))
         if known is not None:
             long_name = _LEADING_LOWER.sub("", m[1])  # a known acronym vouches for the whole run before it
@@ -210,18 +216,23 @@ def _gazetteer_pass(s: _Sentence, gaz: Gazetteer, local: dict, found: _Collector
             if entry.type == "state" and _body_follows(toks, j, cue):
                 i = j  # "US forces" is the state's body, found by the bodies pass
                 continue
-            if entry.type == "state" and _title_ends_at(toks, i, cue) and j < len(toks) and toks[j].capitalised:
-                i = j  # "Defence Minister Israel Katz" is a person
+            if entry.type == "state" and j < len(toks) and toks[j].capitalised and not toks[j - 1].possessive and (
+                    _title_ends_at(toks, i, cue) or _type_from_head(key(s.surface(i, _org_run(toks, i, s))))):
+                i = j  # "Defence Minister Israel Katz" is a person, "Taiwan Affairs Office" an organisation
                 continue
             found.add(entry.name, entry.name, entry.type, s, s.surface(start, j), code=entry.code,
                       country=entry.country, gazetteer=True)
+            if entry.role and entry.type == "person":
+                found.found[entry.name].known_role = entry.role
             s.claim(i, j)
             i = j
             continue
         demonym = _lookup(toks, i, gaz.demonyms, 3)
         if demonym:
             entry, j = demonym
-            if not _body_follows(toks, j, cue) and not _group_follows(toks, j, cue):
+            if _nationality_only(toks, j, cue):
+                s.claim(i, j)  # "the Danish shipping group Maersk": Denmark does nothing here
+            elif not _body_follows(toks, j, cue) and not _group_follows(toks, j, cue):
                 found.add(entry.name, entry.name, "state", s, s.surface(i, j), code=entry.code, gazetteer=True)
                 s.claim(i, j)
             i = j
@@ -257,15 +268,23 @@ def _body_follows(toks: list[Token], j: int, cue: _Cues) -> bool:
 
 
 def _body_at(toks: list[Token], j: int, cue: _Cues) -> tuple[dict, int] | None:
-    """A state-body noun at token j, allowing one modifier: "US military personnel", "French special forces"."""
-    for skip in (0, 1):
-        if skip and (j >= len(toks) or not toks[j].text.isalpha() or toks[j].capitalised):
+    """A state-body noun at token j, allowing two modifiers: "French special forces", "Yemen's internationally
+    recognised government"."""
+    for skip in (0, 1, 2):
+        if skip and (j + skip > len(toks) or not toks[j + skip - 1].text.isalpha() or toks[j + skip - 1].capitalised):
             break
         words = tuple(t.text.lower() for t in toks[j + skip:j + skip + 3])
         for body, spec in cue.bodies:
             if words[:len(body)] == body:
                 return spec, j + skip + len(body)
     return None
+
+
+def _nationality_only(toks: list[Token], j: int, cue: _Cues) -> bool:
+    """A demonym that only says where a company or a person is from."""
+    words = [t.text.lower() for t in toks[j:j + 3]]
+    return any(w in cue.nationality_nouns for w in words[:1]) or (
+        len(words) > 1 and words[0].isalpha() and toks[j].text.islower() and words[1] in cue.nationality_nouns)
 
 
 def _group_follows(toks: list[Token], j: int, cue: _Cues) -> bool:
@@ -339,6 +358,8 @@ def _institutions_pass(s: _Sentence, found: _Collector, cue: _Cues, main: Entry 
 
 def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | None) -> tuple[Entry | None, int]:
     t = toks[i]
+    if t.text == "government" and i + 1 < len(toks) and toks[i + 1].text in ("forces", "troops", "soldiers"):
+        return main, i + 1
     if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
             and toks[i + 1].possessive:
         return main, i + 2
@@ -395,6 +416,32 @@ def _groups_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues) ->
         s.claim(i, j + 1)
 
 
+def _generic_orgs_pass(s: _Sentence, found: _Collector, cue: _Cues) -> None:
+    """ "Rights groups", "aid agencies": unnamed but recurring voices in conflict reporting."""
+    toks = s.tokens
+    for i in range(len(toks)):
+        words = tuple(t.text.lower() for t in toks[i:i + 3])
+        for phrase, name in cue.generic_orgs:
+            if words[:len(phrase)] == phrase and s.free(i, i + len(phrase)):
+                found.add(f"generic:{name}", name, "organisation", s, s.surface(i, i + len(phrase)))
+                s.claim(i, i + len(phrase))
+                break
+
+
+def _single_name_speakers_pass(s: _Sentence, found: _Collector, cue: _Cues, lowercase: set[str]) -> None:
+    """A lone capitalised name that speaks or acts ("Maersk said") and is no known person's surname."""
+    toks = s.tokens
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if (not t.capitalised or not t.text.isalpha() or not s.free(i, i + 1) or t.text.lower() in lowercase
+                or toks[i + 1].text not in cue.speech_verbs or toks[i - 1].capitalised
+                or toks[i - 1].text in ("in", "at", "from", "near", "of", "to", "outside", "around")
+                or toks[i + 1].text in ("is", "was", "has", "had", "will", "would")):
+            continue
+        found.add(f"org:{t.text}", t.text, "organisation", s, t.text)
+        s.claim(i, i + 1)
+
+
 def _state_word(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
     for table in (gaz.demonyms, gaz.names):
         entry = table.get((toks[i].text.replace("’", "'"),))
@@ -415,7 +462,11 @@ def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _C
         # A lowercase role may be set off by a comma: "Hezbollah's long-time leader, Hassan Nasrallah".
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and not toks[i].capitalised else j
         end = _name_run(toks, name_start, cue)
-        if (end - name_start < 1 or not s.free(name_start, end) or _is_known_name(toks, name_start, end, gaz)
+        if end > name_start and not s.free(name_start, end):
+            _role_for_known_person(s, found, name_start, end, toks[i:j], cue)
+            i = j
+            continue
+        if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
                 or (end < len(toks) and toks[end].text.lower() in cue.facility_nouns)
                 or (name_start > j and end - name_start < 2)):
             i = j
@@ -431,6 +482,15 @@ def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _C
             person.aliases.setdefault(s.surface(q, end).rstrip("’'"), None)
         s.claim(q if s.free(q, j) else j, end)
         i = end
+
+
+def _role_for_known_person(s: _Sentence, found: _Collector, start: int, end: int, title: list[Token],
+                           cue: _Cues) -> None:
+    """A gazetteer person named after a title: keep the article's words for their role."""
+    surface = s.surface(start, end).rstrip("’'")
+    person = next((c for c in found.found.values() if c.type == "person" and surface in c.aliases), None)
+    if person is not None and person.role is None:
+        person.role = _apposition(s, end) or " ".join(t.text for t in title)
 
 
 def _title_at(toks: list[Token], i: int, cue: _Cues) -> tuple[str, int] | None:
@@ -483,7 +543,9 @@ def _name_run(toks: list[Token], j: int, cue: _Cues) -> int:
             continue
         attached = k > j and t.start == toks[k - 1].end
         if t.text == "-" and attached and k + 1 < len(toks) and toks[k + 1].start == t.end:
-            k += 1
+            nxt = toks[k + 1]
+            # "Lai Ching-te": a lower-case syllable after a hyphen still belongs to the name
+            k += 2 if nxt.text.isalpha() and nxt.text.islower() and len(nxt.text) <= 4 else 1
             continue
         if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
             k += 1
@@ -566,6 +628,9 @@ def _org_run(toks: list[Token], i: int, s: _Sentence) -> int:
 
 
 def _type_from_head(words: tuple[str, ...]) -> str | None:
+    for cut in ("in", "for", "to"):  # "European Union Mission in Armenia" is a Mission
+        if cut in words[1:]:
+            words = words[: words.index(cut, 1)]
     if len(words) < 2:
         return None
     for head, kind in cues().org_heads:
@@ -634,6 +699,12 @@ def _role_words(role: str | None) -> tuple[str, ...]:
     return tuple(w.lower() for w in (role or "").split()[-2:])
 
 
+def _bare_title(role: str) -> bool:
+    """ "Prime Minister" needs its country; "Pentagon press secretary" already says whose it is."""
+    words = tuple(w for w in key(role) if w not in ("former", "deputy", "acting", "interim"))
+    return bool(words) and any(title == words for title, _ in cues().titles.get(words[0], []))
+
+
 def _merge_same_code(found: _Collector) -> None:
     """A described body ("US forces", "pro-Iran militias") is the same actor as a named one with its CAMEO code
     ("the Pentagon", the gazetteer's "Iran-backed militias")."""
@@ -672,9 +743,9 @@ def _actors(found: _Collector, gaz: Gazetteer, main: Entry | None) -> list[Actor
         entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None
         if entry is not None:
             aliases += [a for a in entry.aliases if a not in aliases and a != c.name][:6]
-        role = c.role
-        if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and state.name not in role:
-            role = f"{role} ({state.name})"
+        role = c.role or c.known_role
+        if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and _bare_title(role):
+            role = f"{role} of {state.name}"
         if c.type == "state" and main is not None and c.name == main.name:
             role = role or "Main state in the article"
         out.append(Actor(

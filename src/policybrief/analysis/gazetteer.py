@@ -29,6 +29,7 @@ class Entry:
     demonyms: list[str] = field(default_factory=list)
     capitals: list[str] = field(default_factory=list)
     country: str | None = None
+    role: str | None = None
 
 
 @dataclass
@@ -49,8 +50,10 @@ class Gazetteer:
 
 @cache
 def _shipped() -> tuple[Entry, ...]:
-    return tuple(_entries(data.load("states"), "states.yaml", default_type="state")) + tuple(
-        _entries(data.load("organisations"), "organisations.yaml", default_type=None)
+    return (
+        tuple(_entries(data.load("states"), "states.yaml", default_type="state"))
+        + tuple(_entries(data.load("organisations"), "organisations.yaml", default_type=None))
+        + tuple(_entries(data.load("people"), "people.yaml", default_type="person"))
     )
 
 
@@ -96,6 +99,7 @@ def _entries(items: list, origin: str, default_type: str | None) -> Iterable[Ent
             demonyms=[str(d) for d in item.get("demonyms") or []],
             capitals=capitals + [str(c) for c in item.get("capital_aliases") or []],
             country=item.get("country") or None,
+            role=item.get("role") or None,
         )
 
 

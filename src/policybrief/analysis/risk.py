@@ -15,7 +15,9 @@ _MAX_EVIDENCE = 3
 @cache
 def _indicators() -> tuple[dict, list[dict]]:
     spec = data.load("risk")
-    compiled = [{**ind, "regexes": [re.compile(p, re.I) for p in ind.get("patterns", [])]} for ind in spec["indicators"]]
+    compiled = [
+        {**ind, "regexes": [re.compile(p, re.I) for p in ind.get("patterns", [])]} for ind in spec["indicators"]
+    ]
     return spec["thresholds"], compiled
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 # Abbreviations with dots ("U.S.", "Maj.") stay whole; apostrophes inside names stay ("Kata'ib", "N'Djamena");
 # hyphens are their own token so "US-led" and "pro-Iran" expose the state.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Maj|Gen|Lt|Col|Brig|Capt|Adm|Sgt|Cmdr|Sen|Rep|Dr|Mr|Mrs|Ms|Mme|Prof|Rev|St|Jr|Sr|Corp|Inc|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.|\w+(?:['’]\w+)*|[^\w\s]")
+_ABBREVIATIONS = ("Maj|Gen|Lt|Col|Brig|Capt|Adm|Sgt|Cmdr|Sen|Rep|Dr|Mr|Mrs|Ms|Mme|Prof|Rev|St|Jr|Sr|Corp|Inc|"
+                  "Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec")
+_TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|\w+(?:['’]\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"^(.+?)['’]s$")
 
 
