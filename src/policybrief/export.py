@@ -64,6 +64,8 @@ class BriefHTMLExporter(HTMLExporter):
     """A self-contained brief page: no code, no prompts, no tracebacks, nothing from the network."""
 
     export_from_notebook = "Policy brief (HTML)"
+    # Charts come alive in a browser; a PDF only shows their SVG and should not parse a megabyte of script.
+    interactive_charts = True
 
     @default("template_name")
     def _template_name_default(self):
@@ -113,7 +115,7 @@ class BriefHTMLExporter(HTMLExporter):
 
     def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)
-        return _inline_vega(html), resources
+        return (_inline_vega(html) if self.interactive_charts else html), resources
 
     def _require_template(self) -> None:
         searched = [Path(base, self.template_name) for base in self.extra_template_basedirs]
@@ -131,6 +133,7 @@ class BriefPDFExporter(BriefHTMLExporter):
     """The same brief as a print-quality PDF, rendered by WeasyPrint (no browser, no TeX)."""
 
     export_from_notebook = "Policy brief (PDF)"
+    interactive_charts = False
     output_mimetype = "application/pdf"
     paper_size = CaselessStrEnum(PAPER_SIZES, default_value="A4", help="Paper size of the PDF pages.").tag(
         config=True
@@ -196,9 +199,35 @@ def html_to_pdf(html: str) -> bytes:
 
 @functools.cache
 def vega_bundle() -> str:
-    """vega, vega-lite and vega-embed as one ES module that sets window.vegaEmbed (built once per process)."""
-    # Building it takes seconds; a page embeds it verbatim, so a "</script" inside would end the element.
-    return vlc.javascript_bundle().replace("</script", "<\\/script")
+    """vega, vega-lite and vega-embed as one ES module that sets window.vegaEmbed.
+
+    Building it takes seconds, so it is kept on disk per vl-convert version (it only changes with vl-convert)
+    and in memory per process. A page embeds it verbatim, so a "</script" inside would end the element.
+    """
+    cache = _cache_dir() / f"vega-bundle-{vlc.__version__}.js"
+    try:
+        return cache.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    bundle = vlc.javascript_bundle().replace("</script", "<\\/script")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(cache, bundle.encode("utf-8"))
+    except OSError:  # a read-only home only costs the rebuild next time
+        pass
+    return bundle
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "policybrief"
+
+
+def warm_up() -> None:
+    """Load what a PDF export needs; the pipeline calls this in a thread while the kernel runs the notebook."""
+    import weasyprint  # noqa: F401  (imported for its side effect: Pango and fonts loaded once)
+
+    _local_fetcher_class()
+    vega_bundle()
 
 
 def _inline_vega(html: str) -> str:

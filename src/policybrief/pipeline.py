@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from importlib.resources import files
@@ -66,10 +68,14 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         brief_json = work / "brief.json"
         brief_json.write_text(brief.to_json(), encoding="utf-8")
         parameters = _parameterize(job.params, brief_json)
-        _execute(work / "brief.ipynb", parameters, timeout, job)
-        from .export import export
+        from . import export
 
-        export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
+        # The kernel works on one core; the other loads WeasyPrint and the vega bundle meanwhile.
+        warm = threading.Thread(target=export.warm_up, daemon=True)
+        warm.start()
+        _execute(work / "brief.ipynb", parameters, timeout, job)
+        warm.join()
+        export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
         _publish(work, final)
         return Outcome(job.slug, "built", str(final), time.perf_counter() - t0, brief=brief)
     except BriefError as exc:
@@ -100,16 +106,22 @@ def _parameterize(params: Params, brief_json: Path) -> dict:
 def _execute(notebook: Path, parameters: dict, timeout: float, job: Job) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
+    from traitlets.config import Config
 
-    try:
-        papermill.execute_notebook(
-            str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-            log_output=False, execution_timeout=timeout, cwd=str(notebook.parent),
-        )
-    except PapermillExecutionError as exc:
-        raise ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}") from None
-    except TimeoutError:
-        raise ExecutionError(job.source, f"notebook did not finish within {timeout:.0f} s (--timeout)") from None
+    # IPC sockets in a private folder: the kernel is local, and over TCP it warns on every start that its
+    # traffic is unencrypted.
+    with tempfile.TemporaryDirectory(prefix="pb-kernel-") as sockets:
+        ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+        try:
+            papermill.execute_notebook(
+                str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
+                log_output=False, execution_timeout=timeout, cwd=str(notebook.parent), config=ipc,
+            )
+        except PapermillExecutionError as exc:
+            raise ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}") \
+                from None
+        except TimeoutError:
+            raise ExecutionError(job.source, f"notebook did not finish within {timeout:.0f} s (--timeout)") from None
 
 
 def _publish(work: Path, final: Path) -> None:
