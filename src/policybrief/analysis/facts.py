@@ -12,7 +12,7 @@ _WORD_NUMBERS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-    "a thousand": 1000, "one": 1,
+    "a thousand": 1000, "one": 1, "a million": 1e6, "half a million": 5e5, "a billion": 1e9,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -45,6 +45,8 @@ def find_figures(sentences: list[Sentence]) -> list[Figure]:
         for m in _FIGURE.finditer(s.text):
             figure = _figure(m, s)
             if figure and (figure.value, figure.evidence) not in seen:
+                if figure.what in ("others", "more") and figures and figures[-1].evidence == s.id:
+                    figure.what = f"{figures[-1].what} ({figure.what})"  # "three ISIS operatives ... 14 others"
                 seen.add((figure.value, figure.evidence))
                 figures.append(figure)
     return figures
@@ -65,13 +67,17 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         value *= _SCALES[m["scale"].lower()]
     if _CLOCK.match(rest):
         return None
-    if _RELATIVE_TIME.match(rest):
-        return None  # "four years after" dates an event: it belongs to the timeline
+    if _RELATIVE_TIME.match(rest) and not re.search(r"\b(for|over|within|during|lasting)\s+$", s.text[:m.start()]):
+        return None  # "four years after" dates an event: it belongs to the timeline; "for nine months" lasts
     what = _counted(rest)
-    if lower == "one" and not re.match(r"\s+[a-z]", rest):
-        return None
+    if lower == "one" and (not re.match(r"\s+[a-z]", rest) or re.match(r"\s+of\b", rest)):
+        return None  # "one of his associates" counts nothing
     if not what and not (m["cur"] or m["pct"]):
-        return None
+        before = s.text[:m.start()].split()[-6:]
+        if not re.search(r"\b(as high as|as many as|up to|some|about|nearly|more than|at least|around)$",
+                         " ".join(before)):
+            return None
+        what = "… " + " ".join(before)  # "put the figure as high as 150,000": the count is named earlier
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
     return Figure(value=value, unit=unit, what=what or ("money" if unit not in (None, "percent") else "share"),
                   text=m.group(0).strip(), evidence=s.id)
@@ -79,7 +85,10 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
 
 def _counted(rest: str) -> str:
     """The noun phrase after a number: '2,500 US military personnel are stationed' -> 'US military personnel'."""
-    rest = re.sub(r"^(of|among)\s+(them|whom|which|the|its|their|his|her)\s+", "", rest.strip(" -–"))
+    rest = rest.strip(" -–")
+    if re.match(r"(of|among)\s+(them|whom|which|whose)\b", rest):
+        return "of them"
+    rest = re.sub(r"^(of|among)\s+(the|its|their|his|her|\w+['’]s)\s+", "", rest)
     cut = _STOP_WORDS.search(rest)
     phrase = rest[: cut.start()] if cut else rest
     phrase = re.split(r"[,()\"“”]", phrase)[0].strip()
@@ -143,9 +152,16 @@ def find_timeline(sentences: list[Sentence], published: date | None) -> list[Tim
         for m in _RELATIVE.finditer(s.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            entries.append(TimelineEntry(when=_resolve(m, published, latest), what=_what(s.text, m),
-                                         date=None, evidence=s.id))
-    return entries
+            when, iso = _resolve(m, published, latest)
+            entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
+    unique = {(e.when, e.evidence): e for e in entries}
+    return sorted(unique.values(), key=_chronological)
+
+
+def _chronological(entry: TimelineEntry) -> str:
+    """Dated entries by date (an approximate one by its first year); undated ones last, in article order."""
+    year = re.search(r"\b(1[89]|20)\d\d\b", entry.date or entry.when)
+    return (entry.date or year.group(0)) if year else "9999"
 
 
 def _absolute(m: re.Match[str]) -> tuple[str, str | None]:
@@ -198,7 +214,7 @@ def _latest_date(sentences: list[Sentence]) -> date | None:
     return max(years) if years else None
 
 
-def _resolve(m: re.Match[str], published: date | None, latest: date | None) -> str:
+def _resolve(m: re.Match[str], published: date | None, latest: date | None) -> tuple[str, str | None]:
     phrase = m.group(0)
     if m["n"]:
         n = 1 if m["n"].lower() in ("a", "an") else int(_WORD_NUMBERS.get(m["n"].lower(), m["n"]))
@@ -206,25 +222,26 @@ def _resolve(m: re.Match[str], published: date | None, latest: date | None) -> s
         backwards = m["dir"].lower() in ("ago", "earlier", "before", "previously", "since", "after")
         years = {"year": n, "decade": 10 * n}.get(unit)
         if years is None:
-            return _anchored(phrase, published)
-        sign = -1 if backwards else 1
+            return _anchored(phrase, published), None
+        year = (published.year if published else 0) + (-years if backwards else years)
         if published:
-            return f"{phrase} [{published.year + sign * years}]"
+            return f"{phrase} [{year}]", str(year)
         if latest:
             # With no publication date the article was written at or after its latest date, so the
             # event lies between that anchor and a year later: say both years rather than guess one.
-            low = latest.year + sign * years
-            return f"{phrase} [c. {low}–{low + 1}; publication date unknown]"
-        return phrase
+            low = latest.year + (-years if backwards else years)
+            return f"{phrase} [c. {low}–{low + 1}; publication date unknown]", None
+        return phrase, None
     if m["rel"] and published:
         unit = m["unit2"].lower()
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"].lower(), 0)
         if unit == "year":
-            return f"{phrase} [{published.year + offset}]"
+            return f"{phrase} [{published.year + offset}]", str(published.year + offset)
         if unit == "month":
             month0 = published.month - 1 + offset
-            return f"{phrase} [{published.year + month0 // 12}-{month0 % 12 + 1:02d}]"
-    return _anchored(phrase, published)
+            iso = f"{published.year + month0 // 12}-{month0 % 12 + 1:02d}"
+            return f"{phrase} [{iso}]", iso
+    return _anchored(phrase, published), None
 
 
 def _anchored(phrase: str, published: date | None) -> str:
