@@ -19,6 +19,7 @@ class Sentence(BaseModel):
     id: str
     paragraph: int
     text: str
+    themes: list[str] = Field(default_factory=list, description="themes this sentence substantially frames")
 
 
 class Removed(BaseModel):
@@ -50,13 +51,16 @@ class Judgment(BaseModel):
 
 class Actor(BaseModel):
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="the article's forms, then other known forms")
+    seen_as: list[str] = Field(default_factory=list, description="the forms the article itself uses")
     type: ActorType
     code: str | None = None
     role: str | None = None
     mentions: int = 0
     central: bool = False
     evidence: list[str] = Field(default_factory=list)
+    position: str | None = Field(default=None, description="the first sentence saying what the actor wants or does")
+    position_evidence: str | None = None
 
 
 class Theme(BaseModel):

@@ -82,7 +82,7 @@ def framing_chart(brief: Brief) -> alt.Chart:
     chart = (
         alt.Chart(
             alt.Data(values=rows),
-            description="Sovereignty (up) and security (down): sentences cited, paragraph by paragraph",
+            description="Sovereignty (up) and security (down): sentences framing each, paragraph by paragraph",
         )
         .transform_calculate(cited="abs(datum.sentences)")
         .mark_bar()
@@ -155,14 +155,12 @@ def show(chart: alt.TopLevelMixin, caption: str | None = None) -> ChartView:
 
 
 def _framing_counts(brief: Brief) -> list[tuple[int, int, int]]:
-    themes, tension = brief.themes, brief.tension
-    sovereignty = set(themes.sovereignty.evidence) | set(tension.sovereignty_evidence)
-    security = set(themes.security.evidence) | set(tension.security_evidence)
+    """Per paragraph: how many sentences frame sovereignty and how many frame security."""
     counts: dict[int, list[int]] = {}
     for s in brief.sentences:
         tally = counts.setdefault(s.paragraph, [0, 0])
-        tally[0] += s.id in sovereignty
-        tally[1] += s.id in security
+        tally[0] += "sovereignty" in s.themes
+        tally[1] += "security" in s.themes
     return [(p, sov, sec) for p, (sov, sec) in sorted(counts.items())]
 
 

@@ -36,8 +36,10 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^([Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}(\s*[,|].{0,60})?$")
+# "BAMAKO, Mali (AP) — " or "BEIRUT — ": where and, for wire copy, which agency filed the story.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?)\s+\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-—–]+\s*"
+    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?)\s+(\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?"
+    r"[-—–]+\s+"
 )
 _ENGLISH_FUNCTION_WORDS = frozenset([
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at", "from", "was",
@@ -302,7 +304,7 @@ def _clean(
             continue
         text = " ".join(lines)
         match = _DATELINE.match(text)
-        if match and not meta.get("source"):
+        if match and match["agency"] and not meta.get("source"):
             meta["source"] = match["agency"]
         kept.append((text, False))
         if _is_body(text):
@@ -340,6 +342,11 @@ def _looks_like_link(line: str) -> bool:
 
 def _is_body(text: str) -> bool:
     return len(text.split()) >= 12 and bool(re.search(r"[.!?\"”’)]$", text))
+
+
+def strip_dateline(text: str) -> str:
+    """A sentence without its wire dateline, for quoting it on its own."""
+    return _DATELINE.sub("", text, count=1).strip()
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -56,8 +56,13 @@ def target_folder(job: Job, out: Path) -> Path:
 
 
 def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
-    """Build one brief; failures are returned (with error.txt written), never raised."""
+    """Build one brief; failures are returned (with error.txt written), never raised.
+
+    `timeout` bounds the whole brief: the notebook gets what analysis left of it. A stage that hangs outside
+    the kernel is the batch's to stop (it kills the worker process).
+    """
     t0 = time.perf_counter()
+    deadline = t0 + timeout
     final = out / job.slug
     work: Path | None = None
     try:
@@ -73,17 +78,21 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         # The kernel works on one core; the other loads WeasyPrint and the vega bundle meanwhile.
         warm = threading.Thread(target=export.warm_up, daemon=True)
         warm.start()
-        _execute(work / "brief.ipynb", parameters, timeout, job)
+        _execute(work / "brief.ipynb", parameters, deadline, timeout, job)
         warm.join()
         export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
-        _publish(work, final)
+        publish(work, final)
         return Outcome(job.slug, "built", str(final), time.perf_counter() - t0, brief=brief)
     except BriefError as exc:
         message = str(exc)
     except Exception as exc:  # any failure of one brief must not stop the batch; its message is kept
         message = f"{job.source}: {type(exc).__name__}: {exc}".splitlines()[0]
-    _record_failure(final, work, message)
+    record_failure(final, work, message)
     return Outcome(job.slug, "failed", str(final), time.perf_counter() - t0, error=message)
+
+
+def timeout_error(source: str, timeout: float) -> ExecutionError:
+    return ExecutionError(source, f"did not finish within {timeout:g} s (--timeout)")
 
 
 def _work_folder(final: Path) -> Path:
@@ -103,11 +112,14 @@ def _parameterize(params: Params, brief_json: Path) -> dict:
     return values
 
 
-def _execute(notebook: Path, parameters: dict, timeout: float, job: Job) -> None:
+def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, job: Job) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
     from traitlets.config import Config
 
+    budget = deadline - time.perf_counter()
+    if budget <= 0:
+        raise timeout_error(job.source, timeout)
     # IPC sockets in a private folder: the kernel is local, and over TCP it warns on every start that its
     # traffic is unencrypted.
     with tempfile.TemporaryDirectory(prefix="pb-kernel-") as sockets:
@@ -115,16 +127,16 @@ def _execute(notebook: Path, parameters: dict, timeout: float, job: Job) -> None
         try:
             papermill.execute_notebook(
                 str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-                log_output=False, execution_timeout=timeout, cwd=str(notebook.parent), config=ipc,
+                log_output=False, execution_timeout=budget, cwd=str(notebook.parent), config=ipc,
             )
         except PapermillExecutionError as exc:
             raise ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}") \
                 from None
         except TimeoutError:
-            raise ExecutionError(job.source, f"notebook did not finish within {timeout:.0f} s (--timeout)") from None
+            raise timeout_error(job.source, timeout) from None
 
 
-def _publish(work: Path, final: Path) -> None:
+def publish(work: Path, final: Path) -> None:
     """Swap the finished folder into place; an older brief is removed only after the new one is complete."""
     old = final.parent / f".{final.name}.old-{os.getpid()}"
     if final.exists():
@@ -133,7 +145,7 @@ def _publish(work: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _record_failure(final: Path, work: Path | None, message: str) -> None:
+def record_failure(final: Path, work: Path | None, message: str) -> None:
     """Keep what explains the failure (the executed notebook, error.txt); never a brief that looks complete."""
     final.mkdir(parents=True, exist_ok=True)
     for name in ("brief.html", "brief.pdf", "brief.json"):

@@ -97,18 +97,19 @@ def actors_table(brief: Brief) -> Section:
     actors = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))
     rows = [
         [
-            _actor_cell(a.name, a.central, a.aliases),
+            _actor_cell(a.name, a.central, a.seen_as),
             TYPE_LABELS.get(a.type, a.type),
-            a.role or "",
+            _role_cell(brief, a),
             Markup("<code>{}</code>").format(a.code) if a.code else "",
             _num(a.mentions),
             _cites(brief, a.evidence),
         ]
         for a in actors
     ]
-    headers = ["Actor (also named)", "Type", "Role", "Code", "Mentions", "Evidence"]
+    headers = ["Actor (as named in the article)", "Type", "Role and position", "Code", "Mentions", "Evidence"]
     note = _muted(
-        "Central actors are marked ●. Long lists of other names are shortened. Codes are CAMEO-style."
+        "Central actors are marked ●. A position is the first sentence naming the actor with what it wants or "
+        "does. Long lists of names are shortened. Codes are CAMEO-style."
     )
     return _section("actors", _table(headers, rows, "pb-actors-table") + note)
 
@@ -260,6 +261,16 @@ def _table(headers: list[str], rows: list[list[object]], cls: str) -> Markup:
 
 def _muted(text: str) -> Markup:
     return Markup('<p class="pb-muted">{}</p>').format(text)
+
+
+def _role_cell(brief: Brief, actor) -> Markup:
+    role = Markup("{}").format(actor.role or "")
+    if not actor.position:
+        return role
+    words = actor.position.split()
+    quote = " ".join(words[:30]) + (" …" if len(words) > 30 else "")
+    return role + Markup('<span class="pb-position">“{}” {}</span>').format(
+        quote, _cites(brief, [actor.position_evidence] if actor.position_evidence else []))
 
 
 def _actor_cell(name: str, central: bool, aliases: list[str]) -> Markup:

@@ -14,7 +14,7 @@ from .facts import find_figures, find_timeline
 from .risk import rate_risk
 from .summary import bottom_line, key_judgments
 from .tension import assess_tension
-from .themes import find_themes, score_sentences
+from .themes import find_themes, label_sentences, score_sentences
 
 ENGINE_NAME = "policybrief-rules"
 _POLITICAL = {"state", "international_org", "armed_group"}
@@ -40,11 +40,12 @@ def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Bri
     tension = assess_tension(sentences, scores, themes, main_state)
     risk = rate_risk(sentences, actors, themes)
     figures = find_figures(sentences)
-    bluf, _ = bottom_line(sentences, themes, risk, tension)
+    bluf, bluf_evidence = bottom_line(sentences, themes, risk, tension)
     return Brief(
         article=info, engine=engine, bluf=bluf,
-        key_judgments=key_judgments(sentences, actors, themes, tension, risk, figures),
-        sentences=sentences, actors=actors, themes=themes, tension=tension, risk=risk, figures=figures,
+        key_judgments=key_judgments(sentences, actors, themes, tension, risk, figures, bluf_evidence),
+        sentences=label_sentences(sentences, scores, themes), actors=actors, themes=themes, tension=tension,
+        risk=risk, figures=figures,
         timeline=find_timeline(sentences, article.published), removed=article.removed,
     )
 

@@ -16,6 +16,7 @@ from functools import cache
 
 from .. import data
 from ..brief import Actor, Sentence
+from ..ingest import strip_dateline
 from .gazetteer import Entry, Gazetteer
 from .tokens import Token, key, tokenize
 
@@ -26,6 +27,12 @@ _ACRONYM_DEF = re.compile(
 )
 _LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
 _ARTICLES = {"the", "a", "an", "The", "A", "An"}
+# Verbs that say what an actor wants: the first sentence naming the actor with one is its position.
+_WANTS = re.compile(
+    r"\b(wants?|wanted|seeks?|sought|demand(s|ed)?|call(s|ed)? for|push(es|ed)? for|press(es|ed)? for|"
+    r"insist(s|ed)?|aims?|goal|desire|intends?|plans? to|pledge[sd]?|vow(s|ed)?|threaten(s|ed)?|refuse[sd]?|"
+    r"reject(s|ed)?|oppose[sd]?|urge[sd]?|working (on|towards)|commit(ted|ment)|determined|hopes? to|"
+    r"is taking steps|ordered|expelled|accuse[sd]?)\b", re.I)
 # "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
 # anyone's, so they are not pinned on it.
 _MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet"}
@@ -160,7 +167,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -
         _single_name_speakers_pass(s, found, cue, lowercase_words)
     _resolve_generic_groups(found, cue)
     _merge_same_code(found)
-    return _actors(found, gaz, main)
+    return _actors(found, gaz, main, sentences)
 
 
 def _acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
@@ -463,7 +470,7 @@ def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _C
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and not toks[i].capitalised else j
         end = _name_run(toks, name_start, cue)
         if end > name_start and not s.free(name_start, end):
-            _role_for_known_person(s, found, name_start, end, toks[i:j], cue)
+            _role_for_known_person(s, found, name_start, end, toks[_role_start(s, _qualifiers_before(toks, i, cue)):j])
             i = j
             continue
         if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
@@ -473,7 +480,7 @@ def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _C
             continue
         q = _qualifiers_before(toks, i, cue)
         country = _country_before(toks, q, gaz)
-        role = " ".join(t.text for t in toks[q:j]).strip()
+        role = s.surface(_role_start(s, q), j) if j > q else ""
         name = s.surface(name_start, end).rstrip("’'")
         code = f"{country.code}{role_code}" if country and country.code and role_code else None
         person = found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end) or role, code=code,
@@ -484,13 +491,20 @@ def _titled_people_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _C
         i = end
 
 
-def _role_for_known_person(s: _Sentence, found: _Collector, start: int, end: int, title: list[Token],
-                           cue: _Cues) -> None:
+def _role_for_known_person(s: _Sentence, found: _Collector, start: int, end: int, title: list[Token]) -> None:
     """A gazetteer person named after a title: keep the article's words for their role."""
     surface = s.surface(start, end).rstrip("’'")
     person = next((c for c in found.found.values() if c.type == "person" and surface in c.aliases), None)
-    if person is not None and person.role is None:
-        person.role = _apposition(s, end) or " ".join(t.text for t in title)
+    if person is not None and person.role is None and title:
+        person.role = _apposition(s, end) or s.sentence.text[title[0].start:title[-1].end]
+
+
+def _role_start(s: _Sentence, q: int) -> int:
+    """A role may name its organisation first: "Popular Mobilization Forces deputy commander"."""
+    k = q
+    while k > 0 and not s.free(k - 1, k) and s.tokens[k - 1].text[0].isupper():
+        k -= 1
+    return k
 
 
 def _title_at(toks: list[Token], i: int, cue: _Cues) -> tuple[str, int] | None:
@@ -734,22 +748,33 @@ def _fold(found: _Collector, key_: str, into: _Candidate) -> None:
         into.first = min(into.first, generic.first)
 
 
-def _actors(found: _Collector, gaz: Gazetteer, main: Entry | None) -> list[Actor]:
+def _actors(found: _Collector, gaz: Gazetteer, main: Entry | None, sentences: list[Sentence]) -> list[Actor]:
     ranked = sorted(found.found.values(), key=lambda c: (-len(c.mentions), c.first))
     top = {c.key for c in ranked[:5] if len(c.mentions) >= 3}
+    text = {s.id: s.text for s in sentences}
     out = []
     for c in ranked:
-        aliases = [a for a in c.aliases if a != c.name]
+        seen = [a for a in c.aliases if a != c.name]
+        aliases = list(seen)
         entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None
         if entry is not None:
-            aliases += [a for a in entry.aliases if a not in aliases and a != c.name][:6]
+            # Other known forms help joins with other sources; acronyms first, as analysts search by them.
+            known = [a for a in entry.aliases if a not in seen and a != c.name]
+            known.sort(key=lambda a: not _is_acronym(a))
+            aliases += known[:6]
         role = c.role or c.known_role
         if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and _bare_title(role):
             role = f"{role} of {state.name}"
         if c.type == "state" and main is not None and c.name == main.name:
             role = role or "Main state in the article"
+        position = next((sid for sid in c.mentions if _WANTS.search(text[sid])), None)
         out.append(Actor(
-            name=c.name, aliases=aliases, type=c.type, code=c.code, role=role, mentions=len(c.mentions),
+            name=c.name, aliases=aliases, seen_as=seen, type=c.type, code=c.code, role=role, mentions=len(c.mentions),
             central=c.key in top, evidence=list(dict.fromkeys(c.mentions))[:MAX_EVIDENCE],
+            position=strip_dateline(text[position]) if position else None, position_evidence=position,
         ))
     return out
+
+
+def _is_acronym(alias: str) -> bool:
+    return 2 <= len(alias) <= 7 and alias.replace(".", "").replace("-", "").isupper()

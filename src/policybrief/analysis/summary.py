@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..brief import Actor, Figure, Judgment, Risk, Sentence, Tension, Themes
+from ..ingest import strip_dateline
 
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?\s+\([\w .&-]{1,30}\)\s*[-—–]+\s*")
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
                       r"remains?|will)\b", re.I)
 _MAX_JUDGMENTS = 5
@@ -25,13 +25,9 @@ def lead_sentences(sentences: list[Sentence], n: int = 2) -> list[Sentence]:
     return out or sentences[:1]
 
 
-def clean_lead(text: str) -> str:
-    return _DATELINE.sub("", text).strip()
-
-
 def bottom_line(sentences: list[Sentence], themes: Themes, risk: Risk, tension: Tension) -> tuple[str, list[str]]:
     lead = lead_sentences(sentences, 1)
-    parts = [clean_lead(s.text) for s in lead]
+    parts = [strip_dateline(s.text) for s in lead]
     evidence = [s.id for s in lead]
     outlook = _outlook(sentences, exclude=set(evidence))
     if outlook is not None:
@@ -59,10 +55,12 @@ def _outlook(sentences: list[Sentence], exclude: set[str]) -> Sentence | None:
 
 
 def key_judgments(sentences: list[Sentence], actors: list[Actor], themes: Themes, tension: Tension, risk: Risk,
-                  figures: list[Figure]) -> list[Judgment]:
+                  figures: list[Figure], bluf_evidence: list[str]) -> list[Judgment]:
+    """Judgments that go beyond the bottom line: the next development, who matters, the framing, the risk."""
     judgments: list[Judgment] = []
-    lead = lead_sentences(sentences, 1)
-    judgments.append(Judgment(text=clean_lead(lead[0].text), evidence=[lead[0].id]))
+    follow_up = [s for s in lead_sentences(sentences, 3) if s.id not in bluf_evidence][:1]
+    if follow_up:
+        judgments.append(Judgment(text=strip_dateline(follow_up[0].text), evidence=[follow_up[0].id]))
     central = [a for a in actors if a.central][:4] or actors[:3]
     if central:
         names = ", ".join(a.name for a in central[:-1]) + (" and " if len(central) > 1 else "") + central[-1].name
@@ -74,7 +72,7 @@ def key_judgments(sentences: list[Sentence], actors: list[Actor], themes: Themes
     if present:
         judgments.append(Judgment(text=risk.explanation,
                                   evidence=list(dict.fromkeys(e for i in present for e in i.evidence[:1]))))
-    used = {e for j in judgments for e in j.evidence}
+    used = {e for j in judgments for e in j.evidence} | set(bluf_evidence)
     outlook = _outlook(sentences, exclude=used)
     if outlook is not None and len(judgments) < _MAX_JUDGMENTS:
         judgments.append(Judgment(text=f"Outlook: {outlook.text}", evidence=[outlook.id]))

@@ -16,6 +16,7 @@ from ..brief import Sentence, Theme, Themes
 
 THEMES = ("sovereignty", "security", "power_vacuum")
 MAX_EVIDENCE = 4
+ON_THEME = 1.0  # a sentence frames a theme when its cues weigh at least this much
 _NEGATION_WINDOW = 40  # characters before a cue in which a negation cancels it
 
 
@@ -102,6 +103,13 @@ def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitic
         out[theme] = Theme(present=present, score=round(score if geopolitical else score * 0.2, 3),
                            evidence=evidence)
     return Themes(**out)
+
+
+def label_sentences(sentences: list[Sentence], scores: SentenceScores, themes: Themes) -> list[Sentence]:
+    """Copies of the sentences carrying the present themes each one substantially frames."""
+    present = [t for t in THEMES if getattr(themes, t).present]
+    return [s.model_copy(update={"themes": [t for t in present if scores.weights[t].get(s.id, 0) >= ON_THEME]})
+            for s in sentences]
 
 
 def _rank_weight(sid: str, weights: dict[str, float], strong: set[str]) -> float:

@@ -1,0 +1,246 @@
+"""Warm worker processes that build briefs one at a time, and the pool that hands them jobs.
+
+A worker is a child Python (`python -m policybrief.worker`) that imports papermill, nbconvert and WeasyPrint
+once and then runs `pipeline.build_brief` for job after job. The parent enforces the per-brief timeout from
+outside: a worker that overruns is killed (its kernel follows, since ipykernel exits when its parent dies)
+and replaced. Children are plain subprocesses rather than multiprocessing ones, because Dask worker
+processes are daemonic and multiprocessing refuses to give those children.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from .jobs import Job
+
+# Time a worker gets past --timeout to report an overrun itself (with the notebook so far) before it is killed.
+GRACE = 5.0
+START_TIMEOUT = 120.0
+
+
+@dataclass
+class Result:
+    """What became of one job; `folder` is relative to the output folder, `files` only travels from Dask."""
+
+    slug: str
+    source: str
+    status: str  # built | failed | skipped
+    folder: str
+    seconds: float = 0.0
+    error: str | None = None
+    summary: dict = field(default_factory=dict)
+    files: dict[str, bytes] | None = None
+
+
+class WorkerError(Exception):
+    """A worker process could not be started."""
+
+
+class Worker:
+    """The parent's handle on one worker process."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen | None = None
+        self.conn: Connection | None = None
+        self.stopping = False
+
+    def build(self, job: Job, out: Path, timeout: float) -> Result | None:
+        """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded)."""
+        if self.proc is None:
+            self._start()
+        assert self.conn is not None and self.proc is not None
+        pid = self.proc.pid
+        self.conn.send((job, str(out), timeout))
+        t0 = time.perf_counter()
+        try:
+            if self.conn.poll(timeout + GRACE):
+                return self.conn.recv()
+            problem = None
+        except (EOFError, OSError):
+            problem = "worker died"
+        if self.stopping:
+            self.kill()
+            _discard_partial(job, out, pid)
+            return None
+        code = self.kill()
+        from .pipeline import record_failure, target_folder, timeout_error
+
+        if problem is None:
+            message = str(timeout_error(job.source, timeout))
+        else:
+            message = f"{job.source}: the worker process died ({_exit_reason(code)}) while building this brief"
+        _discard_partial(job, out, pid)
+        final = target_folder(job, out)
+        record_failure(final, None, message)
+        return Result(job.slug, job.source, "failed", _relative(final, out), time.perf_counter() - t0, message)
+
+    def _start(self) -> None:
+        ours, theirs = socket.socketpair()
+        with theirs:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                # Its own session: Ctrl-C reaches the parent only, which stops workers in order.
+                start_new_session=True,
+            )
+        self.conn = Connection(ours.detach())
+        try:
+            ready = self.conn.recv() if self.conn.poll(START_TIMEOUT) else "did not start in time"
+        except (EOFError, OSError):
+            ready = "exited while starting"
+        if ready != "ready":
+            self.kill()
+            raise WorkerError(f"policybrief worker process {ready}")
+
+    def kill(self) -> int | None:
+        """Stop the process now; returns its exit code."""
+        if self.proc is None:
+            return None
+        proc, self.proc = self.proc, None
+        if proc.poll() is None:
+            proc.kill()
+        code = proc.wait()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        return code
+
+    def close(self) -> None:
+        """Let an idle worker exit on its own (its kernel is already shut down)."""
+        if self.proc is None or self.conn is None:
+            return
+        try:
+            self.conn.send(None)
+            self.proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+
+class WorkerPool:
+    """Idle workers are reused; a caller that finds none idle gets a new one, so the pool grows to the
+    number of threads calling `build` at once."""
+
+    def __init__(self) -> None:
+        self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+        self._all: list[Worker] = []
+        self._lock = threading.Lock()
+        self.stopping = False
+
+    def build(self, job: Job, out: Path, timeout: float) -> Result | None:
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            worker = Worker()
+            with self._lock:
+                if self.stopping:
+                    return None
+                self._all.append(worker)
+        try:
+            return worker.build(job, out, timeout)
+        finally:
+            self._idle.put(worker)
+
+    def stop(self) -> None:
+        """Kill every worker now (Ctrl-C): briefs in flight are abandoned, never recorded as failed."""
+        with self._lock:
+            self.stopping = True
+            for worker in self._all:
+                worker.stopping = True
+                worker.kill()
+
+    def close(self) -> None:
+        with self._lock:
+            for worker in self._all:
+                worker.close()
+
+
+def _discard_partial(job: Job, out: Path, pid: int) -> None:
+    from .pipeline import target_folder
+
+    try:
+        final = target_folder(job, out)
+    except Exception:  # a job whose folder is refused never made one
+        return
+    shutil.rmtree(final.parent / f".{final.name}.partial-{pid}", ignore_errors=True)
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return signal.Signals(-code).name
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
+def _relative(folder: Path, out: Path) -> str:
+    return folder.resolve().relative_to(out.resolve()).as_posix()
+
+
+# The child side.
+
+
+def summarize(brief) -> dict:
+    """The few facts about a brief that the manifest and the index show."""
+    top = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))[:5]
+    return {
+        "title": brief.article.title,
+        "outlet": brief.article.source,
+        "published": brief.article.published,
+        "risk": brief.risk.rating,
+        "actors": [a.name for a in top],
+    }
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent is gone (kill -9): an orphan would race the next run for the same folders."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def main(fd: int, parent: int) -> None:
+    conn = Connection(fd)
+    _watch_parent(parent)
+    # Imported before the first job so that its brief is not charged for them.
+    import papermill  # noqa: F401
+
+    from . import export  # noqa: F401
+    from .pipeline import build_brief
+
+    conn.send("ready")
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        job, out, timeout = message
+        out = Path(out)
+        outcome = build_brief(job, out, timeout=timeout)
+        conn.send(Result(
+            job.slug, job.source, outcome.status, _relative(Path(outcome.folder), out), outcome.seconds,
+            outcome.error, summarize(outcome.brief) if outcome.brief is not None else {},
+        ))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), int(sys.argv[2]))
