@@ -237,7 +237,7 @@ def _norm(line: str) -> str:
 def boilerplate_reason(line: str) -> str | None:
     """Why a line is web leftover, or None when it is article text."""
     max_words, rules = _rules()
-    bare = line.strip(" \"'“”‘’*·•|-–—")
+    bare = line.strip(" \"'“”‘’*·•|-–—()[]")
     if not bare:
         return "decoration"
     if _norm(bare) in _outlets() or _norm(re.sub(r"^the ", "", bare, flags=re.I)) in _outlets():
@@ -276,7 +276,7 @@ def _clean(
             reason = boilerplate_reason(line)
             if reason in ("related-article link", "newsletter prompt"):
                 link_list = reason
-            elif reason is None and link_list and _looks_like_link(line):
+            elif reason is None and link_list and _looks_like_link(line, link_list):
                 reason = link_list
             if reason == "publisher name" and not meta.get("source"):
                 meta["source"] = line.strip(" \"'“”*")
@@ -336,7 +336,10 @@ _NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z
 _MONTH_YEAR = re.compile(rf"^{_MONTHS}\s+\d{{4}}$", re.IGNORECASE)
 
 
-def _looks_like_link(line: str) -> bool:
+def _looks_like_link(line: str, mode: str) -> bool:
+    """A headline in a list of links, or the one-line blurb under a newsletter sign-up."""
+    if mode == "newsletter prompt" and len(line.split()) <= 12:
+        return True
     return len(line.split()) <= 18 and not re.search(r"[.!]$", line.rstrip("\"”’'"))
 
 

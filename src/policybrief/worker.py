@@ -48,7 +48,8 @@ class WorkerError(Exception):
 
 
 class Worker:
-    """The parent's handle on one worker process."""
+    """The parent's handle on one worker process. Only the thread that calls `build` uses the connection;
+    `stop` may come from any thread and only kills the process."""
 
     def __init__(self) -> None:
         self.proc: subprocess.Popen | None = None
@@ -57,30 +58,27 @@ class Worker:
 
     def build(self, job: Job, out: Path, timeout: float) -> Result | None:
         """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded)."""
+        t0 = time.perf_counter()
         if self.proc is None:
             self._start()
-        assert self.conn is not None and self.proc is not None
-        pid = self.proc.pid
-        self.conn.send((job, str(out), timeout))
-        t0 = time.perf_counter()
+        conn, pid = self.conn, self.proc.pid
+        died = False
         try:
-            if self.conn.poll(timeout + GRACE):
-                return self.conn.recv()
-            problem = None
+            conn.send((job, str(out), timeout))
+            if conn.poll(timeout + GRACE):
+                return conn.recv()
         except (EOFError, OSError):
-            problem = "worker died"
+            died = True
+        code = self._discard()
+        _discard_partial(job, out, pid)
         if self.stopping:
-            self.kill()
-            _discard_partial(job, out, pid)
             return None
-        code = self.kill()
         from .pipeline import record_failure, target_folder, timeout_error
 
-        if problem is None:
-            message = str(timeout_error(job.source, timeout))
-        else:
+        if died:
             message = f"{job.source}: the worker process died ({_exit_reason(code)}) while building this brief"
-        _discard_partial(job, out, pid)
+        else:
+            message = str(timeout_error(job.source, timeout))
         final = target_folder(job, out)
         record_failure(final, None, message)
         return Result(job.slug, job.source, "failed", _relative(final, out), time.perf_counter() - t0, message)
@@ -92,7 +90,7 @@ class Worker:
                 [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid())],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                # Its own session: Ctrl-C reaches the parent only, which stops workers in order.
+                # Its own session: Ctrl-C reaches the parent only, which stops the workers itself.
                 start_new_session=True,
             )
         self.conn = Connection(ours.detach())
@@ -101,32 +99,35 @@ class Worker:
         except (EOFError, OSError):
             ready = "exited while starting"
         if ready != "ready":
-            self.kill()
-            raise WorkerError(f"policybrief worker process {ready}")
+            self._discard()
+            raise WorkerError(f"policybrief worker process: {ready}")
 
     def kill(self) -> int | None:
-        """Stop the process now; returns its exit code."""
-        if self.proc is None:
+        """Kill the process now and return its exit code; safe from any thread."""
+        proc = self.proc
+        if proc is None:
             return None
-        proc, self.proc = self.proc, None
         if proc.poll() is None:
             proc.kill()
-        code = proc.wait()
+        return proc.wait()
+
+    def _discard(self) -> int | None:
+        code = self.kill()
+        self.proc = None
         if self.conn is not None:
             self.conn.close()
             self.conn = None
         return code
 
     def close(self) -> None:
-        """Let an idle worker exit on its own (its kernel is already shut down)."""
-        if self.proc is None or self.conn is None:
-            return
-        try:
-            self.conn.send(None)
-            self.proc.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        self.kill()
+        """Let an idle worker exit on its own (its last kernel is already shut down)."""
+        if self.conn is not None and self.proc is not None:
+            try:
+                self.conn.send(None)
+                self.proc.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self._discard()
 
 
 class WorkerPool:
@@ -145,9 +146,9 @@ class WorkerPool:
         except queue.Empty:
             worker = Worker()
             with self._lock:
-                if self.stopping:
-                    return None
                 self._all.append(worker)
+        if self.stopping:
+            return None
         try:
             return worker.build(job, out, timeout)
         finally:
@@ -162,9 +163,12 @@ class WorkerPool:
                 worker.kill()
 
     def close(self) -> None:
-        with self._lock:
-            for worker in self._all:
-                worker.close()
+        """Wait for idle workers to exit; call when no `build` is running."""
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
 
 
 def _discard_partial(job: Job, out: Path, pid: int) -> None:
@@ -219,12 +223,15 @@ def _watch_parent(parent: int) -> None:
 def main(fd: int, parent: int) -> None:
     conn = Connection(fd)
     _watch_parent(parent)
-    # Imported before the first job so that its brief is not charged for them.
-    import papermill  # noqa: F401
+    try:
+        # Imported before the first job so that its brief is not charged for them.
+        import papermill  # noqa: F401
 
-    from . import export  # noqa: F401
-    from .pipeline import build_brief
-
+        from . import export  # noqa: F401
+        from .pipeline import build_brief
+    except Exception as exc:  # a worker machine without the package's dependencies: say which
+        conn.send(f"cannot import {exc}")
+        return
     conn.send("ready")
     while True:
         try:
@@ -243,4 +250,7 @@ def main(fd: int, parent: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), int(sys.argv[2]))
+    # Through the package, so that Result pickles as policybrief.worker.Result, not __main__.Result.
+    from policybrief.worker import main as worker_main
+
+    worker_main(int(sys.argv[1]), int(sys.argv[2]))
