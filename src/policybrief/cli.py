@@ -59,26 +59,35 @@ def run(
     workers: Annotated[int, typer.Option(help="Parallel briefs (default: number of cores).")] = 0,
     force: Annotated[bool, typer.Option("--force", help="Rebuild briefs that are up to date.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds allowed per brief.")] = 300.0,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:port).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://host:port); the cluster's workers build the briefs.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failures and the summary.")] = False,
     actors: ActorsOpt = None,
     engine: Annotated[str, typer.Option(help="rules (offline, default) or llm.")] = "rules",
     model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
     max_words: MaxWordsOpt = 200_000,
 ) -> None:
-    """Brief each input: execute the notebook with papermill and export HTML and PDF."""
-    from .batch import run_batch
-    from .jobs import collect_jobs
+    """Brief each input: execute the notebook with papermill and export HTML and PDF.
 
-    try:
-        jobs = collect_jobs(inputs, actors_files=[str(a) for a in actors or []], engine=engine, model=model,
-                            max_words=max_words, paper=paper)
-    except BriefError as exc:
-        _fail(exc)
+    Briefs whose inputs are unchanged since they were built are skipped; out/index.html and
+    out/manifest.json list them all. Exit status: 0 all built or up to date, 1 some failed, 130 interrupted.
+    """
+    from .batch import collect, run_batch
+
     if paper not in ("A4", "Letter"):
         _fail(BriefError("--paper", f"unknown paper size {paper!r}; use A4 or Letter"))
-    failed = run_batch(jobs, out, workers=workers or os.cpu_count() or 1, force=force, timeout=timeout,
-                       scheduler=scheduler)
-    raise typer.Exit(1 if failed else 0)
+    if timeout <= 0:
+        _fail(BriefError("--timeout", "must be a positive number of seconds"))
+    items = collect(inputs, actors_files=[str(a) for a in actors or []], engine=engine, model=model,
+                    max_words=max_words, paper=paper)
+    if not items:
+        _fail(BriefError(" ".join(inputs), "no article or params files found"))
+    try:
+        summary = run_batch(items, out, workers=workers or len(os.sched_getaffinity(0)), force=force,
+                            timeout=timeout, scheduler=scheduler, quiet=quiet)
+    except BriefError as exc:
+        _fail(exc)
+    raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
 @app.command()

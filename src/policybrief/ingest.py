@@ -32,13 +32,13 @@ _MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?
 _DATE_LINE = re.compile(
     rf"^(published|updated|posted|date|last updated)?[:\s]*(on\s+)?"
     rf"((\w+day,?\s+)?({_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-    rf"([\s,|]+(at\s+)?\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*(\w{{2,4}})?)?)\W*$",
+    rf"([\s,|]+(at\s+)?\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?)\W*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^([Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}(\s*[,|].{0,60})?$")
 # "BAMAKO, Mali (AP) — " or "BEIRUT — ": where and, for wire copy, which agency filed the story.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?)\s+(\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?"
+    r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?)\s+(\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?"
     r"[-—–]+\s+"
 )
 _ENGLISH_FUNCTION_WORDS = frozenset([
@@ -273,7 +273,10 @@ def _clean(
                 if level == 1 and not meta.get("title"):
                     meta["title"] = line
                     continue
-            reason = boilerplate_reason(line)
+            # A date line is read before the leftover rules, which would drop "Updated ... ET" as a time stamp.
+            reason = "date line" if _DATE_LINE.match(line) else boilerplate_reason(line)
+            if reason == "date line":
+                meta.setdefault("published", _parse_date(line))
             if reason in ("related-article link", "newsletter prompt"):
                 link_list = reason
             elif reason is None and link_list and _looks_like_link(line, link_list):
@@ -283,9 +286,6 @@ def _clean(
             if reason is None and _BYLINE.match(line):
                 reason = "byline"
                 meta.setdefault("author", re.sub(r"^(written\s+)?by:?\s+", "", line, flags=re.I).split(",")[0])
-            if reason is None and _DATE_LINE.match(line):
-                reason = "date line"
-                meta.setdefault("published", _parse_date(line))
             if reason is None and in_header:
                 reason = _header_reason(line, meta)
             if reason:

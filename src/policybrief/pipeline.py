@@ -6,6 +6,7 @@ every file is complete, so an interrupted or failed run never leaves a brief tha
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import tempfile
@@ -117,7 +118,7 @@ def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, 
     from papermill.exceptions import PapermillExecutionError
     from traitlets.config import Config
 
-    budget = deadline - time.perf_counter()
+    budget = math.ceil(deadline - time.perf_counter())  # nbclient wants whole seconds
     if budget <= 0:
         raise timeout_error(job.source, timeout)
     # IPC sockets in a private folder: the kernel is local, and over TCP it warns on every start that its

@@ -126,8 +126,8 @@ _RELATIVE = re.compile(
 )
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?P<qual>[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]n|"
-    rf"[Oo]f|[Bb]efore|[Aa]fter)\s+)(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
-    r"\b(?!,?\s+(?:19|20)\d\d)(?!-)"
+    rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or)\s+)(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    r"(?P<yrel>\s+(?:last|this|next) year)?\b(?!,?\s+(?:19|20)\d\d)(?!-)"
 )
 _FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next)\b", re.I)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -189,7 +189,9 @@ def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, 
     qual = (m["qual"] or "").lower()
     future = qual == "next" or (qual != "last" and bool(_FUTURE.search(text)))
     year = anchor.year
-    if future and month < anchor.month:
+    if m["yrel"]:  # "September last year"
+        year += {"last": -1, "this": 0, "next": 1}[m["yrel"].split()[0]]
+    elif future and month < anchor.month:
         year += 1
     elif not future and month > anchor.month:
         year -= 1
