@@ -39,7 +39,7 @@ def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
         futures = {client.submit(build_remote, job, _inputs(job), timeout, pure=False,
                                  key=f"policybrief-{job.slug}-{uuid.uuid4().hex[:8]}"): job for job in jobs}
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=client.loop):
                 job = futures[future]
                 try:
                     result = _land(future.result(), out)

@@ -1,0 +1,328 @@
+"""Batch runs as an analyst's cron job sees them: many inputs, broken ones among them, reruns, kills, a cluster.
+
+The slow tests share one 20-article batch (built once per module, `--workers 2`); the others build a few
+briefs of their own. Articles are the dev set's, cut short so that a brief costs seconds, not pages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+import yaml
+from conftest import DEVSET, ROOT
+from pypdf import PdfReader
+
+from policybrief.batch import Rejected, collect
+from policybrief.index import render_index
+from policybrief.jobs import read_params
+from policybrief.manifest import Manifest, input_hashes, template_hash
+from policybrief.worker import GRACE, Result
+
+BIN = Path(sys.executable).parent
+BRIEF_FILES = ("brief.ipynb", "brief.html", "brief.pdf", "brief.json")
+SETTINGS = {"actors_files": [], "engine": "rules", "model": None, "max_words": 200_000, "paper": "A4"}
+
+
+def policybrief(*args: str, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "policybrief"), *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout)
+
+
+def short(path: Path, blocks: int = 6) -> str:
+    """The article's title, dateline and first paragraphs: a real article, one or two pages of brief."""
+    return "\n\n".join(path.read_text(encoding="utf-8").split("\n\n")[:blocks]) + "\n"
+
+
+def write_articles(root: Path) -> dict[str, list[Path]]:
+    """20 inputs of every kind `run` takes: a folder of .txt, a glob over .md/.html and two broken files,
+    and params files (written by `policybrief params`) for four more articles."""
+    texts = sorted(DEVSET.glob("*.txt"))
+    folder, more, analyst = root / "articles", root / "more", root / "analyst"
+    for d in (folder, more, analyst):
+        d.mkdir()
+    for src in texts[:9]:
+        (folder / src.name).write_text(short(src), encoding="utf-8")
+    # A second, different excerpt of one article: its own brief.
+    (folder / "999_mali_later_paragraphs.txt").write_text(
+        "Mali after the peacekeepers\n\n" + "\n\n".join(texts[1].read_text().split("\n\n")[6:11]) + "\n")
+    for src in sorted(DEVSET.glob("*.md")):
+        (more / src.name).write_text(short(src), encoding="utf-8")
+    for src in sorted(DEVSET.glob("*.html")):
+        (more / src.name).write_bytes(src.read_bytes())
+    (more / "broken_empty.txt").write_bytes(b"")
+    (more / "broken_binary.html").write_bytes(bytes(range(256)) * 16)
+    for src in texts[9:13]:
+        (analyst / src.name).write_text(short(src), encoding="utf-8")
+    return {"folder": [folder], "glob": [more / "*"], "analyst": sorted(analyst.iterdir())}
+
+
+def manifest(out: Path) -> dict[str, dict]:
+    return {b["folder"]: b for b in json.loads((out / "manifest.json").read_text())["briefs"]}
+
+
+def assert_consistent(out: Path) -> None:
+    """Every visible brief folder is either a complete brief or a failure; never something in between."""
+    for folder in (p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        names = {p.name for p in folder.iterdir()}
+        if "error.txt" in names:
+            assert not names & {"brief.html", "brief.pdf", "brief.json"}, folder
+            continue
+        assert names == set(BRIEF_FILES), folder
+        assert len(PdfReader(folder / "brief.pdf").pages) >= 1
+        assert json.loads((folder / "brief.json").read_text())["schema_version"] == 1
+        assert (folder / "brief.html").read_text().rstrip().endswith("</html>")
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("batch")
+    inputs = write_articles(root)
+    params = policybrief("params", *map(str, inputs["analyst"]), "--out", str(root / "params"))
+    assert params.returncode == 0, params.stderr
+    args = [str(inputs["folder"][0]), str(inputs["glob"][0]), str(root / "params"), "--out", str(root / "out"),
+            "--workers", "2"]
+    t0 = time.perf_counter()
+    proc = policybrief("run", *args)
+    return {"root": root, "out": root / "out", "args": args, "proc": proc, "seconds": time.perf_counter() - t0}
+
+
+# Fast: wiring, no kernel.
+
+
+def test_collect_isolates_a_bad_params_file_and_keeps_slugs_apart(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "same.txt").write_text("One.\n")
+    (tmp_path / "b" / "same.txt").write_text("Two.\n")
+    (tmp_path / "a" / "odd[1].txt").write_text("Three.\n")
+    (tmp_path / "bad.yaml").write_text("article: [unclosed\n")
+    items = collect([str(tmp_path / "a"), str(tmp_path / "b" / "*.txt"), str(tmp_path / "bad.yaml")], **SETTINGS)
+    assert [i.slug for i in items] == ["odd-1", "same", "same-2", "bad"]
+    assert isinstance(items[-1], Rejected) and "malformed YAML" in items[-1].error
+    assert items[0].params.article == str(tmp_path / "a" / "odd[1].txt")
+
+
+def test_params_command_takes_folders_and_globs(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("one.txt", "two.md", "three.html", "notes.csv"):
+        (src / name).write_text("Text.\n")
+    proc = policybrief("params", str(src / "*.txt"), str(src), "--out", str(tmp_path / "params"))
+    assert proc.returncode == 0, proc.stderr
+    written = sorted((tmp_path / "params").glob("*.yaml"))
+    assert [p.name for p in written] == ["one.yaml", "three.yaml", "two.yaml"]  # one.txt twice: one file
+    assert read_params(written[0]).article == str(src / "one.txt")
+    assert yaml.safe_load(written[1].read_text()) == {"article": str(src / "three.html")}
+
+
+def test_hashes_follow_content_not_paths(tmp_path):
+    article, actors = tmp_path / "a.txt", tmp_path / "actors.yaml"
+    article.write_text("Text.\n")
+    actors.write_text("- name: Somebody\n")
+    template = template_hash()
+    [job] = collect([str(article)], **{**SETTINGS, "actors_files": [str(actors)]})
+    before = input_hashes(job, template)
+    assert set(before) == {"article", "params", "template", "package"} and before["template"] == template
+    moved = tmp_path / "elsewhere.txt"
+    article.rename(moved)
+    job.params.article = str(moved)
+    assert input_hashes(job, template) == before
+    actors.write_text("- name: Somebody Else\n")
+    assert input_hashes(job, template)["params"] != before["params"]
+    moved.write_text("Other text.\n")
+    assert input_hashes(job, template)["article"] != before["article"]
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    job.params.article = str(fifo)
+    assert input_hashes(job, template)["article"] is None  # not read: it would block
+
+
+def test_up_to_date_needs_same_hashes_and_every_file(tmp_path):
+    hashes = {"article": "a", "params": "p", "template": "t", "package": "0"}
+    folder = tmp_path / "brief"
+    folder.mkdir()
+    for name in BRIEF_FILES:
+        (folder / name).write_text("x")
+    m = Manifest(tmp_path)
+    m.record(Result("brief", "in.txt", "built", "brief", 1.0, summary={"title": "T"}), hashes)
+    m.save()
+    m = Manifest(tmp_path)
+    assert m.up_to_date("brief", hashes)
+    assert not m.up_to_date("brief", {**hashes, "package": "1"})
+    assert not m.up_to_date("brief", {**hashes, "article": None})
+    (folder / "brief.pdf").unlink()
+    assert not m.up_to_date("brief", hashes)
+    (tmp_path / "manifest.json").write_text("{not json")
+    assert Manifest(tmp_path).entries == {}
+
+
+def test_index_escapes_article_text_and_needs_nothing_online():
+    evil = '<script>alert(1)</script>'
+    briefs = [
+        {"slug": "a b", "folder": "a b", "source": "in.txt", "status": "built", "title": f"{evil} Iraq",
+         "outlet": '<img src=x onerror=alert(1)>', "published": "2024-01-02", "risk": "high",
+         "actors": [evil, "Iraq"], "files": {"html": "a b/brief.html", "pdf": "a b/brief.pdf"}, "error": None},
+        {"slug": "bad", "folder": "bad", "source": f"{evil}.txt", "status": "failed", "title": None,
+         "outlet": None, "published": None, "risk": None, "actors": [], "files": {"error": "bad/error.txt"},
+         "error": f"{evil}.txt: file is empty"},
+    ]
+    page = render_index(briefs)
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Iraq" in page and "&lt;img src=x" in page
+    assert 'href="a%20b/brief.html"' in page and 'href="a%20b/brief.pdf"' in page and 'href="bad/error.txt"' in page
+    assert "http" not in page.replace('name="viewport"', "") and "url(" not in page and "src=" not in page.replace(
+        "&lt;img src=x", "")
+
+
+# Slow: real workers, kernels, exports.
+
+
+@pytest.mark.slow
+def test_twenty_articles_two_broken(batch):
+    proc, out = batch["proc"], batch["out"]
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == ""
+    briefs = manifest(out)
+    assert len(briefs) == 20
+    failed = {k: b for k, b in briefs.items() if b["status"] == "failed"}
+    assert set(failed) == {"broken_empty", "broken_binary"}
+    assert "file is empty" in failed["broken_empty"]["error"]
+    assert (out / "broken_empty" / "error.txt").read_text().strip() == failed["broken_empty"]["error"]
+    built = [b for b in briefs.values() if b["status"] == "built"]
+    assert len(built) == 18
+    for b in built:
+        assert b["title"] and b["risk"] in ("low", "moderate", "high") and b["actors"]
+        assert set(b["files"]) == {"ipynb", "html", "pdf", "json"}
+        assert set(b["hashes"]) == {"article", "params", "template", "package"} and None not in b["hashes"].values()
+        assert b["error"] is None and b["seconds"] > 0
+    assert_consistent(out)
+    assert not [p for p in out.iterdir() if ".partial-" in p.name or ".old-" in p.name]
+    index = (out / "index.html").read_text()
+    assert index.count('/brief.pdf">PDF</a>') == 18 and "broken_binary/error.txt" in index
+    # Params files written by `policybrief params` brief their articles like any other input.
+    assert briefs["015_taiwan_strait_drills_wire"]["source"].endswith("params/015_taiwan_strait_drills_wire.yaml")
+    # Logs (stderr is not a terminal): a line per brief, then the summary with the failures' errors.
+    lines = proc.stderr.splitlines()
+    assert sum(" built " in line for line in lines) == 18
+    assert any("failed" in line and "broken_binary" in line and "binary" in line for line in lines)
+    assert any(line.split()[:2] == ["failed", "2"] for line in lines)
+
+
+@pytest.mark.slow
+def test_rerun_skips_up_to_date_briefs_and_rebuilds_a_changed_one(batch):
+    out = batch["out"]
+    stamps = {p: p.stat().st_mtime_ns for p in out.glob("*/brief.pdf")}
+    t0 = time.perf_counter()
+    proc = policybrief("run", *batch["args"])
+    seconds = time.perf_counter() - t0
+    assert proc.returncode == 1  # the two broken articles are tried again, and fail again
+    statuses = [b["status"] for b in manifest(out).values()]
+    assert statuses.count("skipped") == 18 and statuses.count("failed") == 2
+    assert seconds < 0.25 * batch["seconds"], (seconds, batch["seconds"])
+    assert {p: p.stat().st_mtime_ns for p in out.glob("*/brief.pdf")} == stamps
+
+    changed = batch["root"] / "articles" / "999_mali_later_paragraphs.txt"
+    changed.write_text(changed.read_text() + "\nThe talks are to resume next month in Bamako.\n")
+    proc = policybrief("run", *batch["args"])
+    briefs = manifest(out)
+    assert [k for k, b in briefs.items() if b["status"] == "built"] == ["999_mali_later_paragraphs"]
+    assert "resume next month" in (out / "999_mali_later_paragraphs" / "brief.json").read_text()
+    assert_consistent(out)
+
+
+def _run_until(args: list[str], out: Path, built: int) -> tuple[subprocess.Popen, list[psutil.Process]]:
+    """Start a run and return once `built` briefs are in its manifest, with its worker processes."""
+    proc = subprocess.Popen([str(BIN / "policybrief"), "run", *args], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if sum(b["status"] == "built" for b in manifest(out).values()) >= built:
+                break
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.2)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    return proc, psutil.Process(proc.pid).children(recursive=True)
+
+
+@pytest.mark.slow
+def test_killed_and_interrupted_runs_leave_nothing_half_done_and_the_next_run_finishes(batch, tmp_path):
+    articles = sorted((batch["root"] / "articles").iterdir())[:6]
+    out = tmp_path / "out"
+    args = [*map(str, articles), "--out", str(out), "--workers", "2"]
+
+    proc, children = _run_until(args, out, built=1)
+    proc.kill()  # kill -9: no handler runs, workers in flight are orphaned
+    proc.wait()
+    gone, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive, f"processes outlived a killed run: {alive}"
+    assert_consistent(out)
+
+    proc, children = _run_until(args, out, built=2)
+    proc.send_signal(signal.SIGINT)  # Ctrl-C
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Interrupted" in stderr
+    _, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive
+    assert not [p for p in out.iterdir() if ".partial-" in p.name]
+    assert_consistent(out)
+
+    proc = policybrief("run", *args)
+    assert proc.returncode == 0, proc.stderr
+    briefs = manifest(out)
+    assert sorted(briefs) == [a.stem for a in articles]
+    assert {b["status"] for b in briefs.values()} == {"built", "skipped"}
+    assert sum(b["status"] == "skipped" for b in briefs.values()) >= 2
+    assert not [p for p in out.iterdir() if ".partial-" in p.name or ".old-" in p.name]
+    assert_consistent(out)
+
+
+@pytest.mark.slow
+def test_a_hung_brief_is_killed_at_the_timeout_and_the_others_go_on(tmp_path):
+    hung = tmp_path / "hung.txt"
+    os.mkfifo(hung)  # reading it blocks forever: a stand-in for a stuck network file system
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    t0 = time.perf_counter()
+    proc = policybrief("run", str(hung), str(empty), "--out", str(tmp_path / "out"), "--workers", "2",
+                       "--timeout", "2")
+    assert time.perf_counter() - t0 < 2 + GRACE + 10
+    assert proc.returncode == 1
+    assert (tmp_path / "out" / "hung" / "error.txt").read_text().strip() == \
+        f"{hung}: did not finish within 2 s (--timeout)"
+    assert "file is empty" in (tmp_path / "out" / "empty" / "error.txt").read_text()
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".") and p.is_dir()]
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:Port .* is already in use:UserWarning")
+def test_dask_local_cluster_writes_the_same_briefs(batch, tmp_path):
+    from distributed import LocalCluster
+
+    inputs = [batch["root"] / "articles" / "001_mali_un_exit_wire.txt",
+              batch["root"] / "more" / "003_somalia_atmis_drawdown.html",
+              batch["root"] / "params" / "015_taiwan_strait_drills_wire.yaml",
+              batch["root"] / "more" / "broken_empty.txt"]
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        proc = policybrief("run", *map(str, inputs), "--out", str(out), "--scheduler", cluster.scheduler_address)
+    assert proc.returncode == 1, proc.stderr
+    local, remote = manifest(batch["out"]), manifest(out)
+    assert remote["broken_empty"]["status"] == "failed"
+    assert remote["broken_empty"]["error"] == local["broken_empty"]["error"]
+    for name in ("001_mali_un_exit_wire", "003_somalia_atmis_drawdown", "015_taiwan_strait_drills_wire"):
+        assert remote[name]["status"] == "built"
+        for key in ("source", "title", "outlet", "published", "risk", "actors", "hashes"):
+            assert remote[name][key] == local[name][key], key
+        assert (out / name / "brief.json").read_text() == (batch["out"] / name / "brief.json").read_text()
+    assert_consistent(out)
+    assert (out / "index.html").read_text().count('/brief.pdf">PDF</a>') == 3

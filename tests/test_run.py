@@ -1,0 +1,136 @@
+"""The whole path for one article, as an analyst runs it: papermill, nbconvert and WeasyPrint for real."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+from pypdf import PdfReader
+
+from policybrief.brief import Brief
+
+BIN = Path(sys.executable).parent
+PARAMS = ROOT / "params" / "000_26411969a0d151c5.yaml"
+HEADINGS = ["Bottom line up front", "Actors", "Sovereignty versus security", "Power-vacuum risk",
+            "Key figures and timeline", "Source notes"]
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / args[0]), *args[1:]], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def brief_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("briefings")
+    proc = run("policybrief", "run", str(PARAMS), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out / "000_26411969a0d151c5"
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+def test_run_writes_the_four_files_and_nothing_else(brief_dir):
+    assert sorted(p.name for p in brief_dir.iterdir()) == ["brief.html", "brief.ipynb", "brief.json", "brief.pdf"]
+    assert not [p for p in brief_dir.parent.iterdir() if ".partial" in p.name or p.suffix == ".part"]
+
+
+def test_brief_json_is_the_contract_and_matches_the_notebook(brief_dir):
+    brief = Brief.model_validate_json((brief_dir / "brief.json").read_text())
+    assert brief.article.source == "Washington Examiner" and brief.risk.rating == "high"
+    nb = nbformat.read(brief_dir / "brief.ipynb", as_version=4)
+    text = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert brief.article.title.replace("’", "\\u2019") in text or brief.article.title in text
+    assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+
+
+def test_html_is_offline_and_shows_no_notebook_machinery(brief_dir):
+    html = (brief_dir / "brief.html").read_text()
+    parser = Tags()
+    parser.feed(html)
+    for tag, attrs in parser.tags:
+        for name in ("src", "href"):
+            value = attrs.get(name) or ""
+            assert not value.startswith(("http:", "https:", "//")), (tag, attrs)
+        if tag == "link":
+            assert attrs.get("rel") != "stylesheet" or not attrs.get("href", "").startswith("http")
+    css = "".join(parser.styles)
+    assert css and "url(http" not in css and "url(//" not in css
+    assert not [line for line in css.splitlines() if line.strip().startswith("@import")]
+    for machinery in ("In&nbsp;[", "In [", "Out[", "jp-InputPrompt", "load_brief(", "Traceback"):
+        assert machinery not in html
+    for heading in HEADINGS:
+        assert f">{heading}</h2>" in html
+    charts = [attrs for tag, attrs in parser.tags if "data-policybrief-chart" in attrs or
+              "pb-chart" in (attrs.get("class") or "").split()]
+    assert len(charts) >= 2
+    assert html.count('id="policybrief-vega"') == 1
+
+
+def test_pdf_has_the_sections_a_chart_axis_and_metadata(brief_dir):
+    reader = PdfReader(brief_dir / "brief.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for heading in HEADINGS:
+        assert heading in text
+    assert "Mentions" in text and "Paragraph" in text  # axis titles of the two charts, drawn as vector text
+    assert reader.metadata.title.startswith("Iraq’s PM balances")
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (595, 842)
+
+
+def test_plain_papermill_with_a_params_file_then_nbconvert_exporters(tmp_path):
+    executed = tmp_path / "out.ipynb"
+    proc = run("papermill", "notebooks/brief.ipynb", str(executed), "-f", str(PARAMS))
+    assert proc.returncode == 0, proc.stderr
+    for exporter, suffix in (("policybrief-pdf", ".pdf"), ("policybrief-html", ".html")):
+        proc = run("jupyter", "nbconvert", "--to", exporter, str(executed))
+        assert proc.returncode == 0, proc.stderr
+        assert executed.with_suffix(suffix).stat().st_size > 10_000
+
+
+def test_notebook_defaults_brief_the_bundled_sample(tmp_path):
+    """ "Open in JupyterLab, run all": no parameters at all, run from the notebook's own folder."""
+    import papermill
+
+    out = tmp_path / "default.ipynb"
+    papermill.execute_notebook(str(ROOT / "notebooks" / "brief.ipynb"), str(out), progress_bar=False,
+                               cwd=str(ROOT / "notebooks"))
+    text = out.read_text()
+    assert "Iraq" in text and "Bottom line up front" in text
+
+
+def test_article_file_straight_to_a_brief_with_letter_paper(tmp_path, write_article):
+    article = write_article(
+        "Chad orders French troops out\n\n"
+        "The Chadian government ordered French troops to leave the country, officials said on Monday. "
+        "Jihadist groups have attacked army posts near Lake Chad, and analysts warned of a security vacuum.\n",
+        name="chad brief.txt",
+    )
+    proc = run("policybrief", "run", str(article), "--out", str(tmp_path / "out"), "--paper", "Letter")
+    assert proc.returncode == 0, proc.stderr
+    pdf = PdfReader(tmp_path / "out" / "chad-brief" / "brief.pdf")
+    assert round(float(pdf.pages[0].mediabox.width)) == 612
