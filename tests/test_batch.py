@@ -178,8 +178,7 @@ def test_index_escapes_article_text_and_needs_nothing_online():
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Iraq" in page and "&lt;img src=x" in page
     assert 'href="a%20b/brief.html"' in page and 'href="a%20b/brief.pdf"' in page and 'href="bad/error.txt"' in page
-    assert "http" not in page.replace('name="viewport"', "") and "url(" not in page and "src=" not in page.replace(
-        "&lt;img src=x", "")
+    assert "http" not in page and "url(" not in page and " src=" not in page.replace("&lt;img src=x", "")
 
 
 # Slow: real workers, kernels, exports.
@@ -267,7 +266,7 @@ def test_killed_and_interrupted_runs_leave_nothing_half_done_and_the_next_run_fi
     assert not alive, f"processes outlived a killed run: {alive}"
     assert_consistent(out)
 
-    proc, children = _run_until(args, out, built=2)
+    proc, children = _run_until(args, out, built=1)
     proc.send_signal(signal.SIGINT)  # Ctrl-C
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Interrupted" in stderr
@@ -281,7 +280,7 @@ def test_killed_and_interrupted_runs_leave_nothing_half_done_and_the_next_run_fi
     briefs = manifest(out)
     assert sorted(briefs) == [a.stem for a in articles]
     assert {b["status"] for b in briefs.values()} == {"built", "skipped"}
-    assert sum(b["status"] == "skipped" for b in briefs.values()) >= 2
+    assert sum(b["status"] == "skipped" for b in briefs.values()) >= 2  # one per interrupted run at least
     assert not [p for p in out.iterdir() if ".partial-" in p.name or ".old-" in p.name]
     assert_consistent(out)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,14 @@ ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Extra ga
 MaxWordsOpt = Annotated[int, typer.Option("--max-words", help="Refuse articles longer than this.")]
 
 
+class EngineName(StrEnum):
+    rules = "rules"
+    llm = "llm"
+
+
+EngineOpt = Annotated[EngineName, typer.Option(help="rules (offline, default) or llm.")]
+
+
 def _fail(exc: BriefError) -> None:
     typer.echo(f"policybrief: error: {exc}", err=True)
     raise typer.Exit(2)
@@ -28,7 +37,7 @@ def analyze(
     article: Annotated[Path, typer.Argument(help="Article file (.txt, .md, .html).")],
     json_out: Annotated[bool, typer.Option("--json", help="Print brief.json on stdout.")] = False,
     actors: ActorsOpt = None,
-    engine: Annotated[str, typer.Option(help="rules (offline, default) or llm.")] = "rules",
+    engine: EngineOpt = EngineName.rules,
     model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
     max_words: MaxWordsOpt = 200_000,
 ) -> None:
@@ -36,7 +45,8 @@ def analyze(
     from .pipeline import analyze_file
 
     try:
-        brief = analyze_file(article, actors_files=actors or [], engine=engine, model=model, max_words=max_words)
+        brief = analyze_file(article, actors_files=actors or [], engine=engine.value, model=model,
+                             max_words=max_words)
     except BriefError as exc:
         _fail(exc)
     if json_out:
@@ -44,11 +54,14 @@ def analyze(
         return
     from rich.console import Console
 
-    console = Console()
-    console.print(f"[bold]{brief.article.title}[/bold]")
+    # Article text is untrusted: printed without markup, so "[link=...]" in a title stays text.
+    console = Console(markup=False, highlight=False, emoji=False)
+    console.print(brief.article.title, style="bold")
     console.print(brief.bluf)
-    console.print(f"Risk of a power vacuum: [bold]{brief.risk.rating}[/bold]; "
-                  f"actors: {', '.join(a.name for a in brief.actors[:8])}")
+    console.print(f"Risk of a power vacuum: {brief.risk.rating}; actors: {', '.join(a.name for a in brief.actors[:8])}")
+    engine_line = f"Engine: {brief.engine.name} {brief.engine.version}" + (
+        f" ({brief.engine.model})" if brief.engine.model else "")
+    console.print(engine_line + (f"; {brief.engine.note}" if brief.engine.note else ""))
 
 
 @app.command()
@@ -63,7 +76,7 @@ def run(
         help="Dask scheduler address (tcp://host:port); the cluster's workers build the briefs.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failures and the summary.")] = False,
     actors: ActorsOpt = None,
-    engine: Annotated[str, typer.Option(help="rules (offline, default) or llm.")] = "rules",
+    engine: EngineOpt = EngineName.rules,
     model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
     max_words: MaxWordsOpt = 200_000,
 ) -> None:
@@ -78,7 +91,7 @@ def run(
         _fail(BriefError("--paper", f"unknown paper size {paper!r}; use A4 or Letter"))
     if timeout <= 0:
         _fail(BriefError("--timeout", "must be a positive number of seconds"))
-    items = collect(inputs, actors_files=[str(a) for a in actors or []], engine=engine, model=model,
+    items = collect(inputs, actors_files=[str(a) for a in actors or []], engine=engine.value, model=model,
                     max_words=max_words, paper=paper)
     if not items:
         _fail(BriefError(" ".join(inputs), "no article or params files found"))
