@@ -238,13 +238,15 @@ def test_rerun_skips_up_to_date_briefs_and_rebuilds_a_changed_one(batch):
 
 
 def _run_until(args: list[str], out: Path, built: int) -> tuple[subprocess.Popen, list[psutil.Process]]:
-    """Start a run and return once `built` briefs are in its manifest, with its worker processes."""
+    """Start a run and return once it has built `built` briefs, with its worker processes."""
+    before = {(k, b["finished"]) for k, b in manifest(out).items()} if (out / "manifest.json").exists() else set()
     proc = subprocess.Popen([str(BIN / "policybrief"), "run", *args], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
         try:
-            if sum(b["status"] == "built" for b in manifest(out).values()) >= built:
+            now = manifest(out).items()
+            if sum(b["status"] == "built" and (k, b["finished"]) not in before for k, b in now) >= built:
                 break
         except (OSError, ValueError):
             pass

@@ -27,6 +27,8 @@ _ACRONYM_DEF = re.compile(
 )
 _LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
 _ARTICLES = {"the", "a", "an", "The", "A", "An"}
+# Words joining a sponsor to a generic group: "pro-Iran", "Iran-backed", "Hamas-led".
+_GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}
 # Verbs that say what an actor wants: the first sentence naming the actor with one is its position.
 _WANTS = re.compile(
     r"\b(wants?|wanted|seeks?|sought|demand(s|ed)?|call(s|ed)? for|push(es|ed)? for|press(es|ed)? for|"
@@ -55,6 +57,7 @@ class _Cues:
     institutions: list[tuple[tuple[str, ...], dict]]
     nationality_nouns: frozenset[str]
     generic_orgs: list[tuple[tuple[str, ...], str]]
+    places: frozenset[tuple[str, ...]]
 
 
 @cache
@@ -78,6 +81,7 @@ def cues() -> _Cues:
         institutions=sorted(((key(p), {**v, "phrase": key(p)}) for p, v in spec["institutions"].items()),
                             key=lambda item: -len(item[0])),
         nationality_nouns=frozenset(spec["nationality_nouns"]),
+        places=frozenset(key(p) for p in spec["places"]),
         generic_orgs=sorted(((key(p), name) for p, name in spec["generic_organisations"].items()),
                             key=lambda item: -len(item[0])),
     )
@@ -387,19 +391,22 @@ def _groups_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues) ->
     for j, t in enumerate(toks):
         if t.text not in cue.group_heads or not s.free(j, j + 1):
             continue
-        i, sponsor, kind = j, None, None
+        i, sponsor, kind, named = j, None, None, None
         while i > 0:
             prev = toks[i - 1]
             word = prev.text
             if word == "-" and i >= 2:
                 i -= 1
                 continue
+            named = _named_group(found, word)
+            if named is not None:
+                i -= 1  # "Hamas-led militants", "Taliban fighters": the named group itself
+                break
             state = _state_word(toks, i - 1, gaz)
             if state is not None:
                 sponsor, i = state, i - 1
                 continue
-            if word.lower() in cue.group_modifiers or word.lower() in ("pro", "backed", "sponsored", "aligned",
-                                                                       "allied", "linked", "affiliated"):
+            if word.lower() in cue.group_modifiers or word.lower() in _GROUP_LINKS:
                 kind = kind or cue.group_modifiers.get(word.lower())
                 i -= 1
                 continue
@@ -409,6 +416,10 @@ def _groups_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues) ->
         if sponsor is None and kind is None and t.text not in cue.bare_heads:
             continue
         kind = kind or cue.group_modifiers.get(t.text.lower())
+        if named is not None:
+            found.add(named.key, named.name, named.type, s, s.surface(i, j + 1))
+            s.claim(i, j + 1)
+            continue
         if sponsor is not None:
             key_ = f"groups:{sponsor.code}"
             name = f"{sponsor.name}-backed armed groups"
@@ -421,6 +432,11 @@ def _groups_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cues) ->
             key_, name, code = "groups:armed", "Armed groups", None
         found.add(key_, name, "armed_group", s, s.surface(i, j + 1), code=code)
         s.claim(i, j + 1)
+
+
+def _named_group(found: _Collector, word: str) -> _Candidate | None:
+    return next((c for c in found.found.values() if c.type == "armed_group" and c.from_gazetteer
+                 and (word == c.name or word in c.aliases)), None)
 
 
 def _generic_orgs_pass(s: _Sentence, found: _Collector, cue: _Cues) -> None:
@@ -604,7 +620,7 @@ def _capitalised_pass(s: _Sentence, gaz: Gazetteer, found: _Collector, cue: _Cue
         if words[0] in _ARTICLES or (i == 0 and words[0].lower() in lowercase):
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
-        kind = _type_from_head(words)
+        kind = _type_from_head(words) if words not in cue.places else None
         if kind:
             name = s.surface(i, end).rstrip("’'")
             found.add(f"org:{name}", name, kind, s, name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..brief import Figure, Sentence, TimelineEntry
 
@@ -121,7 +121,7 @@ _RELATIVE = re.compile(
     r"(?P<dir>ago|earlier|later|after|before|previously|since)\b"
     r"|\b(?P<rel>last|next|this|past|coming)\s+(?P<unit2>year|month|week|weekend|decade)\b"
     r"|\b(?P<day>yesterday|today|tomorrow)\b"
-    r"|\b(?:on|last|this|next)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"|\b(?P<wrel>on|last|this|next)?\s*(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
 _MONTH_ONLY = re.compile(
@@ -234,6 +234,14 @@ def _resolve(m: re.Match[str], published: date | None, latest: date | None) -> t
             low = latest.year + (-years if backwards else years)
             return f"{phrase} [c. {low}–{low + 1}; publication date unknown]", None
         return phrase, None
+    if m["weekday"] and published:
+        # News names the day of the week for the days just before publication ("agreed Wednesday"),
+        # and after it only with "next".
+        target = _WEEKDAYS.index(m["weekday"].lower())
+        back = (published.weekday() - target) % 7
+        day = published - timedelta(days=back) if (m["wrel"] or "").lower() != "next" else \
+            published + timedelta(days=(target - published.weekday()) % 7 or 7)
+        return f"{phrase.strip()} [{day.isoformat()}]", day.isoformat()
     if m["rel"] and published:
         unit = m["unit2"].lower()
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"].lower(), 0)
