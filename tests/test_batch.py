@@ -263,7 +263,7 @@ def test_killed_and_interrupted_runs_leave_nothing_half_done_and_the_next_run_fi
 
     proc, children = _run_until(args, out, built=1)
     proc.kill()  # kill -9: no handler runs, workers in flight are orphaned
-    proc.wait()
+    proc.communicate()
     gone, alive = psutil.wait_procs(children, timeout=10)
     assert not alive, f"processes outlived a killed run: {alive}"
     assert_consistent(out)

@@ -27,6 +27,9 @@ _ACRONYM_DEF = re.compile(
 )
 _LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
 _ARTICLES = {"the", "a", "an", "The", "A", "An"}
+# A lone name followed by these is not yet shown to act ("Kharkiv is a city"); pronouns are not names.
+_AUXILIARIES = {"is", "was", "has", "had", "have", "are", "were", "will", "would"}
+_PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these", "those", "who", "what", "one"}
 # Words joining a sponsor to a generic group: "pro-Iran", "Iran-backed", "Hamas-led".
 _GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}
 # Verbs that say what an actor wants: the first sentence naming the actor with one is its position.
@@ -308,6 +311,11 @@ def _acts(toks: list[Token], i: int, j: int, cue: _Cues) -> bool:
         return True
     after = toks[j].text if j < len(toks) else ""
     before = toks[i - 1].text if i > 0 else ""
+    # "Washington and Berlin have answered", "asking Washington and Berlin": a pair acts together.
+    if after == "and" and j + 2 < len(toks) and toks[j + 1].capitalised:
+        after = toks[j + 2].text
+    if before == "and" and i >= 3 and toks[i - 2].capitalised:
+        before = toks[i - 3].text
     return after in cue.speech_verbs or before in cue.metonym_before
 
 
@@ -459,7 +467,7 @@ def _single_name_speakers_pass(s: _Sentence, found: _Collector, cue: _Cues, lowe
         if (not t.capitalised or not t.text.isalpha() or not s.free(i, i + 1) or t.text.lower() in lowercase
                 or toks[i + 1].text not in cue.speech_verbs or toks[i - 1].capitalised
                 or toks[i - 1].text in ("in", "at", "from", "near", "of", "to", "outside", "around")
-                or toks[i + 1].text in ("is", "was", "has", "had", "will", "would")):
+                or toks[i + 1].text in _AUXILIARIES or t.text.lower() in _PRONOUNS):
             continue
         found.add(f"org:{t.text}", t.text, "organisation", s, t.text)
         s.claim(i, i + 1)

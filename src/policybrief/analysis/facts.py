@@ -15,6 +15,7 @@ _WORD_NUMBERS = {
     "a thousand": 1000, "one": 1, "a million": 1e6, "half a million": 5e5, "a billion": 1e9,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
+_MEASURES = r"km|kilometres|kilometers|miles|metres|meters|tonnes|tons|hectares|square kilometres|sq km"
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _TIME_UNITS = r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(y|ies))"
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -79,6 +80,11 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
             return None
         what = "… " + " ".join(before)  # "put the figure as high as 150,000": the count is named earlier
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
+    measure = re.match(rf"({_MEASURES})\b\s*(.*)", what)
+    if m["num2"] and m["num2"].isalpha():
+        unit = unit or m["num2"].lower()  # "a 1,000-km front line", "a nine-member council"
+    elif measure:
+        unit, what = measure[1], measure[2] or "distance"
     return Figure(value=value, unit=unit, what=what or ("money" if unit not in (None, "percent") else "share"),
                   text=m.group(0).strip(), evidence=s.id)
 

@@ -34,12 +34,16 @@ def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Th
         lean = ("leans towards sovereignty" if balance > 0.2 else "leans towards security" if balance < -0.2
                 else "weighs the two about evenly")
         assessment = (f"The article sets national sovereignty{where} against security and {lean} "
-                      f"({len(sov)} sentences frame sovereignty, {len(sec)} security). Sovereignty: "
+                      f"(sovereignty framed in {_sentences(len(sov))}, security in {len(sec)}). Sovereignty: "
                       f"{_quote(text[_best(sov)])} Security: {_quote(text[_best(sec)])}")
     order = {s.id: i for i, s in enumerate(sentences)}
     evidence = sorted(set(both[:2] + [_best(w) for w in (sov, sec) if w]), key=order.__getitem__)
     return Tension(balance=round(max(-1.0, min(1.0, balance)), 3), assessment=assessment, evidence=evidence,
                    sovereignty_evidence=sov_side, security_evidence=sec_side)
+
+
+def _sentences(n: int) -> str:
+    return f"{n} sentence" if n == 1 else f"{n} sentences"
 
 
 def _framing(weights: dict[str, float]) -> dict[str, float]:
