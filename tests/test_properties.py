@@ -7,6 +7,7 @@ bidi marks, zero-width characters, combining marks, emoji, endless words, HTML a
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,9 @@ from policybrief.pipeline import analyze_file
 
 BIN = Path(sys.executable).parent
 SUFFIXES = (".txt", ".md", ".html")
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# POLICYBRIEF_EXAMPLES=1000 for a longer hunt; no example database, so runs leave nothing in the repository.
+EXAMPLES = int(os.environ.get("POLICYBRIEF_EXAMPLES", "60"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Real sentences, so that a good share of the generated files are articles worth briefing.
 SENTENCES = [
@@ -173,7 +176,7 @@ bad_files = st.one_of(
 )
 
 
-@settings(max_examples=6, deadline=None)
+@settings(max_examples=6, deadline=None, database=None)
 @given(raw=bad_files, name=st.sampled_from(["bad.txt", "bad file.md", "ünï cödé.html", "-dash.txt"]))
 def test_cli_refuses_a_bad_file_with_one_line(raw, name):
     with tempfile.TemporaryDirectory() as folder:

@@ -268,7 +268,7 @@ def _role_cell(brief: Brief, actor) -> Markup:
     if not actor.position:
         return role
     words = actor.position.split()
-    quote = " ".join(words[:30]) + (" …" if len(words) > 30 else "")
+    quote = " ".join(words[:22]) + (" …" if len(words) > 22 else "")
     return role + Markup('<span class="pb-position">“{}” {}</span>').format(
         quote, _cites(brief, [actor.position_evidence] if actor.position_evidence else []))
 

@@ -36,8 +36,8 @@ _GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "af
 _WANTS = re.compile(
     r"\b(wants?|wanted|seeks?|sought|demand(s|ed)?|call(s|ed)? for|push(es|ed)? for|press(es|ed)? for|"
     r"insist(s|ed)?|aims?|goal|desire|intends?|plans? to|pledge[sd]?|vow(s|ed)?|threaten(s|ed)?|refuse[sd]?|"
-    r"reject(s|ed)?|oppose[sd]?|urge[sd]?|working (on|towards)|commit(ted|ment)|determined|hopes? to|"
-    r"is taking steps|ordered|expelled|accuse[sd]?)\b", re.I)
+    r"reject(s|ed)?|oppose[sd]?|urge[sd]?|working (on|towards)|committed to|commitment to|determined|hopes? to|"
+    r"is taking steps|ordered|expelled|accuse[sd]?|maintains the right|will take|says? it will)\b", re.I)
 # "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
 # anyone's, so they are not pinned on it.
 _MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet"}
@@ -791,13 +791,26 @@ def _actors(found: _Collector, gaz: Gazetteer, main: Entry | None, sentences: li
             role = f"{role} of {state.name}"
         if c.type == "state" and main is not None and c.name == main.name:
             role = role or "Main state in the article"
-        position = next((sid for sid in c.mentions if _WANTS.search(text[sid])), None)
+        position = next((sid for sid in dict.fromkeys(c.mentions) if _states_position(text[sid], [c.name, *seen])),
+                        None)
         out.append(Actor(
             name=c.name, aliases=aliases, seen_as=seen, type=c.type, code=c.code, role=role, mentions=len(c.mentions),
             central=c.key in top, evidence=list(dict.fromkeys(c.mentions))[:MAX_EVIDENCE],
             position=strip_dateline(text[position]) if position else None, position_evidence=position,
         ))
     return out
+
+
+def _states_position(sentence: str, forms: list[str]) -> bool:
+    """The actor, named as the subject, is followed closely by what it wants: "Iraq's government is taking steps
+    to ...", "the US maintains the right to ...". A want elsewhere in the sentence is someone else's."""
+    for form in forms:
+        at = sentence.find(form)
+        if at >= 0:
+            window = re.split(r"[,;:]", sentence[at + len(form):at + len(form) + 40])[0]
+            if _WANTS.search(window) and not re.match(r"\s*(of|in|on|at|to|from|with|by|for)\b", window):
+                return True
+    return False
 
 
 def _is_acronym(alias: str) -> bool:
