@@ -1,0 +1,81 @@
+"""The text cues actor extraction reads (titles, state bodies, group words, organisation heads), loaded
+once from data/cues.yaml, plus the small closed word lists that belong with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .. import data
+from .tokens import key
+
+ARTICLES = {"the", "a", "an", "The", "A", "An"}
+# A lone name followed by these is not yet shown to act ("Kharkiv is a city"); pronouns are not names.
+
+
+AUXILIARIES = {"is", "was", "has", "had", "have", "are", "were", "will", "would"}
+
+
+PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these", "those", "who", "what", "one"}
+# Words joining a sponsor to a generic group: "pro-Iran", "Iran-backed", "Hamas-led".
+
+
+GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}
+# Verbs that say what an actor wants: the first sentence naming the actor with one is its position.
+
+
+MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet"}
+
+
+@dataclass
+class Cues:
+    titles: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (title key, CAMEO role), longest first
+    qualifiers: list[tuple[str, ...]]
+    particles: frozenset[str]
+    bodies: list[tuple[tuple[str, ...], dict]]
+    group_heads: frozenset[str]
+    bare_heads: frozenset[str]
+    group_modifiers: dict[str, str]
+    jihadist_groups: frozenset[str]
+    org_heads: list[tuple[tuple[str, ...], str]]
+    speech_verbs: frozenset[str]
+    metonym_before: frozenset[str]
+    facility_nouns: frozenset[str]
+    institutions: list[tuple[tuple[str, ...], dict]]
+    nationality_nouns: frozenset[str]
+    generic_orgs: list[tuple[tuple[str, ...], str]]
+    places: frozenset[tuple[str, ...]]
+
+
+@cache
+def cues() -> Cues:
+    spec = data.load("cues")
+    titles = [(key(t), role) for role, names in spec["titles"].items() for t in names]
+    heads = [(key(h), kind) for kind, names in spec["org_heads"].items() for h in names]
+    return Cues(
+        titles=_by_first_word(titles),
+        qualifiers=sorted((key(q) for q in spec["title_qualifiers"]), key=lambda q: -len(q)),
+        particles=frozenset(spec["name_particles"]),
+        bodies=sorted(((key(b), v) for b, v in spec["state_bodies"].items()), key=lambda b: -len(b[0])),
+        group_heads=frozenset(spec["group_heads"]),
+        bare_heads=frozenset(spec["bare_heads"]),
+        group_modifiers={m.lower(): kind for kind, mods in spec["group_modifiers"].items() for m in mods},
+        jihadist_groups=frozenset(spec["jihadist_groups"]),
+        org_heads=sorted(heads, key=lambda h: -len(h[0])),
+        speech_verbs=frozenset(spec["speech_verbs"]),
+        metonym_before=frozenset(spec["metonym_before"]),
+        facility_nouns=frozenset(spec["facility_nouns"]),
+        institutions=sorted(((key(p), {**v, "phrase": key(p)}) for p, v in spec["institutions"].items()),
+                            key=lambda item: -len(item[0])),
+        nationality_nouns=frozenset(spec["nationality_nouns"]),
+        places=frozenset(key(p) for p in spec["places"]),
+        generic_orgs=sorted(((key(p), name) for p, name in spec["generic_organisations"].items()),
+                            key=lambda item: -len(item[0])),
+    )
+
+
+def _by_first_word(items: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, value in sorted(items, key=lambda t: -len(t[0])):
+        index.setdefault(words[0], []).append((words, value))
+    return index

@@ -1,0 +1,129 @@
+"""The shared machinery of actor extraction: tokenised sentences that remember which tokens a pass has
+explained, the candidates being collected, and token-level lookups every pass uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..brief import Sentence
+from .actor_cues import Cues, cues
+from .gazetteer import Entry, Gazetteer
+from .tokens import Token
+
+
+@dataclass
+class Candidate:
+    key: str
+    name: str
+    type: str
+    code: str | None = None
+    role: str | None = None
+    country: str | None = None
+    from_gazetteer: bool = False
+    known_role: str | None = None  # the gazetteer's; the article's own wording wins
+    aliases: dict[str, None] = field(default_factory=dict)
+    mentions: list[str] = field(default_factory=list)  # sentence id per mention
+    first: int = 10**9
+
+
+@dataclass
+class TokenSentence:
+    sentence: Sentence
+    index: int
+    tokens: list[Token]
+    claimed: list[bool]
+
+    def free(self, i: int, j: int) -> bool:
+        return not any(self.claimed[i:j])
+
+    def claim(self, i: int, j: int) -> None:
+        for k in range(i, j):
+            self.claimed[k] = True
+
+    def surface(self, i: int, j: int) -> str:
+        return self.sentence.text[self.tokens[i].start:self.tokens[j - 1].end]
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.found: dict[str, Candidate] = {}
+
+    def add(self, key_: str, name: str, type_: str, s: TokenSentence, surface: str | None, *, code: str | None = None,
+            role: str | None = None, country: str | None = None, gazetteer: bool = False) -> Candidate:
+        c = self.found.get(key_)
+        if c is None:
+            c = self.found[key_] = Candidate(key_, name, type_, code, role, country, gazetteer)
+        c.role = c.role or role
+        c.code = c.code or code
+        c.country = c.country or country
+        if surface:
+            c.aliases.setdefault(surface.strip(), None)
+        c.mentions.append(s.sentence.id)
+        c.first = min(c.first, s.index)
+        return c
+
+
+def fold(found: Collector, key_: str, into: Candidate) -> None:
+    generic = found.found.pop(key_, None)
+    if generic is not None:
+        into.aliases.update(generic.aliases)
+        into.mentions += generic.mentions
+        into.first = min(into.first, generic.first)
+
+
+def lookup(tokens: list[Token], i: int, table: dict[tuple[str, ...], Entry], longest: int) -> tuple[Entry, int] | None:
+    words = [t.text.replace("’", "'") for t in tokens[i:i + longest]]
+    for n in range(len(words), 0, -1):
+        if n > 1 and tokens[i + n - 2].possessive:
+            continue  # "Iraq's Prime" is not a name
+        entry = table.get(tuple(words[:n]))
+        if entry is not None:
+            return entry, i + n
+    return None
+
+
+def title_at(toks: list[Token], i: int, cue: Cues) -> tuple[str, int] | None:
+    if i >= len(toks):
+        return None
+    words = tuple(t.text for t in toks[i:i + 4])
+    for title, role in cue.titles.get(words[0], ()):
+        if words[:len(title)] == title:
+            return role, i + len(title)
+    return None
+
+
+def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
+    k = i
+    while k < len(toks) and s.free(k, k + 1):
+        t = toks[k]
+        inner = t.text in ("of", "for", "and", "al", "el", "de", "-", "&") and k + 1 < len(toks) and (
+            toks[k + 1].capitalised or toks[k + 1].text == "-")
+        if (t.capitalised and t.text[0].isalpha()) or (inner and k > i):
+            k += 1
+            if t.possessive:
+                break
+            continue
+        break
+    while k > i and toks[k - 1].text in ("of", "for", "and", "al", "el", "de", "-"):
+        k -= 1
+    return max(k, i + 1)
+
+
+def type_from_head(words: tuple[str, ...]) -> str | None:
+    for cut in ("in", "for", "to"):  # "European Union Mission in Armenia" is a Mission
+        if cut in words[1:]:
+            words = words[: words.index(cut, 1)]
+    if len(words) < 2:
+        return None
+    for head, kind in cues().org_heads:
+        if words[-len(head):] == head and len(words) > len(head):
+            return kind
+    return None
+
+
+def state_word(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
+    for table in (gaz.demonyms, gaz.names):
+        entry = table.get((toks[i].text.replace("’", "'"),))
+        if entry is not None and entry.type == "state":
+            return entry
+    return None

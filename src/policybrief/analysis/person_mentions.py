@@ -1,0 +1,249 @@
+"""Mentions of people: names after a title ("Prime Minister ..."), names that speak or carry an apposition,
+later surname and role mentions ("al-Sudani", "the prime minister"), and lone names that act."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .actor_cues import ARTICLES, AUXILIARIES, PRONOUNS, Cues, cues
+from .gazetteer import Entry, Gazetteer
+from .mentions import Candidate, Collector, TokenSentence, fold, org_run, state_word, title_at, type_from_head
+from .tokens import Token, key
+
+
+def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -> None:
+    toks = s.tokens
+    i = 0
+    while i < len(toks):
+        title = title_at(toks, i, cue)
+        if title is None:
+            i += 1
+            continue
+        role_code, j = title
+        # A lowercase role may be set off by a comma: "Hezbollah's long-time leader, Hassan Nasrallah".
+        name_start = j + 1 if j < len(toks) and toks[j].text == "," and not toks[i].capitalised else j
+        end = _name_run(toks, name_start, cue)
+        if end > name_start and not s.free(name_start, end):
+            _role_for_known_person(s, found, name_start, end, toks[_role_start(s, _qualifiers_before(toks, i, cue)):j])
+            i = j
+            continue
+        if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
+                or (end < len(toks) and toks[end].text.lower() in cue.facility_nouns)
+                or (name_start > j and end - name_start < 2)):
+            i = j
+            continue
+        q = _qualifiers_before(toks, i, cue)
+        country = _country_before(toks, q, gaz)
+        role = s.surface(_role_start(s, q), j) if j > q else ""
+        name = s.surface(name_start, end).rstrip("’'")
+        code = f"{country.code}{role_code}" if country and country.code and role_code else None
+        person = found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end) or role, code=code,
+                           country=country.code if country else None)
+        if name_start == j:
+            person.aliases.setdefault(s.surface(q, end).rstrip("’'"), None)
+        s.claim(q if s.free(q, j) else j, end)
+        i = end
+
+
+def _role_for_known_person(s: TokenSentence, found: Collector, start: int, end: int, title: list[Token]) -> None:
+    """A gazetteer person named after a title: keep the article's words for their role."""
+    surface = s.surface(start, end).rstrip("’'")
+    person = next((c for c in found.found.values() if c.type == "person" and surface in c.aliases), None)
+    if person is not None and person.role is None and title:
+        person.role = _apposition(s, end) or s.sentence.text[title[0].start:title[-1].end]
+
+
+def _role_start(s: TokenSentence, q: int) -> int:
+    """A role may name its organisation first: "Popular Mobilization Forces deputy commander"."""
+    k = q
+    while k > 0 and not s.free(k - 1, k) and s.tokens[k - 1].text[0].isupper():
+        k -= 1
+    return k
+
+
+def _qualifiers_before(toks: list[Token], i: int, cue: Cues) -> int:
+    moved = True
+    while moved:
+        moved = False
+        for q in cue.qualifiers:
+            if i >= len(q) and tuple(t.text for t in toks[i - len(q):i]) == q:
+                i -= len(q)
+                moved = True
+                break
+        if not moved and i > 0:
+            nested = title_at(toks, i - 1, cue) or (title_at(toks, i - 2, cue) if i > 1 else None)
+            if nested and nested[1] == i and toks[i - 1].text[0].isupper():
+                i -= 1 if title_at(toks, i - 1, cue) else 2
+                moved = True
+    return i
+
+
+def _country_before(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
+    for back in (1, 2):
+        if i - back >= 0:
+            entry = state_word(toks, i - back, gaz)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
+    """End of a personal name starting at token j: capitalised words joined by particles and hyphens."""
+    k = j
+    while k < len(toks):
+        t = toks[k]
+        if t.capitalised and t.text.replace(".", "").isalpha() or (
+            t.text in cue.particles and k + 1 < len(toks) and (toks[k + 1].capitalised or toks[k + 1].text == "-")
+        ):
+            k += 1
+            if t.possessive:
+                break
+            continue
+        attached = k > j and t.start == toks[k - 1].end
+        if t.text == "-" and attached and k + 1 < len(toks) and toks[k + 1].start == t.end:
+            nxt = toks[k + 1]
+            # "Lai Ching-te": a lower-case syllable after a hyphen still belongs to the name
+            k += 2 if nxt.text.isalpha() and nxt.text.islower() and len(nxt.text) <= 4 else 1
+            continue
+        if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
+            k += 1
+            continue
+        if t.text in ('"', "“") and k > j and k + 3 < len(toks) and toks[k + 2].text in ('"', "”") \
+                and toks[k + 1].capitalised and toks[k + 3].capitalised:
+            k += 3  # a nickname in quotes: Jimmy "Barbecue" Cherizier
+            continue
+        break
+    while k > j and (toks[k - 1].text in cue.particles or toks[k - 1].text in ("-", "’", "'")):
+        k -= 1
+    words = sum(1 for t in toks[j:k] if t.text[0].isalpha())
+    return k if words <= 5 else j
+
+
+def _is_known_name(toks: list[Token], j: int, end: int, gaz: Gazetteer) -> bool:
+    words = tuple(t.text for t in toks[j:end])
+    return words in gaz.names or words in gaz.demonyms or words in gaz.capitals
+
+
+def _apposition(s: TokenSentence, end: int) -> str | None:
+    """ "Pat Ryder, the Pentagon press secretary," -> "Pentagon press secretary"."""
+    rest = s.sentence.text[s.tokens[end - 1].end:] if end else ""
+    m = re.match(r"\s*,\s+(?:the|a|an|its|his|her)\s+([^,;()]{3,60}?)\s*(?:,|\.|$|\s(?:who|which|that)\s)", rest)
+    if m and re.search(r"\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|"
+                       r"ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|"
+                       r"governor|mayor|owner|manager|coach|officer|professor|fellow|editor)\b", m[1]):
+        return m[1]
+    return None
+
+
+def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, lowercase: set[str]) -> None:
+    """Names no gazetteer knows, kept only when the text itself says they act or are organisations."""
+    toks = s.tokens
+    i = 0
+    while i < len(toks):
+        if not toks[i].capitalised or not s.free(i, i + 1) or not toks[i].text[0].isalpha():
+            i += 1
+            continue
+        end = org_run(toks, i, s)
+        words = key(s.surface(i, end))
+        if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase):
+            i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
+            continue
+        kind = type_from_head(words) if words not in cue.places else None
+        if kind:
+            name = s.surface(i, end).rstrip("’'")
+            found.add(f"org:{name}", name, kind, s, name)
+            s.claim(i, end)
+            i = end
+            continue
+        person_end = _name_run(toks, i, cue)
+        name = s.surface(i, person_end).rstrip("’'")
+        words_in_name = sum(1 for t in toks[i:person_end] if t.text[0].isalpha())
+        role = _apposition(s, person_end)
+        if 2 <= words_in_name <= 5 and s.free(i, person_end) and (_speaks(toks, i, person_end, cue) or role) \
+                and not any(t.text in gaz.sources for t in toks[i:person_end]):
+            found.add(f"person:{name}", name, "person", s, name, role=role)
+            s.claim(i, person_end)
+            i = person_end
+            continue
+        i = max(end, i + 1)
+
+
+def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:
+    """ "X said", "said X", "according to X"."""
+    after = toks[end].text if end < len(toks) else ""
+    before = " ".join(t.text for t in toks[max(0, i - 2):i]).lower()
+    said_before = i > 0 and toks[i - 1].text in ("said", "says", "told", "added", "warned", "explained")
+    return after in cue.speech_verbs or before == "according to" or said_before
+
+
+def surname_pass(sents: list[TokenSentence], found: Collector, cue: Cues) -> None:
+    """Later mentions of a person by surname ("al-Sudani", "Soleimani's") or by role ("the prime minister")."""
+    people = [c for c in found.found.values() if c.type == "person"]
+    surnames: dict[tuple[str, ...], Candidate] = {}
+    for person in people:
+        words = key(person.name)
+        for n in (3, 1):
+            tail = words[-n:]
+            if n == 3 and not (len(words) > 3 and tail[1] == "-" and tail[0].lower() in cue.particles):
+                continue
+            if len(tail[-1]) > 2:
+                surnames.setdefault(tuple(w.lower() for w in tail), person)
+    roles = Counter(_role_words(p.role) for p in people if p.role)
+    by_role = {_role_words(p.role): p for p in people if p.role and roles[_role_words(p.role)] == 1}
+    for s in sents:
+        toks = s.tokens
+        for i in range(len(toks)):
+            if not s.free(i, i + 1):
+                continue
+            for n in (3, 1):
+                words = tuple(t.text.lower() for t in toks[i:i + n])
+                person = surnames.get(words)
+                if person and toks[i + n - 1].capitalised and s.free(i, i + n):
+                    found.add(person.key, person.name, "person", s, s.surface(i, i + n))
+                    s.claim(i, i + n)
+                    break
+            if toks[i].text.lower() == "the" and s.free(i, i + 3):
+                person = by_role.get(tuple(t.text.lower() for t in toks[i + 1:i + 3]))
+                if person:
+                    found.add(person.key, person.name, "person", s, None)
+                    s.claim(i, i + 3)
+
+
+def merge_people(found: Collector) -> None:
+    """ "Prime Minister al-Sudani" is "Mohammed Shia' al-Sudani": a name that ends another person's name."""
+    people = sorted((c for c in found.found.values() if c.type == "person"), key=lambda c: -len(key(c.name)))
+    for short in reversed(people):
+        words = tuple(w.lower() for w in key(short.name))
+        for full in people:
+            full_words = tuple(w.lower() for w in key(full.name))
+            if full is not short and len(full_words) > len(words) and full_words[-len(words):] == words:
+                full.role = full.role or short.role
+                full.code = full.code or short.code
+                fold(found, short.key, full)
+                break
+
+
+def _role_words(role: str | None) -> tuple[str, ...]:
+    """The last two words of a role, as "the prime minister" would refer to it."""
+    return tuple(w.lower() for w in (role or "").split()[-2:])
+
+
+def bare_title(role: str) -> bool:
+    """ "Prime Minister" needs its country; "Pentagon press secretary" already says whose it is."""
+    words = tuple(w for w in key(role) if w not in ("former", "deputy", "acting", "interim"))
+    return bool(words) and any(title == words for title, _ in cues().titles.get(words[0], []))
+
+
+def single_name_speakers_pass(s: TokenSentence, found: Collector, cue: Cues, lowercase: set[str]) -> None:
+    """A lone capitalised name that speaks or acts ("Maersk said") and is no known person's surname."""
+    toks = s.tokens
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if (not t.capitalised or not t.text.isalpha() or not s.free(i, i + 1) or t.text.lower() in lowercase
+                or toks[i + 1].text not in cue.speech_verbs or toks[i - 1].capitalised
+                or toks[i - 1].text in ("in", "at", "from", "near", "of", "to", "outside", "around")
+                or toks[i + 1].text in AUXILIARIES or t.text.lower() in PRONOUNS):
+            continue
+        found.add(f"org:{t.text}", t.text, "organisation", s, t.text)
+        s.claim(i, i + 1)

@@ -1,0 +1,291 @@
+"""Mentions of states and organisations: gazetteer names and acronyms the text defines, capitals standing
+for governments, a state's bodies named by description ("Iraqi government", "the country's junta"),
+lower-case institutions, and generic armed groups ("pro-Iran militias")."""
+
+from __future__ import annotations
+
+import re
+
+from .actor_cues import GROUP_LINKS, MAIN_STATE_BODIES, Cues
+from .gazetteer import Entry, Gazetteer
+from .mentions import Candidate, Collector, TokenSentence, lookup, org_run, state_word, title_at, type_from_head
+from .tokens import Token, key
+
+_ACRONYM_DEF = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*|al|el|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|of|for|the|and|de|du|des|in))*"
+    r"\s+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z0-9&-]{1,9})\)"
+)
+
+
+_LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
+
+
+def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
+    """Acronyms the article defines itself: "Popular Mobilization Forces (PMF)" makes PMF name that body."""
+    local: dict[tuple[str, ...], Entry] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        long_name = _LEADING_LOWER.sub("", m[1])
+        words = long_name.split()
+        # The long name is the tail of the capitalised run whose initials spell the acronym, if one does.
+        acronym = re.sub(r"[^A-Z]", "", m[2])
+        for start in range(len(words)):
+            if "".join(w[0] for w in words[start:] if w[0].isupper()) == acronym:
+                long_name = " ".join(words[start:])
+                break
+        known = gaz.names.get(key(m[2]))
+        if known is not None:
+            long_name = _LEADING_LOWER.sub("", m[1])  # a known acronym vouches for the whole run before it
+        entry = gaz.names.get(key(long_name)) or known
+        if entry is None:
+            entry = Entry(name=long_name, type=type_from_head(key(long_name)) or "organisation")
+        local[key(m[2])] = entry
+        local[key(long_name)] = entry
+    return local
+
+
+def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collector, cue: Cues) -> None:
+    toks = s.tokens
+    i = 0
+    while i < len(toks):
+        if not toks[i].text[:1].isalpha() or (not toks[i].capitalised and toks[i].text not in ("al", "the")):
+            i += 1
+            continue
+        hit = lookup(toks, i, local, 12) or lookup(toks, i, gaz.names, gaz.longest)
+        source = _source_at(toks, i, gaz)
+        if source and (hit is None or source >= hit[1]):
+            s.claim(i, source)
+            i = source
+            continue
+        if hit:
+            entry, j = hit
+            start = i + 1 if toks[i].text.lower() == "the" else i
+            if entry.type == "state" and _body_follows(toks, j, cue):
+                i = j  # "US forces" is the state's body, found by the bodies pass
+                continue
+            if entry.type == "state" and j < len(toks) and toks[j].capitalised and not toks[j - 1].possessive and (
+                    _title_ends_at(toks, i, cue) or type_from_head(key(s.surface(i, org_run(toks, i, s))))):
+                i = j  # "Defence Minister Israel Katz" is a person, "Taiwan Affairs Office" an organisation
+                continue
+            found.add(entry.name, entry.name, entry.type, s, s.surface(start, j), code=entry.code,
+                      country=entry.country, gazetteer=True)
+            if entry.role and entry.type == "person":
+                found.found[entry.name].known_role = entry.role
+            s.claim(i, j)
+            i = j
+            continue
+        demonym = lookup(toks, i, gaz.demonyms, 3)
+        if demonym:
+            entry, j = demonym
+            if _nationality_only(toks, j, cue):
+                s.claim(i, j)  # "the Danish shipping group Maersk": Denmark does nothing here
+            elif not _body_follows(toks, j, cue) and not _group_follows(toks, j, cue):
+                found.add(entry.name, entry.name, "state", s, s.surface(i, j), code=entry.code, gazetteer=True)
+                s.claim(i, j)
+            i = j
+            continue
+        capital = lookup(toks, i, gaz.capitals, 3)
+        if capital:
+            entry, j = capital
+            if _acts(toks, i, j, cue):
+                found.add(entry.name, entry.name, "state", s, s.surface(i, j), code=entry.code, gazetteer=True)
+            s.claim(i, j)  # a capital that does not act is a place: never an actor
+            i = j
+            continue
+        i += 1
+
+
+def _title_ends_at(toks: list[Token], i: int, cue: Cues) -> bool:
+    for n in (1, 2, 3):
+        title = title_at(toks, i - n, cue) if i >= n else None
+        if title and title[1] == i:
+            return True
+    return False
+
+
+def _source_at(toks: list[Token], i: int, gaz: Gazetteer) -> int | None:
+    for n in range(min(5, len(toks) - i), 0, -1):
+        if tuple(t.text.replace("’", "'") for t in toks[i:i + n]) in gaz.sources:
+            return i + n
+    return None
+
+
+def _body_follows(toks: list[Token], j: int, cue: Cues) -> bool:
+    return _body_at(toks, j, cue) is not None
+
+
+def _body_at(toks: list[Token], j: int, cue: Cues) -> tuple[dict, int] | None:
+    """A state-body noun at token j, allowing two modifiers: "French special forces", "Yemen's internationally
+    recognised government"."""
+    for skip in (0, 1, 2):
+        if skip and (j + skip > len(toks) or not toks[j + skip - 1].text.isalpha() or toks[j + skip - 1].capitalised):
+            break
+        words = tuple(t.text.lower() for t in toks[j + skip:j + skip + 3])
+        for body, spec in cue.bodies:
+            if words[:len(body)] == body:
+                return spec, j + skip + len(body)
+    return None
+
+
+def _nationality_only(toks: list[Token], j: int, cue: Cues) -> bool:
+    """A demonym that only says where a company or a person is from."""
+    words = [t.text.lower() for t in toks[j:j + 3]]
+    return any(w in cue.nationality_nouns for w in words[:1]) or (
+        len(words) > 1 and words[0].isalpha() and toks[j].text.islower() and words[1] in cue.nationality_nouns)
+
+
+def _group_follows(toks: list[Token], j: int, cue: Cues) -> bool:
+    return j < len(toks) and (toks[j].text in cue.group_heads or toks[j].text == "-")
+
+
+def _acts(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
+    """A capital acts when it speaks or does ("Paris said"), owns ("Moscow's"), or is dealt with ("talks with Kyiv")."""
+    if toks[j - 1].possessive:
+        return True
+    after = toks[j].text if j < len(toks) else ""
+    before = toks[i - 1].text if i > 0 else ""
+    # "Washington and Berlin have answered", "asking Washington and Berlin": a pair acts together.
+    if after == "and" and j + 2 < len(toks) and toks[j + 1].capitalised:
+        after = toks[j + 2].text
+    if before == "and" and i >= 3 and toks[i - 2].capitalised:
+        before = toks[i - 3].text
+    return after in cue.speech_verbs or before in cue.metonym_before
+
+
+def main_state(found: Collector, gaz: Gazetteer, title: str) -> Entry | None:
+    states = [c for c in found.found.values() if c.type == "state"]
+    if not states:
+        return None
+    in_title = {c.key for c in states if any(a in title for a in [c.name, *c.aliases])}
+    best = max(states, key=lambda c: (len(c.mentions) + 3 * (c.key in in_title), -c.first))
+    return gaz.state(best.code)
+
+
+def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, main: Entry | None) -> None:
+    """"Iraqi government", "Iraq's government", "US forces", "the country's junta", "the government"."""
+    toks = s.tokens
+    for i in range(len(toks)):
+        state, j = _state_reference(toks, i, gaz, main)
+        if state is None or not s.free(j, j + 1):
+            continue
+        body = _body_at(toks, j, cue)
+        if body is None:
+            continue
+        spec, end = body
+        generic = toks[i].text.lower() in ("the", "parliament")
+        if generic and toks[end - 1].text.lower() in ("officials", "leaders"):
+            continue
+        code = f"{state.code}{spec['role']}"
+        surface = s.surface(i, end)
+        found.add(code, spec["label"].format(state=state.name), spec["type"], s, surface, code=code,
+                  country=state.code)
+        if not generic and s.free(i, j):
+            found.add(state.name, state.name, "state", s, None, code=state.code, gazetteer=True)
+        s.claim(i, end)
+
+
+def institutions_pass(s: TokenSentence, found: Collector, cue: Cues, main: Entry | None) -> None:
+    """Institutions named in lower case ("a transitional presidential council"), and "the council" after one."""
+    if main is None:
+        return
+    toks = s.tokens
+    heads = {c.name.split()[-1].lower(): c for c in found.found.values() if c.key.startswith("inst:")}
+    for i in range(len(toks)):
+        if not s.free(i, i + 1):
+            continue
+        words = tuple(t.text.lower() for t in toks[i:i + 4])
+        spec = next((spec for phrase, spec in cue.institutions if words[:len(phrase)] == phrase), None)
+        if spec is not None:
+            end = i + len(spec["phrase"])
+            label = spec["label"].format(state=main.name)
+            start = i - 1 if i > 0 and toks[i - 1].text.lower() in ("a", "an", "the") else i
+            found.add(f"inst:{label}", label, "government_body", s, s.surface(start, end),
+                      code=f"{main.code}{spec['role']}", country=main.code)
+            s.claim(start, end)
+        elif words[0] == "the" and len(words) > 1 and words[1] in heads and s.free(i, i + 2):
+            institution = heads[words[1]]
+            found.add(institution.key, institution.name, institution.type, s, s.surface(i, i + 2))
+            s.claim(i, i + 2)
+
+
+def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | None) -> tuple[Entry | None, int]:
+    t = toks[i]
+    if t.text == "government" and i + 1 < len(toks) and toks[i + 1].text in ("forces", "troops", "soldiers"):
+        return main, i + 1
+    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
+            and toks[i + 1].possessive:
+        return main, i + 2
+    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in MAIN_STATE_BODIES:
+        return main, i + 1
+    if t.text == "Parliament" and (i == 0 or toks[i - 1].text in ("the", "The")):
+        return main, i
+    for table in (gaz.names, gaz.demonyms):
+        hit = lookup(toks, i, table, 4)
+        if hit and hit[0].type == "state":
+            return hit[0], hit[1]
+    return None, i
+
+
+def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -> None:
+    """Generic armed groups: "pro-Iran militias", "Iranian-sponsored groups", "jihadist groups", "militias"."""
+    toks = s.tokens
+    for j, t in enumerate(toks):
+        if t.text not in cue.group_heads or not s.free(j, j + 1):
+            continue
+        i, sponsor, kind, named = j, None, None, None
+        while i > 0:
+            prev = toks[i - 1]
+            word = prev.text
+            if word == "-" and i >= 2:
+                i -= 1
+                continue
+            named = _named_group(found, word)
+            if named is not None:
+                i -= 1  # "Hamas-led militants", "Taliban fighters": the named group itself
+                break
+            state = state_word(toks, i - 1, gaz)
+            if state is not None:
+                sponsor, i = state, i - 1
+                continue
+            if word.lower() in cue.group_modifiers or word.lower() in GROUP_LINKS:
+                kind = kind or cue.group_modifiers.get(word.lower())
+                i -= 1
+                continue
+            break
+        while i < j and toks[i].text == "-":
+            i += 1
+        if sponsor is None and kind is None and t.text not in cue.bare_heads:
+            continue
+        kind = kind or cue.group_modifiers.get(t.text.lower())
+        if named is not None:
+            found.add(named.key, named.name, named.type, s, s.surface(i, j + 1))
+            s.claim(i, j + 1)
+            continue
+        if sponsor is not None:
+            key_ = f"groups:{sponsor.code}"
+            name = f"{sponsor.name}-backed armed groups"
+            code = f"{sponsor.code}UAF" if sponsor.code else None
+        elif kind == "jihadist":
+            key_, name, code = "groups:jihadist", "Jihadist groups", None
+        elif kind == "criminal" or t.text.startswith("gang"):
+            key_, name, code = "groups:gangs", "Armed gangs", None
+        else:
+            key_, name, code = "groups:armed", "Armed groups", None
+        found.add(key_, name, "armed_group", s, s.surface(i, j + 1), code=code)
+        s.claim(i, j + 1)
+
+
+def _named_group(found: Collector, word: str) -> Candidate | None:
+    return next((c for c in found.found.values() if c.type == "armed_group" and c.from_gazetteer
+                 and (word == c.name or word in c.aliases)), None)
+
+
+def generic_orgs_pass(s: TokenSentence, found: Collector, cue: Cues) -> None:
+    """ "Rights groups", "aid agencies": unnamed but recurring voices in conflict reporting."""
+    toks = s.tokens
+    for i in range(len(toks)):
+        words = tuple(t.text.lower() for t in toks[i:i + 3])
+        for phrase, name in cue.generic_orgs:
+            if words[:len(phrase)] == phrase and s.free(i, i + len(phrase)):
+                found.add(f"generic:{name}", name, "organisation", s, s.surface(i, i + len(phrase)))
+                s.claim(i, i + len(phrase))
+                break
