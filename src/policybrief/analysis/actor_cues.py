@@ -18,12 +18,11 @@ AUXILIARIES = {"is", "was", "has", "had", "have", "are", "were", "will", "would"
 
 PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these", "those", "who", "what", "one"}
 # Words joining a sponsor to a generic group: "pro-Iran", "Iran-backed", "Hamas-led".
-
-
 GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}
-# Verbs that say what an actor wants: the first sentence naming the actor with one is its position.
 
 
+# "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
+# anyone's, so they are not pinned on it.
 MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet"}
 
 

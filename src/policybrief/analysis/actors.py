@@ -36,15 +36,12 @@ from .state_mentions import (
 from .tokens import key, tokenize
 
 MAX_EVIDENCE = 5
-
-
+# Verbs that say what an actor wants: the first sentence with the actor as their subject is its position.
 _WANTS = re.compile(
     r"\b(wants?|wanted|seeks?|sought|demand(s|ed)?|call(s|ed)? for|push(es|ed)? for|press(es|ed)? for|"
     r"insist(s|ed)?|aims?|goal|desire|intends?|plans? to|pledge[sd]?|vow(s|ed)?|threaten(s|ed)?|refuse[sd]?|"
     r"reject(s|ed)?|oppose[sd]?|urge[sd]?|working (on|towards)|committed to|commitment to|determined|hopes? to|"
     r"is taking steps|ordered|expelled|accuse[sd]?|maintains the right|will take|says? it will)\b", re.I)
-# "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
-# anyone's, so they are not pinned on it.
 
 
 def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -> list[Actor]:
