@@ -11,12 +11,9 @@ from .tokens import key
 
 ARTICLES = {"the", "a", "an", "The", "A", "An"}
 # A lone name followed by these is not yet shown to act ("Kharkiv is a city"); pronouns are not names.
-
-
 AUXILIARIES = {"is", "was", "has", "had", "have", "are", "were", "will", "would"}
-
-
 PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these", "those", "who", "what", "one"}
+
 # Words joining a sponsor to a generic group: "pro-Iran", "Iran-backed", "Hamas-led".
 GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}
 
