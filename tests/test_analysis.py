@@ -149,3 +149,23 @@ def test_non_english_brief_says_so(write_article):
     text = "Le gouvernement malien a demandé le retrait des troupes françaises du pays. " * 6
     brief = brief_of(write_article(f"Titre\n\n{text}"))
     assert brief.actors == [] and "other than English" in brief.bluf
+
+
+def test_doubted_vacuum_does_not_make_the_theme(write_article):
+    brief = brief_of(write_article(
+        "Mission ends\n\n"
+        "Officials in Kenya said a power vacuum was unlikely once the mission ends next year. "
+        "The Kenyan army remains deployed across the region, the ministry said.\n"
+    ))
+    assert not brief.themes.power_vacuum.present
+    assert brief.themes.power_vacuum.score > 0  # doubted, not ignored: the cue still counts for a little
+
+
+def test_hedged_vacuum_is_still_a_risk(write_article):
+    brief = brief_of(write_article(
+        "Mission ends\n\n"
+        "Analysts warned that the withdrawal of Kenyan troops could create a power vacuum that gangs would exploit, "
+        "officials in Haiti said.\n"
+    ))
+    assert brief.themes.power_vacuum.present
+    assert any(i.id == "explicit_vacuum" and i.present for i in brief.risk.indicators)
