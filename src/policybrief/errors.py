@@ -9,7 +9,8 @@ class BriefError(Exception):
     stage = "brief"
 
     def __init__(self, path: object, problem: str) -> None:
-        self.path = str(path)
+        # A file name may hold a newline or a terminal escape; the message must stay one harmless line.
+        self.path = str(path).encode("unicode_escape").decode("ascii") if not str(path).isprintable() else str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 

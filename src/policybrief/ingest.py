@@ -23,6 +23,7 @@ from .brief import Removed, Sentence
 from .errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024
+_CHARS_PER_WORD = 20  # generous: English averages about six characters a word with its space
 DEFAULT_MAX_WORDS = 200_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -84,6 +85,9 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
     rough = text.count(" ") + text.count("\n")
     if rough > 2 * max_words:  # refuse before any costly cleaning; the exact count comes later
         raise InputError(path, f"article has about {rough} words, above the limit of {max_words} (--max-words)")
+    if len(text) > _CHARS_PER_WORD * max_words:  # text without spaces (a base64 blob, unspaced script)
+        raise InputError(path, f"article has {len(text)} characters, above the limit of "
+                               f"{_CHARS_PER_WORD * max_words} that --max-words {max_words} allows")
     kind = _kind(path, text)
     if kind == "html":
         meta, blocks, removed = _from_html(path, text)
@@ -122,6 +126,8 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "is a directory, not an article file")
+    if not path.is_file():  # a pipe or a device would block or never end
+        raise InputError(path, "is not a regular file")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InputError(path, f"file is {size / 1e6:.0f} MB, above the {MAX_BYTES // 2**20} MB limit")
@@ -134,19 +140,34 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Control characters other than line breaks and tabs carry nothing in an article (and ingest uses \x01 itself).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _decode(path: Path, raw: bytes) -> str:
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(codec, errors="replace")
+            return _check_text(path, raw.decode(codec, errors="replace"))
     if b"\x00" not in raw:
         try:
             return _check_text(path, raw.decode("utf-8"))
         except UnicodeDecodeError:
             pass
+    if b"\x00" not in raw and _mostly_ascii(raw):
+        # Western web pages that are not UTF-8 are Windows-1252 (a superset of Latin-1 in practice); a
+        # detector guessing from a few accented letters in English text picks Baltic or Cyrillic pages.
+        return _check_text(path, raw.decode("cp1252", errors="replace"))
     best = from_bytes(raw[:200_000]).best()
-    if best is None or (b"\x00" in raw and not best.encoding.startswith("utf_16")):
+    if best is None or (b"\x00" in raw and not best.encoding.startswith(("utf_16", "utf_32"))):
         raise InputError(path, "not a text file (binary content)")
     return _check_text(path, raw.decode(best.encoding, errors="replace"))
+
+
+def _mostly_ascii(raw: bytes) -> bool:
+    sample = raw[:200_000]
+    return sum(b < 0x80 for b in sample) >= 0.85 * len(sample)
 
 
 def _check_text(path: Path, text: str) -> str:
@@ -156,7 +177,7 @@ def _check_text(path: Path, text: str) -> str:
     control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
     if control / len(sample) > 0.01:
         raise InputError(path, "not a text file (binary content)")
-    return text
+    return _CONTROL.sub(" ", text)
 
 
 def _kind(path: Path, text: str) -> str:
@@ -354,7 +375,7 @@ def strip_dateline(text: str) -> str:
 
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
-    return len(words) <= 16 and not re.search(r"[.!?:;,\"”]$", line)
+    return len(words) <= 16 and len(line) <= 150 and not re.search(r"[.!?:;,\"”。！？]$", line)
 
 
 _CHUNK_CHARS = 3_000

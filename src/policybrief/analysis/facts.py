@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -66,6 +67,8 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
             return None
     if m["scale"]:
         value *= _SCALES[m["scale"].lower()]
+    if not math.isfinite(value) or value > 1e15:
+        return None  # a serial number or a digit string, not a quantity
     if _CLOCK.match(rest):
         return None
     if _RELATIVE_TIME.match(rest) and not re.search(r"\b(for|over|within|during|lasting)\s+$", s.text[:m.start()]):

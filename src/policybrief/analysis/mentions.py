@@ -92,9 +92,12 @@ def title_at(toks: list[Token], i: int, cue: Cues) -> tuple[str, int] | None:
     return None
 
 
+MAX_NAME_TOKENS = 12  # no organisation's name is longer; a page of capitalised words must not cost n²
+
+
 def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
     k = i
-    while k < len(toks) and s.free(k, k + 1):
+    while k < min(len(toks), i + MAX_NAME_TOKENS) and s.free(k, k + 1):
         t = toks[k]
         inner = t.text in ("of", "for", "and", "al", "el", "de", "-", "&") and k + 1 < len(toks) and (
             toks[k + 1].capitalised or toks[k + 1].text == "-")

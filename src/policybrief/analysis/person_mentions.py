@@ -8,7 +8,17 @@ from collections import Counter
 
 from .actor_cues import ARTICLES, AUXILIARIES, PRONOUNS, Cues, cues
 from .gazetteer import Entry, Gazetteer
-from .mentions import Candidate, Collector, TokenSentence, fold, org_run, state_word, title_at, type_from_head
+from .mentions import (
+    MAX_NAME_TOKENS,
+    Candidate,
+    Collector,
+    TokenSentence,
+    fold,
+    org_run,
+    state_word,
+    title_at,
+    type_from_head,
+)
 from .tokens import Token, key
 
 
@@ -91,7 +101,7 @@ def _country_before(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
 def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
     """End of a personal name starting at token j: capitalised words joined by particles and hyphens."""
     k = j
-    while k < len(toks):
+    while k < min(len(toks), j + MAX_NAME_TOKENS):
         t = toks[k]
         if t.capitalised and t.text.replace(".", "").isalpha() or (
             t.text in cue.particles and k + 1 < len(toks) and (toks[k + 1].capitalised or toks[k + 1].text == "-")

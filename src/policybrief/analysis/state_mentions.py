@@ -11,37 +11,51 @@ from .gazetteer import Entry, Gazetteer
 from .mentions import Candidate, Collector, TokenSentence, lookup, org_run, state_word, title_at, type_from_head
 from .tokens import Token, key
 
-_ACRONYM_DEF = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*|al|el|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.-]*|al-\w+|of|for|the|and|de|du|des|in))*"
-    r"\s+[A-Z][\w'’.-]*)\s+\(([A-Z][A-Za-z0-9&-]{1,9})\)"
-)
-
-
+# "(PMF)" after a name defines an acronym. The name is read backwards from the parenthesis over at most a
+# dozen words, so a page of capitalised words cannot make the search quadratic.
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|al-\w+|of|for|the|and|de|du|des|in|al|el")
 _LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
 
 
 def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
     """Acronyms the article defines itself: "Popular Mobilization Forces (PMF)" makes PMF name that body."""
     local: dict[tuple[str, ...], Entry] = {}
-    for m in _ACRONYM_DEF.finditer(text):
-        long_name = _LEADING_LOWER.sub("", m[1])
+    for m in _ACRONYM.finditer(text):
+        run = _name_before(text, m.start())
+        if not run:
+            continue
+        long_name = _LEADING_LOWER.sub("", run)
         words = long_name.split()
         # The long name is the tail of the capitalised run whose initials spell the acronym, if one does.
-        acronym = re.sub(r"[^A-Z]", "", m[2])
+        acronym = re.sub(r"[^A-Z]", "", m[1])
         for start in range(len(words)):
             if "".join(w[0] for w in words[start:] if w[0].isupper()) == acronym:
                 long_name = " ".join(words[start:])
                 break
-        known = gaz.names.get(key(m[2]))
+        known = gaz.names.get(key(m[1]))
         if known is not None:
-            long_name = _LEADING_LOWER.sub("", m[1])  # a known acronym vouches for the whole run before it
+            long_name = _LEADING_LOWER.sub("", run)  # a known acronym vouches for the whole run before it
         entry = gaz.names.get(key(long_name)) or known
         if entry is None:
             entry = Entry(name=long_name, type=type_from_head(key(long_name)) or "organisation")
-        local[key(m[2])] = entry
+        local[key(m[1])] = entry
         local[key(long_name)] = entry
     return local
 
+
+
+def _name_before(text: str, end: int) -> str:
+    """The capitalised name that ends just before a parenthesis, read back over at most twelve words."""
+    words = text[max(0, end - 200):end].split()[-12:]
+    name: list[str] = []
+    for word in reversed(words):
+        if not _NAME_WORD.fullmatch(word):
+            break
+        name.insert(0, word)
+    while name and not name[-1][:1].isupper():
+        name.pop()
+    return " ".join(name) if len(name) >= 2 else ""
 
 def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collector, cue: Cues) -> None:
     toks = s.tokens
