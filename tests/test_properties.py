@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from policybrief.brief import Brief
@@ -90,6 +90,8 @@ def check(path: Path) -> Brief | None:
     cited = cited_ids(brief)
     assert cited <= known, f"evidence cites missing sentences: {sorted(cited - known)}"
     assert brief.bluf.strip()
+    assert "\x00" not in brief.article.title and not any("\x00" in s.text for s in brief.sentences), \
+        "NUL characters in the brief: the file was decoded with the wrong encoding"
     event(f"brief ({brief.article.language})")
     return brief
 
@@ -120,8 +122,15 @@ def write(content: str | bytes, suffix: str, folder: str, encoding: str = "utf-8
     return path
 
 
+# Found by these properties and the fuzzer; kept as explicit examples so that every run tries them.
+LINE_START_MARKER = f"Iraq story\n\n\x01 {SENTENCES[0]}"
+HUGE_NUMBER = f"Iraq story\n\n{SENTENCES[0]} The army sent {'9' * 400} troops, officials said."
+
+
 @PROPERTY
 @given(text=article_text, suffix=st.sampled_from(SUFFIXES))
+@example(text=LINE_START_MARKER, suffix=".txt")
+@example(text=HUGE_NUMBER, suffix=".txt")
 def test_any_unicode_text_gives_a_brief_or_a_clear_error(text, suffix):
     with tempfile.TemporaryDirectory() as folder:
         check(write(text, suffix, folder))
@@ -130,6 +139,7 @@ def test_any_unicode_text_gives_a_brief_or_a_clear_error(text, suffix):
 @PROPERTY
 @given(text=article_text, suffix=st.sampled_from(SUFFIXES),
        encoding=st.sampled_from(["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "gb18030"]))
+@example(text=f"Iraq story\n\n{SENTENCES[0]} {SENTENCES[1]}", suffix=".txt", encoding="utf-32")
 def test_any_text_in_any_unicode_encoding_gives_a_brief_or_a_clear_error(text, suffix, encoding):
     with tempfile.TemporaryDirectory() as folder:
         check(write(text, suffix, folder, encoding))
@@ -151,6 +161,8 @@ def test_an_article_with_bytes_spliced_in_gives_a_brief_or_a_clear_error(lead, n
 
 @PROPERTY
 @given(raw=st.binary(max_size=2_000), suffix=st.sampled_from(SUFFIXES))
+# UTF-8 text behind a UTF-16 BOM that lies: found by the fuzzer (IndexError in ingest on f9fd70d).
+@example(raw=b"\xff\xfe" + (SAMPLE.parent / "006_syria_northeast_us_troops.txt").read_bytes(), suffix=".txt")
 def test_any_bytes_give_a_brief_or_a_clear_error(raw, suffix):
     with tempfile.TemporaryDirectory() as folder:
         check(write(raw, suffix, folder))

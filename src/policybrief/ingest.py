@@ -103,6 +103,8 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
     if word_count > max_words:
         raise InputError(path, f"article has {word_count} words, above the limit of {max_words} (--max-words)")
     sentences = _segment(body)
+    if not sentences:
+        raise InputError(path, "no article text found (no sentences)")
     title = meta.get("title") or _first_sentence_title(sentences)
     return Article(
         path=str(path),
@@ -148,8 +150,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 def _decode(path: Path, raw: bytes) -> str:
     for bom, codec in _BOMS:
-        if raw.startswith(bom):
+        # A UTF-16/32 text has NUL bytes in any Latin-script stretch; without them the BOM is a stray one.
+        if raw.startswith(bom) and (codec == "utf-8-sig" or b"\x00" in raw[len(bom):len(bom) + 4000]):
             return _check_text(path, raw.decode(codec, errors="replace"))
+    raw = raw[2:] if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw
     if b"\x00" not in raw:
         try:
             return _check_text(path, raw.decode("utf-8"))

@@ -63,9 +63,10 @@ def read_params(path: Path) -> Params:
     try:
         params = Params(**content)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        # A misspelt key shows as both "unknown" and "missing": name the unknown one, it is the typo.
+        err = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         field = ".".join(str(p) for p in err["loc"]) or "?"
-        problem = "unknown parameter" if err["type"] == "extra_forbidden" else err["msg"].lower()
+        problem = "unknown parameter" if err["type"] == "extra_forbidden" else err["msg"]
         raise ParamsError(path, f"{problem}: {field!r} (known: {', '.join(Params.model_fields)})") from None
     article = Path(params.article)
     if not article.is_absolute() and not article.exists() and (path.parent / article).exists():
