@@ -25,9 +25,10 @@ from .jobs import ARTICLE_SUFFIXES, PARAMS_SUFFIXES, Job, collect_jobs, expand, 
 from .manifest import Manifest, input_hashes, template_hash
 from .pipeline import record_failure, target_folder
 from .progress import Reporter
-from .worker import Result, WorkerPool
+from .worker import Result, WorkerPool, fail
 
 LOCK = ".policybrief.lock"
+LOCK_WAIT = 10.0  # seconds; orphans of a killed run notice within one
 # Left by a killed run: build folders (pipeline), folders being replaced, half-written manifest or index.
 STALE = (".*.partial-*", ".*.old-*", ".manifest.json.*.tmp", ".index.html.*.tmp")
 
@@ -76,33 +77,18 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
     """Build every item's brief that is not up to date; `scheduler` sends the work to a Dask cluster."""
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    with _locked(out):
+    with _locked(out) as lock:
         _remove_stale(out)
         manifest = Manifest(out)
         manifest.forget_missing()
-        template = template_hash()
-        hashes: dict[str, dict] = {}
-        ready: list[Result] = []
-        todo: list[Job] = []
-        for item in items:
-            if isinstance(item, Rejected):
-                record_failure(out / item.slug, None, item.error)
-                ready.append(Result(item.slug, item.source, "failed", item.slug, error=item.error))
-                continue
-            hashes[item.slug] = input_hashes(item, template)
-            folder = _folder(item, out)
-            if not force and folder is not None and manifest.up_to_date(folder, hashes[item.slug]):
-                ready.append(Result(item.slug, item.source, "skipped", folder))
-            else:
-                todo.append(item)
-
-        results: list[Result] = []
-        reporter = Reporter(len(items), len(items) - sum(r.status == "skipped" for r in ready), quiet=quiet,
+        hashes, done, todo = _plan(items, out, manifest, force)
+        reporter = Reporter(len(items), len(items) - sum(r.status == "skipped" for r in done), quiet=quiet,
                             live=live)
+        results: list[Result] = []
 
         def finish(result: Result) -> None:
             if result.status == "skipped":
-                manifest.skipped(result.folder)
+                manifest.skipped(result.folder, result.source)
             else:
                 manifest.record(result, hashes.get(result.slug))
             manifest.save()
@@ -112,7 +98,7 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
 
         interrupted = False
         with reporter:
-            for result in ready:
+            for result in done:
                 finish(result)
             try:
                 if todo and scheduler:
@@ -120,19 +106,41 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
 
                     run_on_cluster(scheduler, todo, out, timeout, finish)
                 elif todo:
-                    _run_local(todo, out, workers, timeout, finish)
+                    _run_local(todo, out, workers, timeout, finish, lock)
             except KeyboardInterrupt:
                 interrupted = True
-            manifest.save()
+            manifest.save()  # also when nothing finished: entries of deleted folders are gone
             write_index(out, manifest.briefs())
         if len(items) > 1 or interrupted:
             reporter.summary(results, out, time.perf_counter() - t0, interrupted=interrupted)
         return BatchSummary(reporter.counts, interrupted)
 
 
-def _run_local(jobs: list[Job], out: Path, workers: int, timeout: float, finish: Callable[[Result], None]) -> None:
+def _plan(items: list[Job | Rejected], out: Path, manifest: Manifest,
+          force: bool) -> tuple[dict[str, dict], list[Result], list[Job]]:
+    """Each job's input hashes; what is settled already (refused inputs, up-to-date briefs); what to build."""
+    template = template_hash()
+    hashes: dict[str, dict] = {}
+    done: list[Result] = []
+    todo: list[Job] = []
+    for item in items:
+        if isinstance(item, Rejected):
+            record_failure(out / item.slug, None, item.error)
+            done.append(Result(item.slug, item.source, "failed", item.slug, error=item.error))
+            continue
+        hashes[item.slug] = input_hashes(item, template)
+        folder = _folder(item, out)
+        if not force and folder is not None and manifest.up_to_date(folder, hashes[item.slug]):
+            done.append(Result(item.slug, item.source, "skipped", folder))
+        else:
+            todo.append(item)
+    return hashes, done, todo
+
+
+def _run_local(jobs: list[Job], out: Path, workers: int, timeout: float, finish: Callable[[Result], None],
+               lock: int) -> None:
     """A thread per worker process: each thread hands its worker a job and waits, at most the timeout."""
-    pool = WorkerPool()
+    pool = WorkerPool(inherit=(lock,))
     executor = ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs))), thread_name_prefix="policybrief")
     try:
         futures = {executor.submit(pool.build, job, out.resolve(), timeout): job for job in jobs}
@@ -155,16 +163,6 @@ def _result(future, job: Job, out: Path) -> Result | None:
         return fail(job, out, f"{job.source}: {exc}")
 
 
-def fail(job: Job, out: Path, message: str) -> Result:
-    """Record a failure the worker could not record itself."""
-    try:
-        final = target_folder(job, out)
-    except BriefError:
-        final = out.resolve() / job.slug
-    record_failure(final, None, message)
-    return Result(job.slug, job.source, "failed", final.relative_to(out.resolve()).as_posix(), error=message)
-
-
 def _folder(job: Job, out: Path) -> str | None:
     try:
         return target_folder(job, out).relative_to(out.resolve()).as_posix()
@@ -173,14 +171,20 @@ def _folder(job: Job, out: Path) -> str | None:
 
 
 @contextlib.contextmanager
-def _locked(out: Path) -> Iterator[None]:
-    """One run per output folder; the lock dies with its process, so kill -9 never leaves it held."""
+def _locked(out: Path) -> Iterator[int]:
+    """One run per output folder. Local workers inherit the lock, so after a kill -9 it is held until the
+    orphaned workers have exited too; the next run waits for them rather than racing them."""
     with open(out / LOCK, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BriefError(out, "another policybrief run is writing to this folder") from None
-        yield
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise BriefError(out, "another policybrief run is writing to this folder") from None
+                time.sleep(0.2)
+        yield handle.fileno()
 
 
 def _remove_stale(out: Path) -> None:

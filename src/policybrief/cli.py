@@ -69,9 +69,11 @@ def run(
     inputs: Annotated[list[str], typer.Argument(help="Params YAML files, article files, folders or globs.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("briefings"),
     paper: Annotated[str, typer.Option(help="PDF paper size: A4 or Letter.")] = "A4",
-    workers: Annotated[int, typer.Option(help="Parallel briefs (default: number of cores).")] = 0,
+    workers: Annotated[int, typer.Option(
+        help="Parallel briefs on this machine (default: number of cores; not used with --scheduler).")] = 0,
     force: Annotated[bool, typer.Option("--force", help="Rebuild briefs that are up to date.")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per brief.")] = 300.0,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds allowed per brief; one that takes longer is stopped and fails.")] = 300.0,
     scheduler: Annotated[str | None, typer.Option(
         help="Dask scheduler address (tcp://host:port); the cluster's workers build the briefs.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failures and the summary.")] = False,
@@ -82,8 +84,9 @@ def run(
 ) -> None:
     """Brief each input: execute the notebook with papermill and export HTML and PDF.
 
-    Briefs whose inputs are unchanged since they were built are skipped; out/index.html and
-    out/manifest.json list them all. Exit status: 0 all built or up to date, 1 some failed, 130 interrupted.
+    Up-to-date briefs are skipped (--force rebuilds them); out/index.html and out/manifest.json list them all.
+
+    Exit status: 0 all built or up to date, 1 some failed, 130 interrupted.
     """
     from .batch import collect, run_batch
 
@@ -96,11 +99,18 @@ def run(
     if not items:
         _fail(BriefError(" ".join(inputs), "no article or params files found"))
     try:
-        summary = run_batch(items, out, workers=workers or len(os.sched_getaffinity(0)), force=force,
-                            timeout=timeout, scheduler=scheduler, quiet=quiet)
+        summary = run_batch(items, out, workers=workers or _cores(), force=force, timeout=timeout,
+                            scheduler=scheduler, quiet=quiet)
     except BriefError as exc:
         _fail(exc)
     raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)
+
+
+def _cores() -> int:
+    # The cores this process may use (a container's CPU set), where the platform says so.
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @app.command()

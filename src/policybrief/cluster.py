@@ -20,7 +20,7 @@ from .brief import Brief
 from .errors import BriefError
 from .jobs import Job
 from .pipeline import publish, record_failure
-from .worker import Result, WorkerPool
+from .worker import Result, WorkerPool, fail
 
 CONNECT_TIMEOUT = "30s"
 
@@ -28,8 +28,6 @@ CONNECT_TIMEOUT = "30s"
 def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
                    finish: Callable[[Result], None]) -> None:
     from distributed import Client, as_completed
-
-    from .batch import fail
 
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)

@@ -29,7 +29,5 @@ def render_index(briefs: list[dict]) -> str:
                            updated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
-def write_index(out: Path, briefs: list[dict]) -> Path:
-    path = out / NAME
-    write_atomically(path, render_index(briefs))
-    return path
+def write_index(out: Path, briefs: list[dict]) -> None:
+    write_atomically(out / NAME, render_index(briefs))

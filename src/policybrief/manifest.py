@@ -84,13 +84,10 @@ class Manifest:
         return all((self.out / folder / name).is_file() for name in BRIEF_FILES.values()) and not (
             self.out / folder / FAILURE_FILES["error"]).exists()
 
-    def skipped(self, folder: str) -> dict:
-        entry = self.entries[folder]
-        entry["status"] = "skipped"
-        entry["error"] = None
-        return entry
+    def skipped(self, folder: str, source: str) -> None:
+        self.entries[folder].update(status="skipped", source=source, error=None)
 
-    def record(self, result: Result, hashes: dict | None) -> dict:
+    def record(self, result: Result, hashes: dict | None) -> None:
         present = FAILURE_FILES if result.status == "failed" else BRIEF_FILES
         entry = {
             "slug": result.slug,
@@ -110,7 +107,6 @@ class Manifest:
             "error": result.error,
         }
         self.entries[result.folder] = entry
-        return entry
 
     def forget_missing(self) -> None:
         """Drop entries whose folder is gone (deleted by hand, or never published before a kill)."""

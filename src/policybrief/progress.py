@@ -37,7 +37,7 @@ class Reporter:
                 TextColumn("briefs"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("[green]{task.fields[built]} built[/] [red]{task.fields[failed]} failed[/] "
                            "[dim]{task.fields[skipped]} skipped[/]"),
-                TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
                 console=self.console, transient=True,
             )
             self._progress.start()

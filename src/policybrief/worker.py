@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from .brief import Brief
+from .errors import BriefError
 from .jobs import Job
+from .pipeline import build_brief, record_failure, target_folder, timeout_error
 
 # Time a worker gets past --timeout to report an overrun itself (with the notebook so far) before it is killed.
 GRACE = 5.0
@@ -49,12 +52,13 @@ class WorkerError(Exception):
 
 class Worker:
     """The parent's handle on one worker process. Only the thread that calls `build` uses the connection;
-    `stop` may come from any thread and only kills the process."""
+    `kill` may come from any thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, inherit: tuple[int, ...] = ()) -> None:
         self.proc: subprocess.Popen | None = None
         self.conn: Connection | None = None
         self.stopping = False
+        self.inherit = inherit
 
     def build(self, job: Job, out: Path, timeout: float) -> Result | None:
         """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded)."""
@@ -73,22 +77,18 @@ class Worker:
         _discard_partial(job, out, pid)
         if self.stopping:
             return None
-        from .pipeline import record_failure, target_folder, timeout_error
-
         if died:
             message = f"{job.source}: the worker process died ({_exit_reason(code)}) while building this brief"
         else:
             message = str(timeout_error(job.source, timeout))
-        final = target_folder(job, out)
-        record_failure(final, None, message)
-        return Result(job.slug, job.source, "failed", _relative(final, out), time.perf_counter() - t0, message)
+        return fail(job, out, message, time.perf_counter() - t0)
 
     def _start(self) -> None:
         ours, theirs = socket.socketpair()
         with theirs:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid())],
-                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                pass_fds=(theirs.fileno(), *self.inherit), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 # Its own session: Ctrl-C reaches the parent only, which stops the workers itself.
                 start_new_session=True,
@@ -132,9 +132,10 @@ class Worker:
 
 class WorkerPool:
     """Idle workers are reused; a caller that finds none idle gets a new one, so the pool grows to the
-    number of threads calling `build` at once."""
+    number of threads calling `build` at once. `inherit`: file descriptors the workers keep open."""
 
-    def __init__(self) -> None:
+    def __init__(self, inherit: tuple[int, ...] = ()) -> None:
+        self.inherit = inherit
         self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
         self._all: list[Worker] = []
         self._lock = threading.Lock()
@@ -144,7 +145,7 @@ class WorkerPool:
         try:
             worker = self._idle.get_nowait()
         except queue.Empty:
-            worker = Worker()
+            worker = Worker(self.inherit)
             with self._lock:
                 self._all.append(worker)
         if self.stopping:
@@ -171,12 +172,20 @@ class WorkerPool:
                 return
 
 
-def _discard_partial(job: Job, out: Path, pid: int) -> None:
-    from .pipeline import target_folder
-
+def fail(job: Job, out: Path, message: str, seconds: float = 0.0) -> Result:
+    """Record a failure that the worker could not record itself (it was killed, died or never started)."""
     try:
         final = target_folder(job, out)
-    except Exception:  # a job whose folder is refused never made one
+    except BriefError:
+        final = out.resolve() / job.slug
+    record_failure(final, None, message)
+    return Result(job.slug, job.source, "failed", _relative(final, out), seconds, message)
+
+
+def _discard_partial(job: Job, out: Path, pid: int) -> None:
+    try:
+        final = target_folder(job, out)
+    except BriefError:  # a job whose folder is refused never made one
         return
     shutil.rmtree(final.parent / f".{final.name}.partial-{pid}", ignore_errors=True)
 
@@ -197,7 +206,7 @@ def _relative(folder: Path, out: Path) -> str:
 # The child side.
 
 
-def summarize(brief) -> dict:
+def summarize(brief: Brief) -> dict:
     """The few facts about a brief that the manifest and the index show."""
     top = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))[:5]
     return {
@@ -228,7 +237,6 @@ def main(fd: int, parent: int) -> None:
         import papermill  # noqa: F401
 
         from . import export  # noqa: F401
-        from .pipeline import build_brief
     except Exception as exc:  # a worker machine without the package's dependencies: say which
         conn.send(f"cannot import {exc}")
         return

@@ -1,0 +1,204 @@
+"""A batch of 24 articles with 1 and 2 workers, next to papermill's floor, and where one brief's time goes.
+
+    .venv/bin/python benchmarks/bench_batch.py [--workers 1 2] [--stages 4]
+
+Articles: the dev set (17, full length) and 7 excerpts of it, copied to a temporary folder. Each row is a
+fresh output folder run with --force through the command line, as a user runs it. Peak RSS per worker is
+the worker process and its kernel together, sampled every 0.2 s. "brief s" is the mean time one brief took
+inside its worker (from manifest.json); the floor is papermill's Python API running an empty notebook
+with the pipeline's kernel settings. CPU s/brief counts every process of the run (parent, workers, kernels);
+the last column splits the machine's CPU time during the row into this run, other programs, and idle, so a
+speed-up below the core count can be told apart from a busy machine.
+The stage table builds a few briefs in this process with timers around the pipeline's stages and reads the
+notebook's own cell timings: kernel start and stop is the execute stage minus its cells.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import nbformat
+import papermill
+import psutil
+from traitlets.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "tests" / "devset"
+BIN = Path(sys.executable).parent
+ARTICLES = 24
+
+
+def write_articles(folder: Path) -> list[Path]:
+    folder.mkdir()
+    sources = sorted(p for p in DEVSET.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    for src in sources:
+        (folder / src.name).write_bytes(src.read_bytes())
+    texts = [p for p in sources if p.suffix == ".txt"]
+    for i, src in enumerate(texts[: ARTICLES - len(sources)]):
+        blocks = src.read_text(encoding="utf-8").split("\n\n")
+        (folder / f"9{i:02d}_excerpt_{src.stem}.txt").write_text(
+            f"{blocks[0]} (later paragraphs)\n\n" + "\n\n".join(blocks[4:]), encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def papermill_floor(tmp: Path, repeat: int = 5) -> float:
+    """papermill's API on an empty notebook, with the kernel settings the pipeline uses (IPC, no graceful
+    shutdown): what a brief would cost if its notebook did nothing."""
+    empty = tmp / "empty.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(metadata={"kernelspec": {
+        "name": "python3", "language": "python", "display_name": "Python 3"}}), empty)
+
+    def run() -> float:
+        sockets = tmp / "sockets"
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")}})
+        sockets.mkdir(exist_ok=True)
+        t0 = time.perf_counter()
+        papermill.execute_notebook(str(empty), str(tmp / "empty.out.ipynb"), progress_bar=False, config=config,
+                                   shutdown_kernel="immediate")
+        return time.perf_counter() - t0
+
+    run()  # warm
+    return statistics.median(run() for _ in range(repeat))
+
+
+class PeakRSS(threading.Thread):
+    """Samples the run's process tree; a worker's memory is its own RSS plus its kernel's."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.peak: dict[int, int] = defaultdict(int)
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.2):
+            try:
+                workers = [p for p in self.root.children() if "policybrief.worker" in " ".join(p.cmdline())]
+                for w in workers:
+                    tree = [w, *w.children(recursive=True)]
+                    self.peak[w.pid] = max(self.peak[w.pid], sum(_rss(p) for p in tree))
+            except psutil.Error:
+                pass
+
+
+def _rss(process: psutil.Process) -> int:
+    try:
+        return process.memory_info().rss
+    except psutil.Error:
+        return 0
+
+
+def batch_row(articles: Path, out: Path, workers: int) -> dict:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    machine_before = psutil.cpu_times()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), "--workers",
+                             str(workers), "--force", "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    sampler = PeakRSS(proc.pid)
+    sampler.start()
+    _, stderr = proc.communicate()
+    seconds = time.perf_counter() - t0
+    sampler.done.set()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run, its workers and their kernels: all reaped
+    machine_after = psutil.cpu_times()
+    briefs = json.loads((out / "manifest.json").read_text())["briefs"]
+    built = [b for b in briefs if b["status"] == "built"]
+    if proc.returncode != 0 or len(built) != ARTICLES:
+        raise SystemExit(f"the batch with {workers} worker(s) failed:\n{stderr}")
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    capacity = seconds * psutil.cpu_count()
+    idle = (machine_after.idle + machine_after.iowait) - (machine_before.idle + machine_before.iowait)
+    return {"workers": workers, "seconds": seconds, "brief": statistics.mean(b["seconds"] for b in built),
+            "rss": max(sampler.peak.values(), default=0), "cpu": cpu / ARTICLES, "ours": cpu / capacity,
+            "idle": idle / capacity}
+
+
+def stages(articles: list[Path], out: Path, n: int) -> dict[str, float]:
+    """Mean seconds per stage of one brief, built in this (warm) process."""
+    from policybrief import export, pipeline
+    from policybrief.jobs import collect_jobs
+
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(label, fn):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label(*args) if callable(label) else label] += time.perf_counter() - t0
+        return wrapper
+
+    pipeline.analyze_file = timed("analyze (worker)", pipeline.analyze_file)
+    pipeline._execute = timed("execute (kernel)", pipeline._execute)
+    export._render_to = timed(lambda path, *_: f"export {Path(path).suffix.lstrip('.').upper()} (worker)",
+                              export._render_to)
+    jobs = collect_jobs([str(a) for a in articles[: n + 1]], actors_files=[], engine="rules", model=None,
+                        max_words=200_000, paper="A4")
+    pipeline.build_brief(jobs[0], out)  # imports and caches, as a worker's first brief pays them
+    spent.clear()
+    cells: dict[str, float] = defaultdict(float)
+    t0 = time.perf_counter()
+    for job in jobs[1:]:
+        outcome = pipeline.build_brief(job, out)
+        if outcome.status != "built":
+            raise SystemExit(outcome.error)
+        nb = nbformat.read(Path(outcome.folder) / "brief.ipynb", as_version=4)
+        for cell in nb.cells:
+            duration = cell.metadata.get("papermill", {}).get("duration") or 0.0
+            if "from policybrief import" in cell.source:
+                cells["  kernel: imports (first cell)"] += duration
+            elif "charts.show(charts.actor_chart" in cell.source:
+                cells["  kernel: first chart (vl-convert start)"] += duration
+            else:
+                cells["  kernel: other cells"] += duration
+    spent["  kernel: start, stop, papermill"] = spent["execute (kernel)"] - sum(cells.values())
+    spent.update(cells)
+    spent["whole brief"] = time.perf_counter() - t0
+    order = ["analyze (worker)", "execute (kernel)", "  kernel: start, stop, papermill",
+             "  kernel: imports (first cell)", "  kernel: first chart (vl-convert start)", "  kernel: other cells",
+             "export HTML (worker)", "export PDF (worker)", "whole brief"]
+    return {k: spent[k] / n for k in order}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--stages", type=int, default=4, help="briefs in the stage table (0: none)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        articles = write_articles(tmp / "articles")
+        floor = papermill_floor(tmp)
+        rows = [batch_row(tmp / "articles", tmp / f"out-{w}", w) for w in args.workers]
+        breakdown = stages(articles, tmp / "stages", args.stages) if args.stages else {}
+    base = rows[0]["seconds"] if rows[0]["workers"] == 1 else None
+    print(f"{len(articles)} articles, {psutil.cpu_count()} cores; papermill API empty-notebook floor {floor:.2f} s")
+    print(f"{'workers':>7} {'seconds':>8} {'briefs/min':>10} {'speed-up':>8} {'peak RSS/worker':>15} "
+          f"{'brief s':>8} {'x floor':>8} {'CPU s/brief':>11} {'machine: ours/others/idle':>26}")
+    for r in rows:
+        speedup = f"{base / r['seconds']:.2f}x" if base else "-"
+        share = f"{r['ours']:.0%} / {max(0.0, 1 - r['ours'] - r['idle']):.0%} / {r['idle']:.0%}"
+        print(f"{r['workers']:>7} {r['seconds']:>8.1f} {60 * ARTICLES / r['seconds']:>10.1f} {speedup:>8} "
+              f"{r['rss'] / 2**20:>12.0f} MB {r['brief']:>8.2f} {r['brief'] / floor:>8.1f} {r['cpu']:>11.2f} "
+              f"{share:>26}")
+    if breakdown:
+        print(f"\nwhere one brief's time goes (mean of {args.stages}, warm process, wall seconds)")
+        for name, seconds in breakdown.items():
+            print(f"{name:42} {seconds:>6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
