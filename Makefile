@@ -32,8 +32,9 @@ eval: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py tests/devset --cmd '$(BIN)/policybrief analyze {article} --json'
 
 bench: $(TEST_STAMP)
-	$(BIN)/python benchmarks/bench_run.py
 	$(BIN)/python benchmarks/bench_analyze.py
+	$(BIN)/python benchmarks/bench_run.py
+	$(BIN)/python benchmarks/bench_batch.py
 
 clean:
 	rm -rf briefings .pytest_cache

@@ -39,7 +39,8 @@ def load_brief(article: str | None = None, *, title: str | None = None, output_d
 
 def _precomputed(brief_json: str | None, article: Path) -> Brief | None:
     """The runner's brief, but only if it was made from this very article file."""
-    if not brief_json:
+    # A published notebook re-run later points at the runner's build folder, which is gone by then.
+    if not brief_json or not Path(brief_json).is_file():
         return None
     brief = Brief.model_validate_json(Path(brief_json).read_text(encoding="utf-8"))
     if brief.article.sha256 != hashlib.sha256(article.read_bytes()).hexdigest():

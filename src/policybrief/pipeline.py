@@ -70,6 +70,8 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         final = target_folder(job, out)
         brief = analyze_file(job.params.article, actors_files=job.params.actors_files, engine=job.params.engine,
                              model=job.params.model, max_words=job.params.max_words)
+        if job.params.title:  # the analyst's title wins everywhere: brief.json and the index too, not just the page
+            brief.article.title = job.params.title
         work = _work_folder(final)
         brief_json = work / "brief.json"
         brief_json.write_text(brief.to_json(), encoding="utf-8")
