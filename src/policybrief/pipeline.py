@@ -136,7 +136,8 @@ def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, 
                 shutdown_kernel="immediate",
             )
         except PapermillExecutionError as exc:
-            raise ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}") \
+            first_line = (str(exc.evalue).strip().splitlines() or [""])[0]  # the traceback stays in the notebook
+            raise ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {first_line}") \
                 from None
         except TimeoutError:
             raise timeout_error(job.source, timeout) from None
