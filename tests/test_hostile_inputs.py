@@ -147,7 +147,7 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path):
         (f"{SAMPLE_PARAMS}actors_files: one.yaml\n", "'actors_files'"),
         (f"{SAMPLE_PARAMS}output_dir: [a, b]\n", "'output_dir'"),
         ("article: null\n", "'article'"),
-        (f"artcle: {SAMPLE}\n", "'article'"),
+        (f"artcle: {SAMPLE}\n", "unknown parameter: 'artcle'"),  # the typo is named, not the missing key
         ("- article: a.txt\n", "YAML mapping"),
         ("", "YAML mapping"),
         ("just a string\n", "YAML mapping"),
@@ -155,7 +155,7 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path):
         # a billion laughs: aliases PyYAML does not expand, refused by type, not by running out of memory
         ("a: &a [x, x, x, x, x, x, x, x, x]\n"
          + "".join(f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
-         + "article: x\nactors_files: *i\n", "'actors_files"),
+         + "article: x\nactors_files: *i\n", "unknown parameter: 'a'"),
     ],
     ids=["unclosed", "tab", "unknown-key", "max-words-text", "paper", "engine", "actors-not-list",
          "output-dir-list", "article-null", "article-typo", "list", "empty", "scalar", "not-utf8", "laughs"],
