@@ -48,7 +48,8 @@ def main() -> int:
             papermill.execute_notebook(str(empty), str(tmp / "out.ipynb"), progress_bar=False)
 
         def brief() -> None:
-            subprocess.run([str(BIN / "policybrief"), "run", str(SAMPLE_PARAMS), "--out", str(tmp / "briefings")],
+            subprocess.run([str(BIN / "policybrief"), "run", str(SAMPLE_PARAMS), "--out", str(tmp / "briefings"),
+                            "--force"],
                            check=True, capture_output=True, cwd=ROOT)
 
         rows = {}
