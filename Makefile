@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: briefs test eval lint bench clean
+.PHONY: briefs test eval lint bench clean system-libs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,24 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	@$(MAKE) --no-print-directory system-libs
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory system-libs
 	touch $(STAMP) $@
+
+# HarfBuzz's subsetting library lets WeasyPrint embed only the glyphs a PDF uses. Installed where apt-get can
+# (root on Debian/Ubuntu); elsewhere PDFs still build, with whole fonts embedded.
+system-libs:
+	@if ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1)) || \
+	    echo "note: could not install libharfbuzz-subset0; PDFs embed whole fonts"; \
+	  else echo "note: libharfbuzz-subset0 is not installed; PDFs embed whole fonts"; fi; \
+	fi
 
 briefs: $(STAMP)
 	$(BIN)/policybrief run params/ --out briefings
@@ -29,7 +42,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python ../shared/eval/score.py tests/devset --cmd '$(BIN)/policybrief analyze {article} --json'
+	$(BIN)/policybrief eval tests/devset tests/realset/tune tests/realset/heldout -q
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_analyze.py

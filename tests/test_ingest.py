@@ -45,7 +45,7 @@ def test_html_page_keeps_the_story_and_drops_the_page_furniture():
     assert "al-Shabaab" in text
     for chrome in ("Accept all cookies", "Subscribe", "Share on"):
         assert chrome not in text
-    assert article.kind == "html"
+    assert article.format == "html"
     assert article.removed, "the page's navigation should be listed as removed"
 
 

@@ -27,14 +27,22 @@ class Removed(BaseModel):
     reason: str
 
 
+Kind = Literal["news", "opinion", "analysis"]
+
+
 class ArticleInfo(BaseModel):
     title: str
-    source: str | None = None
+    source: str | None = Field(default=None, description="the outlet's name, never an address")
     published: str | None = None
     path: str
     sha256: str
     word_count: int
     language: str = "en"
+    author: str | None = None
+    kind: Kind = "news"
+    truncated: bool = Field(default=False, description="the text stops mid-sentence")
+    url: str | None = None
+    agency: str | None = Field(default=None, description="the wire service that filed the story")
 
 
 class Engine(BaseModel):

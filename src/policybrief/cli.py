@@ -1,4 +1,4 @@
-"""The command line: `policybrief analyze`, `policybrief run`, `policybrief params`."""
+"""The command line: `policybrief analyze`, `run`, `params` and `eval`."""
 
 from __future__ import annotations
 
@@ -126,3 +126,96 @@ def params(
             typer.echo(str(path))
     except BriefError as exc:
         _fail(exc)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[list[Path], typer.Argument(help="Gold YAML files or folders of them (a folder is one set).")],
+    cmd: Annotated[str | None, typer.Option(
+        help="Score this command's brief.json instead of the built-in analysis; {article} is the article path.")
+    ] = None,
+    minimum: Annotated[list[str] | None, typer.Option(
+        "--min", help="KEY=VALUE: fail (exit 1) when a set's mean is below it (repeatable).")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Only check the gold files against the conventions.")
+                     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table of means.")] = False,
+) -> None:
+    """Score briefs against hand-made gold files: actors, themes, evidence, facts, furniture, metadata, risk."""
+    from . import evaluate
+
+    missing = [g for g in gold if not g.exists()]
+    if missing:
+        _fail(BriefError(missing[0], "no such gold file or folder"))
+    bars = {}
+    for bar in minimum or []:
+        key, _, value = bar.partition("=")
+        try:
+            bars[key] = float(value)
+        except ValueError:
+            _fail(BriefError("--min", f"{bar!r} is not KEY=NUMBER"))
+        if key not in evaluate.METRICS:
+            _fail(BriefError("--min", f"unknown metric {key!r}; known: {', '.join(evaluate.METRICS)}"))
+    if check:
+        bad = 0
+        for path in (p for g in gold for p in evaluate.gold_files(g)):
+            for problem in evaluate.check_gold(path):
+                typer.echo(f"{path}: {problem}")
+                bad += 1
+        raise typer.Exit(1 if bad else 0)
+    results = evaluate.evaluate(gold, _command_brief(cmd) if cmd else _analyzed_brief)
+    ok = _print_eval(results, bars, quiet=quiet)
+    raise typer.Exit(0 if ok else 1)
+
+
+def _analyzed_brief(article: Path) -> dict:
+    import json
+
+    from .pipeline import analyze_file
+
+    return json.loads(analyze_file(article).to_json())
+
+
+def _command_brief(cmd: str):
+    import json
+    import shlex
+    import subprocess
+
+    def brief_of(article: Path) -> dict:
+        argv = [part.replace("{article}", str(article)) for part in shlex.split(cmd)]
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            raise RuntimeError(f"command failed ({proc.returncode}): {proc.stderr.strip()[-300:]}")
+        return json.loads(proc.stdout)
+
+    return brief_of
+
+
+def _print_eval(results, bars: dict[str, float], *, quiet: bool) -> bool:
+    from .evaluate import METRICS
+
+    ok = True
+    for result in results:
+        for row in result.rows if not quiet else []:
+            if row.scores is None:
+                typer.echo(f"{row.gold.stem}: failed: {row.error}")
+                continue
+            shown = " ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.scores.items())
+            typer.echo(f"{row.gold.stem}: {shown}")
+    header = ["set", "n"] + METRICS + ["lost", "failed"]
+    table = [header]
+    for result in results:
+        means = result.means()
+        table.append([result.name, str(len(result.rows))]
+                     + ["-" if means[k] is None else f"{means[k]:.2f}" for k in METRICS]
+                     + [str(result.lost_evidence), str(result.failed)])
+        ok = ok and not result.failed
+        for key, bar in bars.items():
+            if means.get(key) is None or means[key] < bar:
+                ok = False
+                typer.echo(f"{result.name}: below bar: {key}="
+                           + ("n/a" if means.get(key) is None else f"{means[key]:.2f}") + f" < {bar}")
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    typer.echo("")
+    for r in table:
+        typer.echo("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+    return ok

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import warnings
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pysbd
 from charset_normalizer import from_bytes
-from dateutil import parser as dateparser
 
-from . import data
 from .brief import Removed, Sentence
 from .errors import InputError
+from .furniture import Page, parse_date, separate
+from .metadata import is_truncated, kind_of
 
 MAX_BYTES = 50 * 1024 * 1024
 _CHARS_PER_WORD = 20  # generous: English averages about six characters a word with its space
@@ -28,20 +26,6 @@ DEFAULT_MAX_WORDS = 200_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
-_MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|"
-           r"Nov(ember)?|Dec(ember)?)\.?")
-_DATE_LINE = re.compile(
-    rf"^(published|updated|posted|date|last updated)?[:\s]*(on\s+)?"
-    rf"((\w+day,?\s+)?({_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-    rf"([\s,|]+(at\s+)?\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?)\W*$",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^([Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,5}(\s*[,|].{0,60})?$")
-# "BAMAKO, Mali (AP) — " or "BEIRUT — ": where and, for wire copy, which agency filed the story.
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w .'’-]{1,30})?)\s+(\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*)?"
-    r"[-—–]+\s+"
-)
 _ENGLISH_FUNCTION_WORDS = frozenset([
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at", "from", "was",
     "it", "be", "has", "have", "are", "were", "an", "this", "which", "said", "not", "but", "its", "their",
@@ -60,7 +44,7 @@ class Paragraph:
 class Article:
     path: str
     title: str
-    source: str | None
+    source: str | None  # the outlet's name
     published: date | None
     author: str | None
     paragraphs: list[Paragraph]
@@ -69,7 +53,11 @@ class Article:
     sha256: str
     word_count: int
     language: str = "en"
-    kind: str = "text"
+    format: str = "text"  # text | markdown | html
+    kind: str = "news"  # news | opinion | analysis
+    url: str | None = None
+    agency: str | None = None  # the wire service that filed the story, from its dateline
+    truncated: bool = False
     headings: list[str] = field(default_factory=list)
 
     @property
@@ -88,39 +76,51 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
     if len(text) > _CHARS_PER_WORD * max_words:  # text without spaces (a base64 blob, unspaced script)
         raise InputError(path, f"article has {len(text)} characters, above the limit of "
                                f"{_CHARS_PER_WORD * max_words} that --max-words {max_words} allows")
-    kind = _kind(path, text)
-    if kind == "html":
-        meta, blocks, removed = _from_html(path, text)
+    fmt = _format(path, text)
+    if fmt == "html":
+        page, blocks = _from_html(path, text)
     else:
-        meta, blocks, removed = {}, _blocks(_strip_markdown(text) if kind == "markdown" else text), []
-    lines_kept, more_removed, meta = _clean(blocks, meta, markdown=kind == "markdown")
-    removed += more_removed
-    paragraphs = [Paragraph(i, t, heading) for i, (t, heading) in enumerate(lines_kept)]
+        page, blocks = Page(), _blocks(_strip_markdown(text) if fmt == "markdown" else text)
+    page = separate(blocks, page, markdown=fmt == "markdown")
+    paragraphs = [Paragraph(i, t, heading) for i, (t, heading) in enumerate(page.paragraphs)]
     body = [p for p in paragraphs if not p.heading]
     word_count = sum(len(p.text.split()) for p in body)
     if word_count == 0:
-        raise InputError(path, "no article text found (only headings or web leftovers)")
+        raise InputError(path, "no article text found, only a headline and page furniture")
     if word_count > max_words:
         raise InputError(path, f"article has {word_count} words, above the limit of {max_words} (--max-words)")
     sentences = _segment(body)
     if not sentences:
         raise InputError(path, "no article text found (no sentences)")
-    title = meta.get("title") or _first_sentence_title(sentences)
+    if not any(_is_statement(s.text) for s in sentences):
+        raise InputError(path, "no article text found, only a headline and page furniture")
+    title = page.title or _first_sentence_title(sentences)
+    body_text = " ".join(p.text for p in body)
     return Article(
         path=str(path),
         title=title,
-        source=meta.get("source"),
-        published=meta.get("published"),
-        author=meta.get("author"),
+        source=page.outlet or page.agency,
+        published=page.published,
+        author=page.author,
         paragraphs=paragraphs,
         sentences=sentences,
-        removed=removed,
+        removed=page.removed,
         sha256=hashlib.sha256(raw).hexdigest(),
         word_count=word_count,
-        language=_language(" ".join(p.text for p in body)),
-        kind=kind,
+        language=_language(body_text),
+        format=fmt,
+        kind=kind_of(url=page.url, labels=page.labels, title=title, text=body_text, sentences=len(sentences),
+                     wire=bool(page.agency)),
+        url=page.url,
+        agency=page.agency,
+        truncated=is_truncated(body[-1].text if body else None),
         headings=[p.text for p in paragraphs if p.heading],
     )
+
+
+def _is_statement(text: str) -> bool:
+    """Long enough to say something: six words, or for scripts written without spaces, fifteen characters."""
+    return len(text.split()) >= 6 or (len(text) >= 15 and text.count(" ") * 20 < len(text))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -184,7 +184,7 @@ def _check_text(path: Path, text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def _kind(path: Path, text: str) -> str:
+def _format(path: Path, text: str) -> str:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE):
         return "html"
@@ -213,7 +213,7 @@ def _strip_markdown(text: str) -> str:
     return re.sub(r"(?m)^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", lambda m: f"\x01{len(m[1])}{m[2]}\n", text)
 
 
-def _from_html(path: Path, html: str) -> tuple[dict, list[list[str]], list[Removed]]:
+def _from_html(path: Path, html: str) -> tuple[Page, list[list[str]]]:
     import trafilatura  # imported here: only HTML articles pay its start-up cost
     from lxml import html as lxml_html
 
@@ -222,11 +222,9 @@ def _from_html(path: Path, html: str) -> tuple[dict, list[list[str]], list[Remov
     )
     if doc is None or not (doc.text or "").strip():
         raise InputError(path, "no article text found in the HTML page")
-    meta: dict = {"title": doc.title, "source": doc.sitename, "author": doc.author}
-    if doc.date:
-        meta["published"] = _parse_date(doc.date)
+    page = Page(title=doc.title, outlet=doc.sitename, author=doc.author, url=doc.url)
+    page.dated(parse_date(doc.date) if doc.date else None, 3)
     kept = {re.sub(r"\s+", " ", line).strip() for line in doc.text.split("\n")}
-    removed = []
     try:
         tree = lxml_html.fromstring(html)
         for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
@@ -234,152 +232,12 @@ def _from_html(path: Path, html: str) -> tuple[dict, list[list[str]], list[Remov
         visible = [re.sub(r"\s+", " ", t).strip() for t in tree.itertext()]
         seen = set()
         for line in visible:
-            if line and line not in kept and line not in seen and line != meta.get("title"):
+            if line and line not in kept and line not in seen and line != page.title:
                 seen.add(line)
-                removed.append(Removed(text=line, reason="page furniture left out by the HTML extractor"))
+                page.removed.append(Removed(text=line, reason="page furniture left out by the HTML extractor"))
     except (ValueError, TypeError):  # lxml refuses some documents that trafilatura could still read
         pass
-    return meta, [[line] for line in doc.text.split("\n") if line.strip()], removed
-
-
-@cache
-def _rules() -> tuple[int, list[tuple[re.Pattern[str], str]]]:
-    spec = data.load("boilerplate")
-    return spec["max_words"], [(re.compile(r["pattern"], re.IGNORECASE), r["reason"]) for r in spec["rules"]]
-
-
-@cache
-def _outlets() -> frozenset[str]:
-    spec = data.load("sources")
-    names = [n for group in spec.values() for n in group]
-    return frozenset(_norm(n) for n in names)
-
-
-def _norm(line: str) -> str:
-    return re.sub(r"[^\w ]+", "", line.lower().replace("’", "'")).strip()
-
-
-def boilerplate_reason(line: str) -> str | None:
-    """Why a line is web leftover, or None when it is article text."""
-    max_words, rules = _rules()
-    bare = line.strip(" \"'“”‘’*·•|-–—()[]")
-    if not bare:
-        return "decoration"
-    if _norm(bare) in _outlets() or _norm(re.sub(r"^the ", "", bare, flags=re.I)) in _outlets():
-        return "publisher name"
-    if len(bare.split()) > max_words:
-        return None
-    for pattern, reason in rules:
-        if pattern.search(bare):
-            return reason
-    return None
-
-
-def _clean(
-    blocks: list[list[str]], meta: dict, *, markdown: bool
-) -> tuple[list[tuple[str, bool]], list[Removed], dict]:
-    """Drop leftovers line by line; find title, byline and date; mark headings.
-
-    Returns (text, is_heading) pairs. Before the first body paragraph (the page header), short lines ahead of
-    the title are site or section names and name-and-affiliation lines are bylines. After a "Related
-    stories" or newsletter line, the short lines that follow are the list of links, not article text.
-    """
-    meta = dict(meta)
-    kept: list[tuple[str, bool]] = []
-    removed: list[Removed] = []
-    in_header = True
-    link_list: str | None = None
-    for block in blocks:
-        lines: list[str] = []
-        for line in block:
-            md_heading = line.startswith("\x01")
-            if md_heading:
-                level, line = int(line[1]), line[2:].strip()
-                if level == 1 and not meta.get("title"):
-                    meta["title"] = line
-                    continue
-            # A date line is read before the leftover rules, which would drop "Updated ... ET" as a time stamp.
-            reason = "date line" if _DATE_LINE.match(line) else boilerplate_reason(line)
-            if reason == "date line":
-                meta.setdefault("published", _parse_date(line))
-            if reason in ("related-article link", "newsletter prompt"):
-                link_list = reason
-            elif reason is None and link_list and _looks_like_link(line, link_list):
-                reason = link_list
-            if reason == "publisher name" and not meta.get("source"):
-                meta["source"] = line.strip(" \"'“”*")
-            if reason is None and _BYLINE.match(line):
-                reason = "byline"
-                meta.setdefault("author", re.sub(r"^(written\s+)?by:?\s+", "", line, flags=re.I).split(",")[0])
-            if reason is None and in_header:
-                reason = _header_reason(line, meta)
-            if reason:
-                removed.append(Removed(text=line, reason=reason))
-            elif md_heading:
-                kept.append((line, True))
-            else:
-                lines.append(line)
-        if not lines:
-            continue
-        if len(lines) == 1 and _looks_like_heading(lines[0]):
-            if not meta.get("title") and not kept and not markdown:
-                meta["title"] = lines[0]
-            else:
-                kept.append((lines[0], True))
-            continue
-        text = " ".join(lines)
-        match = _DATELINE.match(text)
-        if match and match["agency"] and not meta.get("source"):
-            meta["source"] = match["agency"]
-        kept.append((text, False))
-        if _is_body(text):
-            in_header, link_list = False, None
-    return kept, removed, meta
-
-
-def _header_reason(line: str, meta: dict) -> str | None:
-    """Why a page-header line is not article text: "Site | Section", a site name, a byline without "By"."""
-    if " | " in line and len(line.split()) <= 10:
-        if not meta.get("source"):
-            meta["source"] = line.split(" | ")[0].strip()
-        return "site header"
-    if not meta.get("title") and len(line.split()) <= 3 and _looks_like_heading(line):
-        if not meta.get("source"):
-            meta["source"] = line
-            return "site name"
-        return "section label"
-    if meta.get("title") and _NAME_AFFILIATION.match(line):
-        meta.setdefault("author", line.split(",")[0])
-        return "byline"
-    if meta.get("title") and _MONTH_YEAR.match(line):
-        meta.setdefault("published", _parse_date(line))
-        return "date line"
-    return None
-
-
-_NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,80}$")
-_MONTH_YEAR = re.compile(rf"^{_MONTHS}\s+\d{{4}}$", re.IGNORECASE)
-
-
-def _looks_like_link(line: str, mode: str) -> bool:
-    """A headline in a list of links, or the one-line blurb under a newsletter sign-up."""
-    if mode == "newsletter prompt" and len(line.split()) <= 12:
-        return True
-    return len(line.split()) <= 18 and not re.search(r"[.!]$", line.rstrip("\"”’'"))
-
-
-def _is_body(text: str) -> bool:
-    return len(text.split()) >= 12 and bool(re.search(r"[.!?\"”’)]$", text))
-
-
-def strip_dateline(text: str) -> str:
-    """A sentence without its wire dateline, for quoting it on its own."""
-    return _DATELINE.sub("", text, count=1).strip()
-
-
-def _looks_like_heading(line: str) -> bool:
-    words = line.split()
-    return len(words) <= 16 and len(line) <= 150 and not re.search(r"[.!?:;,\"”。！？]$", line)
+    return page, [[line] for line in doc.text.split("\n") if line.strip()]
 
 
 _CHUNK_CHARS = 3_000
@@ -421,16 +279,6 @@ def _segment(paragraphs: list[Paragraph]) -> list[Sentence]:
 def _first_sentence_title(sentences: list[Sentence]) -> str:
     first = sentences[0].text
     return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
-
-
-def _parse_date(text: str) -> date | None:
-    text = re.sub(r"(?i)^(published|updated|posted|date|last updated)[:\s]*(on\s+)?", "", text)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "ET" and other zone names: only the date matters here
-            return dateparser.parse(text, fuzzy=True).date()
-    except (ValueError, OverflowError):
-        return None
 
 
 def _language(text: str) -> str:

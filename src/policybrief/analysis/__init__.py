@@ -25,7 +25,8 @@ def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Bri
     info = ArticleInfo(
         title=article.title, source=article.source,
         published=article.published.isoformat() if article.published else None, path=article.path,
-        sha256=article.sha256, word_count=article.word_count, language=article.language,
+        sha256=article.sha256, word_count=article.word_count, language=article.language, author=article.author,
+        kind=article.kind, truncated=article.truncated, url=article.url, agency=article.agency,
     )
     engine = Engine(name=ENGINE_NAME, version=__version__)
     if article.language != "en":

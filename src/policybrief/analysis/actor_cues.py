@@ -37,6 +37,7 @@ class Cues:
     speech_verbs: frozenset[str]
     metonym_before: frozenset[str]
     facility_nouns: frozenset[str]
+    not_names: frozenset[str]
     institutions: list[tuple[tuple[str, ...], dict]]
     nationality_nouns: frozenset[str]
     generic_orgs: list[tuple[tuple[str, ...], str]]
@@ -61,6 +62,7 @@ def cues() -> Cues:
         speech_verbs=frozenset(spec["speech_verbs"]),
         metonym_before=frozenset(spec["metonym_before"]),
         facility_nouns=frozenset(spec["facility_nouns"]),
+        not_names=frozenset(spec["not_names"]),
         institutions=sorted(((key(p), {**v, "phrase": key(p)}) for p, v in spec["institutions"].items()),
                             key=lambda item: -len(item[0])),
         nationality_nouns=frozenset(spec["nationality_nouns"]),

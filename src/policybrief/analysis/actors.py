@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Actor, Sentence
-from ..ingest import strip_dateline
+from ..furniture import strip_dateline
 from .actor_cues import Cues, cues
 from .gazetteer import Entry, Gazetteer
 from .mentions import Collector, TokenSentence, fold
@@ -98,7 +98,12 @@ def _actors(found: Collector, gaz: Gazetteer, main: Entry | None, sentences: lis
     top = {c.key for c in ranked[:5] if len(c.mentions) >= 3}
     text = {s.id: s.text for s in sentences}
     out = []
+    not_names = cues().not_names
     for c in ranked:
+        words = set(c.name.split())
+        if not c.from_gazetteer and (c.type == "person" and words & not_names
+                                     or c.type == "organisation" and words <= not_names):
+            continue  # "Monday" that "urged", the "General Staff", the "Korean Peninsula": not actors
         seen = [a for a in c.aliases if a != c.name]
         aliases = list(seen)
         entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None

@@ -13,32 +13,29 @@ _MAX_EVIDENCE = 3
 
 
 @cache
-def _indicators() -> tuple[dict, list[dict]]:
+def _indicators() -> tuple[dict, float, list[dict]]:
     spec = data.load("risk")
     compiled = [
         {**ind, "regexes": [re.compile(p, re.I) for p in ind.get("patterns", [])]} for ind in spec["indicators"]
     ]
-    return spec["thresholds"], compiled
+    return spec["thresholds"], float(spec["vacuum_theme"]), compiled
 
 
 def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes) -> Risk:
-    thresholds, specs = _indicators()
+    thresholds, vacuum_theme, specs = _indicators()
     negation = lexicon().negation
     indicators: list[Indicator] = []
     score = 0.0
     for spec in specs:
         evidence = [s.id for s in sentences if any(_affirmed(rx, s.text, negation) for rx in spec["regexes"])]
-        typed = [a for a in actors if a.type in spec.get("actor_types", [])]
-        for actor in typed:
-            evidence += [e for e in actor.evidence[:1] if e not in evidence]
         # Outside a security or vacuum story the same words ("gangs", "exit") are not indicators of anything.
         present = bool(evidence) and (themes.security.present or themes.power_vacuum.present)
         if present:
             score += spec["weight"]
         indicators.append(Indicator(id=spec["id"], label=spec["label"], present=present,
                                     evidence=_first(evidence, sentences) if present else []))
-    if themes.power_vacuum.present and not any(i.id == "explicit_vacuum" and i.present for i in indicators):
-        score += 0.5  # vacuum framing without the word itself still raises the rating a little
+    if themes.power_vacuum.present:
+        score += vacuum_theme
     rating = "high" if score >= thresholds["high"] else "moderate" if score >= thresholds["moderate"] else "low"
     present = [i for i in indicators if i.present]
     watch = [spec["watch"] for spec, ind in zip(specs, indicators, strict=True) if ind.present]

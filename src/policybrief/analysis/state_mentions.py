@@ -73,6 +73,10 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
         if hit:
             entry, j = hit
             start = i + 1 if toks[i].text.lower() == "the" else i
+            if entry.type == "person" and _names_a_place(toks, i, j, cue):
+                s.claim(i, j)  # "Hamid Karzai International Airport", "Camp Lemonnier": places, not people
+                i = j
+                continue
             if entry.type == "state" and _body_follows(toks, j, cue):
                 i = j  # "US forces" is the state's body, found by the bodies pass
                 continue
@@ -106,6 +110,17 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             i = j
             continue
         i += 1
+
+
+def _names_a_place(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
+    """A person's name used for a place: followed by a facility noun ("... International Airport") or
+    preceded by one ("Camp Lemonnier", "Fort Bragg")."""
+    k = j
+    while k < len(toks) and toks[k].text in ("International", "National", "Memorial", "Air", "Military"):
+        k += 1
+    after = toks[k].text.lower() if k < len(toks) else ""
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    return after in cue.facility_nouns or before in ("camp", "fort", "base")
 
 
 def _title_ends_at(toks: list[Token], i: int, cue: Cues) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Actor, Figure, Judgment, Risk, Sentence, Tension, Themes
-from ..ingest import strip_dateline
+from ..furniture import strip_dateline
 
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
                       r"remains?|will)\b", re.I)

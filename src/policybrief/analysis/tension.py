@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..brief import Sentence, Tension, Themes
-from ..ingest import strip_dateline
+from ..furniture import strip_dateline
 from .themes import ON_THEME, SentenceScores
 
 _SIDE_EVIDENCE = 3

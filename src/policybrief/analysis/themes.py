@@ -36,6 +36,12 @@ class _Lexicon:
     hedging: re.Pattern[str]
     hedge_factor: dict[str, float]
     doubt_factor: float
+    full_words: int
+    min_share: float
+    unscaled: frozenset[str]
+    consequence: re.Pattern[str]
+    departure: re.Pattern[str]
+    consequence_weight: float
 
 
 @cache
@@ -53,6 +59,12 @@ def lexicon() -> _Lexicon:
         hedging=re.compile(spec["hedging"], re.I),
         hedge_factor={t: float(v) for t, v in spec["hedge_factor"].items()},
         doubt_factor=float(spec["doubt_factor"]),
+        full_words=int(spec["full_words"]),
+        min_share=float(spec["min_share"]),
+        unscaled=frozenset(t for t in THEMES if spec[t].get("unscaled")),
+        consequence=re.compile(spec["consequence"]["pattern"], re.I),
+        departure=re.compile(spec["consequence"]["departure"], re.I),
+        consequence_weight=float(spec["consequence"]["weight"]),
     )
 
 
@@ -85,19 +97,38 @@ def score_sentences(sentences: list[Sentence]) -> SentenceScores:
                     break  # one hit per cue per sentence: repetition inside a sentence adds nothing
             if total:
                 weights[theme][s.id] = total
+    _consequences(sentences, weights["power_vacuum"], lex)
     return SentenceScores(weights, strong)
+
+
+def _consequences(sentences: list[Sentence], weights: dict[str, float], lex: _Lexicon) -> None:
+    """A departure with a stated consequence ("the withdrawal ... hands an advantage to al-Shabaab"; "Since the
+    withdrawal, ..." then "operations have been halted, raising fears of a resurgence") is what a power vacuum
+    is made of; either alone is not."""
+    previous = ""
+    for s in sentences:
+        text = s.text
+        m = lex.consequence.search(text)
+        if m and not lex.negation.search(text[max(0, m.start() - _NEGATION_WINDOW):m.start()]) and (
+                lex.departure.search(text) or lex.departure.search(previous)):
+            weights[s.id] = weights.get(s.id, 0.0) + lex.consequence_weight
+        previous = text
 
 
 def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitical: bool) -> Themes:
     """Themes for the article; an article with no political actor at all carries none of them."""
     lex = lexicon()
     order = {s.id: i for i, s in enumerate(sentences)}
+    words = sum(len(s.text.split()) for s in sentences)
+    # A 250-word excerpt has room for fewer cues than a full article: the bar is lower, but never below min_share.
+    share = min(1.0, max(lex.min_share, math.sqrt(words / lex.full_words)))
     out = {}
     for theme in THEMES:
         weights = scores.weights[theme]
         total = sum(weights.values())
-        score = 1 - math.exp(-total / (2 * lex.thresholds[theme]))
-        present = geopolitical and (total >= lex.thresholds[theme] or bool(scores.strong[theme]))
+        threshold = lex.thresholds[theme] * (1.0 if theme in lex.unscaled else share)
+        score = 1 - math.exp(-total / (2 * threshold))
+        present = geopolitical and (total >= threshold or bool(scores.strong[theme]))
         ranked = sorted(weights, key=lambda sid: (-_rank_weight(sid, weights, scores.strong[theme]), order[sid]))
         evidence = sorted(ranked[:MAX_EVIDENCE], key=order.__getitem__) if present else []
         out[theme] = Theme(present=present, score=round(score if geopolitical else score * 0.2, 3),

@@ -1,0 +1,428 @@
+"""Page furniture: what surrounds an article's text on a page, told apart from the text line by line.
+
+Headline, source address, byline, date lines, wire datelines, captions and credits, related links, share,
+newsletter, cookie and error prompts are taken out before any analysis; every removed line is kept with its
+reason, and what they say about the article (title, outlet, author, date, agency) goes into its metadata.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from dateutil import parser as dateparser
+
+from . import data
+from .brief import Removed
+from .metadata import SOURCE_LINE, STORE_DATE, date_in_url, outlet_of, year_in_url
+
+MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|"
+          r"Nov(ember)?|Dec(ember)?)\.?")
+_DATE = (rf"((\w+day,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
+         rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{4}}))")
+_DATE_LINE = re.compile(
+    rf"^(published|updated|posted|date|last updated|first published)?[:\s]*(on\s+)?{_DATE}"
+    rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?"
+    rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}})?\W*$",
+    re.IGNORECASE,
+)
+# "Published 5 July 2024, 10:45", "By Jane Doe | July 5, 2024" and other lines that carry a date among labels.
+_DATE_IN_HEADER = re.compile(rf"\b{_DATE}\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w.'’-]+"
+_BYLINE = re.compile(
+    rf"^(written\s+|words\s+)?by:?\s+{_NAME}(\s+(and\s+|&\s+)?{_NAME}){{0,5}}(\s*(,|\||and|in)\s+.{{0,80}})?$",
+    re.IGNORECASE)
+# "Faizan Hashmi Published April 12, 2024 | 06:30 PM", "AFP Published June 5, 2024"
+_BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Published|Posted|Updated)\b.{{0,60}}$")
+# "By", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
+_BARE_BY = re.compile(r"^By(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
+_AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
+# "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
+# "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
+_AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IANS|PTI|ANI|Sputnik|TASS|CNN|Al Jazeera)"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w.'’ -]{1,30}?)?)"
+    rf"(,\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(,\s+(?P<year>\d{{4}}))?)?\s*"
+    rf"(\({_AGENCY}\)\s*)?(?P<dash>[-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])"
+)
+_AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
+_PLACE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
+_LABEL_WORDS = re.compile(r"^(opinion|analysis|commentary|editorial|explainer|column|op-?ed|news|world|africa|"
+                          r"middle east|asia|europe|americas|politics|breaking|exclusive|live|update|insight|"
+                          r"perspective|viewpoint|feature|in depth|briefing|world news|international)\b", re.I)
+
+
+@dataclass
+class Page:
+    """The text of a page once its furniture is out, and what the furniture said."""
+
+    paragraphs: list[tuple[str, bool]] = field(default_factory=list)  # (text, is_heading)
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    agency: str | None = None
+    labels: list[str] = field(default_factory=list)
+    dates: list[tuple[int, date]] = field(default_factory=list)  # (how much the place it came from says, date)
+
+    @property
+    def published(self) -> date | None:
+        """The best-attested date: labelled "Published" or beside the byline, then the archive's stamp, the
+        address and the dateline, then any other date line; the first of equals (a page's "Updated" comes
+        after its "Published")."""
+        return max(self.dates, key=lambda d: d[0])[1] if self.dates else None
+
+    def dated(self, when: date | None, weight: int) -> None:
+        if when is not None:
+            self.dates.append((weight, when))
+
+
+@cache
+def _rules() -> tuple[int, list[tuple[re.Pattern[str], str]]]:
+    spec = data.load("boilerplate")
+    return spec["max_words"], [(re.compile(r["pattern"], re.IGNORECASE), r["reason"]) for r in spec["rules"]]
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    spec = data.load("sources")
+    names = [n for group in spec.values() for n in group]
+    return frozenset(_norm(n) for n in names)
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"[^\w ]+", "", line.lower().replace("’", "'")).strip()
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why a line is web leftover, or None when it is article text."""
+    max_words, rules = _rules()
+    bare = line.strip(" \"'“”‘’*·•|-–—()[]_")
+    if len(bare) <= 2 and not bare.isdigit():
+        return "decoration"
+    if _norm(bare) in _outlet_names() or _norm(re.sub(r"^the ", "", bare, flags=re.I)) in _outlet_names():
+        return "publisher name"
+    if len(bare.split()) > max_words:
+        return None
+    for pattern, reason in rules:
+        if pattern.search(bare):
+            return reason
+    return None
+
+
+def paragraphs_of(block: list[str]) -> list[str]:
+    """A block's lines as paragraphs: hard-wrapped prose is joined, a page's one-line paragraphs stay apart.
+
+    Joining every line of a block is what glued a headline onto the first sentence; a line is only continued
+    when it breaks mid-sentence at about the block's wrap width, or the next line starts in lower case.
+    """
+    width = max(len(line) for line in block)
+    out: list[str] = []
+    for line in block:
+        if out and _continues(out[-1], line, width):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    last = previous.rsplit(" ", 1)[-1] if previous else ""
+    if re.search(r"[.!?:\"”’)]$", last) or line.startswith("\x01"):
+        return False
+    if line[:1].islower() or previous.endswith((",", ";", "-", "—", "–")):
+        return True
+    return width <= 100 and len(last) + len(previous) >= 0.7 * width and len(previous) >= 45
+
+
+def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
+    """Drop furniture line by line; find title, address, byline, date and dateline; mark headings.
+
+    Before the first body paragraph (the page header), short lines ahead of the title are site or section
+    names and name-and-affiliation lines are bylines. After a "Related stories" or newsletter line, the short
+    lines that follow are the list of links, not article text.
+    """
+    in_header = True
+    link_list: str | None = None
+    first_line = True
+    repeated = _repeated_lines(blocks)
+    head = blocks[0] if blocks else []
+    # The line above a leading "Source: <address>" line is the headline, however it is punctuated.
+    at = next((i for i, line in enumerate(head[:3]) if SOURCE_LINE.match(line)), 0)
+    if at and not page.title and not head[at - 1].startswith("\x01"):
+        page.title = head[at - 1]
+        blocks = [head[at:], *blocks[1:]]
+    for block in blocks:
+        kept: list[str] = []
+        for line in block:
+            reason = _line_reason(line, page, first_line=first_line, in_header=in_header)
+            first_line = False
+            if reason is None and line in repeated:
+                reason = "repeated page element"
+            if reason is None and _echoes_caption(line, page):
+                reason = "photo caption"
+            if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2:
+                _drop_above_headline(page)
+            if isinstance(reason, tuple):  # the line carried a prefix to take off (a date stamp)
+                line, reason = reason
+            if reason in ("related-article link", "newsletter prompt"):
+                link_list = reason
+            elif reason is None and link_list and _looks_like_link(line, link_list):
+                reason = link_list
+            if reason == "markdown title":
+                continue
+            if reason:
+                page.removed.append(Removed(text=line, reason=reason))
+            elif line.startswith("\x01"):
+                page.paragraphs.append((line[2:].strip(), True))
+            else:
+                kept.append(line)
+        if not kept:
+            continue
+        for text in paragraphs_of(kept):
+            if _looks_like_heading(text) and (in_header or not page.paragraphs or len(text.split()) <= 12):
+                if in_header and _LABEL_WORDS.match(text) and len(text.split()) <= 4:
+                    page.labels.append(text)
+                    page.removed.append(Removed(text=text, reason="section label"))
+                elif not page.title and not page.paragraphs and not markdown:
+                    page.title = text
+                elif page.title and _norm(text) == _norm(page.title):
+                    page.removed.append(Removed(text=text, reason="headline repeated"))
+                else:
+                    page.paragraphs.append((text, True))
+                continue
+            text = _take_headline(text, page)
+            text = _take_dateline(text, page, early=in_header or len(page.paragraphs) < 3)
+            if not text:
+                continue
+            page.paragraphs.append((text, False))
+            if _is_body(text):
+                in_header, link_list = False, None
+    _drop_trailing_links(page)
+    return page
+
+
+def _repeated_lines(blocks: list[list[str]]) -> set[str]:
+    """Lines a page prints more than once (a caption under each copy of a photo, a widget): a story's own
+    sentences appear once."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for line in (line for block in blocks for line in block):
+        if len(line.split()) >= 3:
+            (repeated if line in seen else seen).add(line)
+    return repeated
+
+
+def _echoes_caption(line: str, page: Page) -> bool:
+    """Pages often print a photo's caption twice, once with its credit and once as alt text, in other words."""
+    words = set(re.findall(r"\w+", line.lower()))
+    for r in page.removed[-3:]:
+        if r.reason == "photo caption":
+            caption = set(re.findall(r"\w+", r.text.lower()))
+            if len(words & caption) >= 0.6 * min(len(words), len(caption)):
+                return True
+    return False
+
+
+def _drop_above_headline(page: Page) -> None:
+    """Text above a page's printed headline is a caption or a teaser, not the story."""
+    while page.paragraphs and not page.paragraphs[-1][1]:
+        text, _ = page.paragraphs.pop()
+        page.removed.append(Removed(text=text, reason="caption or teaser above the headline"))
+
+
+def _drop_trailing_links(page: Page) -> None:
+    """Short unpunctuated lines after the last sentence of the story are a list of links to other stories.
+
+    One or two such lines may be the story cut off mid-sentence under a subheading, so it takes three in a row.
+    """
+    tail = 0
+    for text, _ in reversed(page.paragraphs):
+        if len(text.split()) > 25 or re.search(r"[.!?\"”’)。！？]$", text):
+            break
+        tail += 1
+    if tail >= 3:
+        for text, _ in page.paragraphs[-tail:]:
+            page.removed.append(Removed(text=text, reason="related-article link"))
+        del page.paragraphs[-tail:]
+
+
+def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) -> str | tuple[str, str] | None:
+    if line.startswith("\x01"):
+        level, text = int(line[1]), line[2:].strip()
+        if level == 1 and not page.title:
+            page.title = text
+            return "markdown title"
+        return None
+    if m := SOURCE_LINE.match(line):
+        page.url = page.url or m["url"]
+        page.outlet = page.outlet or outlet_of(m["url"])
+        page.dated(date_in_url(m["url"]), 2)
+        return "source address"
+    if m := STORE_DATE.match(line):
+        page.dated(_iso(m["date"]), 2)
+        page.removed.append(Removed(text=m[0].strip(), reason="date line"))
+        rest = line[m.end():]
+        return (rest, _line_reason(rest, page, first_line=first_line, in_header=in_header)) if rest else "date line"
+    # A date line is read before the leftover rules, which would drop "Updated ... ET" as a time stamp.
+    if m := _DATE_LINE.match(line):
+        labelled = bool(m[1]) and not m[1].lower().endswith("updated")
+        page.dated(parse_date(line), 3 if labelled or _after_byline(page) else 1)
+        return "date line"
+    if page.title and _norm(line) == _norm(page.title):
+        return "headline repeated"
+    if caption := caption_reason(line):
+        return caption
+    reason = boilerplate_reason(line)
+    if reason == "publisher name" and not page.outlet:
+        page.outlet = line.strip(" \"'“”*©")
+    if reason is None and (_BYLINE.match(line) or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
+                           or _BARE_BY.match(line)):
+        page.author = page.author or _author(line)
+        if m := _DATE_IN_HEADER.search(line):
+            page.dated(parse_date(m[0]), 3)
+        elif page.removed and page.removed[-1].reason == "date line" and page.dates:
+            page.dates[-1] = (3, page.dates[-1][1])  # the date line just above the byline is the story's
+        return "byline"
+    if reason is None and in_header:
+        reason = _header_reason(line, page)
+    return reason
+
+
+def _after_byline(page: Page) -> bool:
+    return bool(page.removed) and page.removed[-1].reason == "byline"
+
+
+def _author(line: str) -> str | None:
+    if m := _AUTHOR_LABEL.match(line):
+        return m[2]
+    if m := _BYLINE_DATED.match(line):
+        name = m["name"]
+    else:
+        name = re.sub(r"^(written\s+|words\s+)?by:?\s*", "", line, flags=re.I)
+        name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name, flags=re.I)[0]
+    name = name.strip()
+    for outlet in sorted(_outlet_names(), key=len, reverse=True):  # "By JANE DOE Associated Press"
+        if outlet and _norm(name).endswith(" " + outlet):
+            name = name[: len(name) - len(outlet)].rstrip(" ,|")
+            break
+    # Staff bylines and agencies name no author; wire bylines are in capitals ("By TARA COPP and MATTHEW LEE").
+    if not name or _norm(name) in _outlet_names() or re.match(r"(?i)(staff|agencies|editorial|desk|team)\b", name):
+        return None
+    return name.title().replace(" And ", " and ") if re.sub(r"\band\b", "", name).isupper() else name
+
+
+_CREDIT = (r"(AFP|AP|Reuters|REUTERS|Getty Images|GETTY IMAGES|EPA|EPA-EFE|TNS|Anadolu( Agency)?|Xinhua|Bloomberg|"
+           r"Shutterstock|Alamy|Sipa|Wikimedia Commons|[A-Z]{2,6})")
+# A caption ends with its credit: "(Photo: ...)", "(Tom Nicholson/Getty Images/TNS)", "MOHD RASFAN/AFP VIA GETTY
+# IMAGES", "Hugh Kinsella Cunningham/TNH", "[Reuters]"; or opens with "FILE -" or "Pictured".
+_CAPTION = re.compile(
+    r"\((photo|image|picture|credit|file photo|photograph)s?\b[^()]*\)\.?$"
+    r"|\([^()]{0,80}(getty|afp|reuters|ap photo|/tns|epa|xinhua|anadolu|shutterstock|alamy)[^()]*\)\.?$"
+    r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$"
+    rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
+    r"|^(FILE|FILE PHOTO) ?[-—–:]|^Pictured\b|photo credit should read|\bCC BY(-SA)?\b",
+    re.IGNORECASE)
+
+
+def caption_reason(line: str) -> str | None:
+    """A photo caption or credit, at any length (captions run to sixty words); None for article text."""
+    if len(line.split()) > 80 or not _CAPTION.search(line):
+        return None
+    return "photo caption" if len(line.split()) > 6 else "photo credit"
+
+
+def _take_headline(text: str, page: Page) -> str:
+    """A paragraph that starts with the headline (pages that print it twice) loses that copy."""
+    title = page.title
+    if title and len(title.split()) >= 4 and text.startswith(title) and text != title:
+        page.removed.append(Removed(text=title, reason="headline repeated"))
+        return text[len(title):].lstrip(" :—–-")
+    return text
+
+
+def _take_dateline(text: str, page: Page, *, early: bool) -> str:
+    """A wire dateline opening a paragraph is furniture: its place, agency and date go to the metadata."""
+    m = _DATELINE.match(text) or _AGENCY_ONLY.match(text) or (_PLACE_DATELINE.match(text) if early else None)
+    if not m or (m.re is _DATELINE and m["dash"] == ":" and not m["agency"]):
+        return text
+    groups = m.groupdict()
+    if m.re is _DATELINE and not groups.get("agency") and not early:
+        return text
+    page.removed.append(Removed(text=m[0].strip(), reason="dateline"))
+    if groups.get("agency") and not page.agency:
+        page.agency = groups["agency"]
+    if groups.get("month"):
+        year = groups.get("year") or (year_in_url(page.url) if page.url else None)
+        if year:
+            page.dated(parse_date(f"{groups['month']} {groups['day']} {year}"), 2)
+    return text[m.end():]
+
+
+def _header_reason(line: str, page: Page) -> str | None:
+    """Why a page-header line is not article text: "Site | Section", a site name, a byline without "By"."""
+    if " | " in line and len(line.split()) <= 10:
+        if not page.outlet:
+            page.outlet = line.split(" | ")[0].strip()
+        return "site header"
+    if not page.title and len(line.split()) <= 3 and _looks_like_heading(line) and not _LABEL_WORDS.match(line):
+        if not page.outlet:
+            page.outlet = line
+            return "site name"
+        return "section label"
+    if page.title and _NAME_AFFILIATION.match(line):
+        page.author = page.author or line.split(",")[0]
+        return "byline"
+    if page.title and _MONTH_YEAR.match(line):
+        page.dated(parse_date(line), 1)
+        return "date line"
+    return None
+
+
+_NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,80}$")
+_MONTH_YEAR = re.compile(rf"^{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
+
+
+def _looks_like_link(line: str, mode: str) -> bool:
+    """A headline in a list of links, or the one-line blurb under a newsletter sign-up."""
+    if mode == "newsletter prompt" and len(line.split()) <= 12:
+        return True
+    return len(line.split()) <= 18 and not re.search(r"[.!]$", line.rstrip("\"”’'"))
+
+
+def _is_body(text: str) -> bool:
+    return len(text.split()) >= 12 and bool(re.search(r"[.!?\"”’)]$", text))
+
+
+def strip_dateline(text: str) -> str:
+    """A sentence without a wire dateline, for quoting it on its own."""
+    m = _DATELINE.match(text) or _AGENCY_ONLY.match(text)
+    return text[m.end():].strip() if m else text.strip()
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return len(words) <= 16 and len(line) <= 150 and not re.search(r"[.!?:;,\"”。！？]$", line)
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> date | None:
+    text = re.sub(r"(?i)^(published|updated|posted|date|last updated|first published)[:\s]*(on\s+)?", "", text)
+    text = re.sub(r"(?i)\s*[|,/-]?\s*(updated|last updated)\b.*$", "", text)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "ET" and other zone names: only the date matters here
+            return dateparser.parse(text, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,135 @@
+"""What an article says about itself: its address, outlet, publication date, kind and whether it is cut off.
+
+Pure functions over strings, called by ingest once the page furniture has been told apart from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from urllib.parse import urlsplit
+
+from . import data
+
+SOURCE_LINE = re.compile(r"^\s*(source|url|link|original(ly published)? at)\s*:\s*(?P<url>https?://\S+)\s*$", re.I)
+# Some stored pages open with the archive's own date stamp (" date 2024-07-05 WASHINGTON (AP) — ...").
+STORE_DATE = re.compile(r"^\s*date (?P<date>\d{4}-\d\d-\d\d)\b\s*")
+
+_URL_DATES = (
+    re.compile(r"/(?P<y>(19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/._-]|$)"),
+    re.compile(r"[/_-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[/._-]|$)"),
+    re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
+)
+# Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
+_OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
+                           r"editorials?|blogs?|views|voices|perspectives?|letters)([/_.-]|$)", re.I)
+_ANALYSIS_PATH = re.compile(r"(^|[/_.-])(analysis|analyses|explainers?|insights?|in-depth|long-?reads?|"
+                            r"briefings?|commentaries|features|reports?|research|publications?|q-?and-?a)([/_.-]|$)",
+                            re.I)
+_OPINION_LABEL = re.compile(r"^\s*(opinion|op-?ed|commentary|column|editorial|guest (essay|column)|viewpoint|"
+                            r"perspective|letters?)\b\s*[|:—–-]?", re.I)
+_ANALYSIS_LABEL = re.compile(r"^\s*(analysis|news analysis|explainer|explained|insight|in depth|briefing|"
+                             r"q&a|fact ?check)\b\s*[|:—–-]?", re.I)
+_OPINION_DISCLAIMER = re.compile(r"views expressed|opinions expressed|are (solely |only )?(his|her|their|the "
+                                 r"author'?s'?|the writer'?s'?) own|does not necessarily reflect|is a (columnist|"
+                                 r"contributing (writer|columnist|editor)|senior fellow|professor|former\b)", re.I)
+_FIRST_PERSON = re.compile(r"\b(I|I['’](m|ve|d|ll)|[Mm]y|me|[Ww]e|[Oo]ur|us)\b")
+_WE_ARGUE = re.compile(r"\b(we|us|our)\b[^.]{0,40}\b(must|should|need|ought|cannot|can't|can no longer)\b|"
+                       r"\b(must|should|ought to)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,600}[\"”]")
+
+
+def outlet_of(url: str) -> str | None:
+    """The outlet's name for an address: a listed domain's name, else the bare domain."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    names = _outlets()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        name = names.get(".".join(parts[i:]))
+        if name:
+            return name
+    return host
+
+
+@cache
+def _outlets() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (data.load("outlets") or {}).items()}
+
+
+def date_in_url(url: str) -> date | None:
+    path = urlsplit(url).path
+    for rx in _URL_DATES:
+        for m in rx.finditer(path):
+            try:
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def year_in_url(url: str) -> int | None:
+    m = re.search(r"/((19|20)\d\d)/", urlsplit(url).path)
+    return int(m[1]) if m else None
+
+
+def kind_of(*, url: str | None, labels: list[str], title: str, text: str, sentences: int, wire: bool) -> str:
+    """news | opinion | analysis, from what the page says of itself first, then from how the text is written.
+
+    Opinion is an author arguing: in the first person, prescribing, or under a headline that prescribes.
+    Analysis explains in the publication's voice: filed as such, from a research institute, or written without
+    the dated events and attributed statements that news is made of. Wire copy is news.
+    """
+    path = urlsplit(url).path if url else ""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labelled = [*labels, title]
+    if any(_OPINION_LABEL.match(label) for label in labelled) or _OPINION_PATH.search(path):
+        return "opinion"
+    if any(_ANALYSIS_LABEL.match(label) for label in labelled):
+        return "analysis"
+    if _OPINION_DISCLAIMER.search(text) or _OPINION_TITLE.search(title):
+        return "opinion"
+    if wire:
+        return "news"
+    unquoted = _QUOTED.sub(" ", text)
+    words = max(1, len(unquoted.split()))
+    first_person = len(_FIRST_PERSON.findall(unquoted))
+    prescriptive = len(_WE_ARGUE.findall(unquoted))
+    if first_person >= 3 and first_person / words > 0.004 or prescriptive / words > 0.006 and prescriptive >= 3:
+        return "opinion"
+    if _ANALYSIS_TITLE.search(title) or _ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host):
+        return "analysis"
+    per_sentence = max(1, sentences)
+    if (len(_NEWS_TIME.findall(text)) / per_sentence < 0.05
+            and len(_ATTRIBUTION.findall(text)) / per_sentence < 0.3 and sentences >= 5):
+        return "analysis"
+    return "news"
+
+
+# Headlines that argue ("Lebanon must disarm Hezbollah", "It's time to recognize ...", "The Irish Times view on")
+# or that explain ("Why Beijing may prefer a blockade", "Explained: ...", "Decoding the EU's sanctions").
+_OPINION_TITLE = re.compile(r"\b(must|should|ought to|it['’]s time|time to|the case (for|against)|in defen[cs]e of|"
+                            r"let['’]s|stop|don['’]t)\b|\bview on\b|^(why|how) (we|i)\b", re.I)
+_ANALYSIS_TITLE = re.compile(r"^(why|how|what|explained|explainer|decoding|inside|understanding|analysis)\b|"
+                             r"[:—–-] (why|how|what)\b|\b(explained|implications|what it means|what next|"
+                             r"takeaways)\b|\?$", re.I)
+_INSTITUTE_HOST = re.compile(r"(institute|iiss|iiis|crisisgroup|csis|brookings|carnegie|chathamhouse|rand\.org|"
+                             r"atlanticcouncil|cfr\.org|understandingwar|warontherocks|lawfare|rusi|sipri|ecfr|"
+                             r"stimson|wilsoncenter|hudson|heritage|cato|acleddata|thinktank)", re.I)
+# News is dated ("on Monday", "this week", "on Jan. 5") and attributed ("said", "told Reuters").
+_NEWS_TIME = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+                        r"this (week|morning|afternoon|evening)|last (week|night)|on (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                        r"Sep|Oct|Nov|Dec)\w*\.? \d)")
+_ATTRIBUTION = re.compile(r"\b(said|says|told|according to|announced|stated|added|reported)\b")
+
+
+_ENDS_SENTENCE = re.compile(r"([.!?…]|[.!?][\"”’')\]]+|\.{3})$")
+
+
+def is_truncated(last_paragraph: str | None) -> bool:
+    """The text stops mid-sentence (an excerpt cut off, or a page saved before it loaded)."""
+    if not last_paragraph:
+        return False
+    return not _ENDS_SENTENCE.search(last_paragraph.rstrip())

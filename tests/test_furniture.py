@@ -1,0 +1,158 @@
+"""Page furniture and what a page says about itself, on the shapes real pages come in."""
+
+from __future__ import annotations
+
+import pytest
+
+from policybrief.errors import InputError
+from policybrief.furniture import caption_reason
+from policybrief.ingest import load_article
+from policybrief.metadata import date_in_url, is_truncated, outlet_of
+
+BODY = ("The army said it had retaken the town after two days of fighting, and officials said on Monday that "
+        "roads to the border would reopen. Residents described shelling through the night. Aid agencies warned "
+        "that thousands of people had fled north since the offensive began last week.")
+
+
+def sentences(article) -> str:
+    return " ".join(s.text for s in article.sentences)
+
+
+def removed(article) -> dict[str, str]:
+    return {r.text: r.reason for r in article.removed}
+
+
+def test_headline_and_source_line_give_title_outlet_and_date(write_article):
+    article = load_article(write_article(
+        "What Ukraine needs\nSource: https://www.reuters.com/world/2024/07/05/what-ukraine-needs/\n\n" + BODY))
+    assert article.title == "What Ukraine needs"
+    assert article.source == "Reuters" and article.url.startswith("https://www.reuters.com/")
+    assert article.published.isoformat() == "2024-07-05"
+    assert "What Ukraine needs" not in sentences(article)
+
+
+def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
+    article = load_article(write_article("Title of a story\nSource: https://www.example-news.org/a/b?id=3\n\n" + BODY))
+    assert article.source == "example-news.org"
+    assert outlet_of("https://edition.cnn.com/x") == "CNN"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://a.com/2024/07/05/story", "2024-07-05"),
+    ("https://a.com/news/details.aspx?NewsId=20251209131321", None),
+    ("https://a.com/29-Nov-2024/story", None),
+    ("https://a.com/story-2023-11-12", "2023-11-12"),
+    ("https://a.com/2024/apr/195696/story", None),
+])
+def test_dates_in_addresses(url, expected):
+    found = date_in_url(url)
+    assert (found.isoformat() if found else None) == expected
+
+
+def test_headline_on_the_line_above_the_text_is_not_glued_to_it(write_article):
+    article = load_article(write_article(
+        "Taliban Say Door Is Open at the End of the War\n" + BODY))
+    assert article.title == "Taliban Say Door Is Open at the End of the War"
+    assert article.sentences[0].text.startswith("The army said")
+
+
+@pytest.mark.parametrize(("opening", "agency"), [
+    ("MOGADISHU (Reuters) -Somalia's", "Reuters"),
+    ("NIAMEY, July 7 (Reuters) – Somalia's", "Reuters"),
+    ("WASHINGTON (AP) — Somalia's", "AP"),
+    ("(Bloomberg) -- Somalia's", "Bloomberg"),
+])
+def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening, agency):
+    text = f"Somalia asks for delay\n\n{opening} government asked on Monday for the exit of troops to be delayed, " \
+           f"officials said. {BODY}"
+    article = load_article(write_article(text))
+    assert article.sentences[0].text.startswith("Somalia's government asked")
+    assert article.agency == agency and article.kind == "news"
+    assert "dateline" in removed(article).values()
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("By TARA COPP and MATTHEW LEE", "Tara Copp and Matthew Lee"),
+    ("Faizan Hashmi Published April 12, 2024 | 06:30 PM", "Faizan Hashmi"),
+    ("ByClément Therme", "Clément Therme"),
+    ("By Rana Haddad, Middle East Correspondent", "Rana Haddad"),
+    ("By Staff, Agencies", None),
+    ("By", None),
+])
+def test_bylines_name_the_author_and_leave_the_text(write_article, line, author):
+    article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
+    assert article.author == author
+    assert line in removed(article) and line not in sentences(article)
+
+
+def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
+    text = "The Red Sea agreement\n\n4/29/2024\n\nMonday April 1, 2024\nBy Hakeem Najimdeen\n\n" + BODY
+    assert load_article(write_article(text)).published.isoformat() == "2024-04-01"
+
+
+@pytest.mark.parametrize("line", [
+    "A man sells stickers at a market in Kabul on Dec. 26, 2021. MOHD RASFAN/AFP VIA GETTY IMAGES",
+    "For the Kremlin, violating agreements is the rule. (Photo: The Image Bank of the War in Ukraine)",
+    "Zelenskyy is greeted by Macron in Paris on March 27, 2025. (Tom Nicholson/Getty Images/TNS)",
+    "FILE - A photo of North Korea's missile launch is displayed at an observation post, Sept. 13, 2023.",
+    "The prime minister has called Red Sea access an existential question for his country. [Reuters]",
+    "Pictured is a view of a UN helicopter as it flies over Mikenge. Hugh Kinsella Cunningham/TNH",
+])
+def test_captions_of_any_length_are_furniture(line):
+    assert caption_reason(line) == "photo caption"
+    assert caption_reason(BODY) is None
+
+
+def test_a_caption_printed_twice_in_other_words_goes_with_its_first_copy(write_article):
+    text = ("Peacekeepers leave\n\nPictured is a view of a UN helicopter as it flies over Mikenge during a training "
+            "session given to Congolese troops. Hugh Kinsella Cunningham/TNH\nA UN helicopter flies over Mikenge "
+            "during a training session given to Congolese troops ahead of their withdrawal.\n\n" + BODY)
+    article = load_article(write_article(text))
+    assert "helicopter" not in sentences(article)
+
+
+def test_text_above_the_printed_headline_and_repeated_lines_are_furniture(write_article):
+    text = ("Decoding the new sanctions\nSource: https://example.com/?p=1\n\n"
+            "An oil barrel is locked by a heavy chain, symbolizing the new sanctions on the trade.\n\n"
+            "Decoding the new sanctions\n\nUN envoy Hans Grundberg - Asharq Al-Awsat\n"
+            "UN envoy Hans Grundberg - Asharq Al-Awsat\n\n" + BODY)
+    article = load_article(write_article(text))
+    assert sentences(article).startswith("The army said")
+    reasons = removed(article)
+    assert reasons["Decoding the new sanctions"] == "headline repeated"
+    assert reasons["UN envoy Hans Grundberg - Asharq Al-Awsat"] == "repeated page element"
+
+
+def test_links_to_other_stories_after_the_text_are_furniture(write_article):
+    links = ["John McManus: Trade wars can push the UK closer to Europe",
+             "Celebrity review: from nightmares to apex predators, this is comedy at its finest",
+             "Limerick’s hurler returns from the Inca trail to take the high road to Croke Park"]
+    article = load_article(write_article("Sudan one year on\n\n" + BODY + "\n" + "\n".join(links)))
+    assert all(removed(article)[link] == "related-article link" for link in links)
+    assert not article.truncated
+
+
+def test_an_excerpt_cut_mid_sentence_says_so(write_article):
+    article = load_article(write_article("Sudan one year on\n\n" + BODY + " The United Nati"))
+    assert article.truncated
+    assert is_truncated("He said “no.”") is False
+
+
+def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
+    path = write_article("Share this article\nSubscribe to our newsletter\nRead more: Other story here\n"
+                         "Advertisement\n© 2024 Example Media. All rights reserved.\n")
+    with pytest.raises(InputError, match="only a headline and page furniture") as err:
+        load_article(path)
+    assert str(path) in str(err.value)
+
+
+@pytest.mark.parametrize(("head", "body", "kind"), [
+    ("Title\nSource: https://www.example.com/opinion/columnists/x", BODY, "opinion"),
+    ("It’s Time To Recognize the Taliban", BODY, "opinion"),
+    ("Why a port deal matters", BODY, "analysis"),
+    ("Explained : Pakistan's growing Taliban problem", BODY, "analysis"),
+    ("A column", "I have lost count of the conferences I have attended. In my view we must stop. " * 3, "opinion"),
+    ("Army retakes town", BODY, "news"),
+])
+def test_kind_from_what_the_page_says_and_how_it_is_written(write_article, head, body, kind):
+    assert load_article(write_article(f"{head}\n\n{body}")).kind == kind
