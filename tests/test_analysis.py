@@ -169,3 +169,38 @@ def test_hedged_vacuum_is_still_a_risk(write_article):
     ))
     assert brief.themes.power_vacuum.present
     assert any(i.id == "explicit_vacuum" and i.present for i in brief.risk.indicators)
+
+
+def real_page(write_article, body: str, url: str = "https://example.org/2024/06/20/story") -> Brief:
+    return brief_of(write_article(f"A headline about the story\nSource: {url}\n\n{body}"))
+
+
+def test_places_named_after_people_are_not_people(write_article):
+    brief = real_page(write_article, "Thousands of Afghans rushed to Hamid Karzai International Airport on Monday as "
+                                     "the evacuation went on, officials said. The Taliban took control of Kabul.")
+    assert "Hamid Karzai" not in [a.name for a in brief.actors]
+
+
+def test_roles_are_as_of_the_publication_date(write_article):
+    body = ("Jake Sullivan met Chinese officials in Bangkok on Friday to discuss Taiwan, the White House said. "
+            "The talks lasted two days, officials said.")
+    now = real_page(write_article, body, "https://example.org/2024/01/27/story")
+    assert actor(now, "Jake Sullivan").role == "US National Security Adviser"
+    later = real_page(write_article, body, "https://example.org/2026/01/27/story")
+    assert actor(later, "Jake Sullivan").role.startswith("former")
+
+
+def timeline(brief: Brief) -> dict[str, str | None]:
+    return {t.when.split(" [")[0]: t.date for t in brief.timeline}
+
+
+def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):
+    brief = real_page(write_article, (
+        "The mission was set up in 1994 after the war ended, officials said. Twenty years later the force was "
+        "halved. In February, the council voted to extend it, but it will leave in September, the envoy said. "
+        "The fighting resumed eight months after the deal was signed."))
+    dates = timeline(brief)
+    assert dates["Twenty years later"] == "2014"  # from the story's 1994, not the 2024 publication
+    assert dates["February"] == "2024-02"  # a past vote in a June article
+    assert dates["September"] == "2024-09"  # a departure still to come
+    assert dates["eight months after"] == "2023-10"

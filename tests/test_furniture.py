@@ -39,7 +39,8 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
 
 @pytest.mark.parametrize(("url", "expected"), [
     ("https://a.com/2024/07/05/story", "2024-07-05"),
-    ("https://a.com/news/details.aspx?NewsId=20251209131321", None),
+    ("https://a.com/news/details.aspx?NewsId=20251209131321&page=0", "2025-12-09"),
+    ("https://a.com/article/3263763/story", None),
     ("https://a.com/29-Nov-2024/story", None),
     ("https://a.com/story-2023-11-12", "2023-11-12"),
     ("https://a.com/2024/apr/195696/story", None),
@@ -156,3 +157,16 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
 ])
 def test_kind_from_what_the_page_says_and_how_it_is_written(write_article, head, body, kind):
     assert load_article(write_article(f"{head}\n\n{body}")).kind == kind
+
+
+def test_an_authors_note_names_the_author_and_marks_a_column(write_article):
+    note = "Jane Doe is a senior fellow at the Institute for Peace and a former ambassador to Mali."
+    article = load_article(write_article(f"Mali needs a new deal\n\n{BODY}\n\n{note}"))
+    assert article.author == "Jane Doe" and article.kind == "opinion"
+    assert removed(article)[note] == "author's note"
+
+
+def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
+    line = "By Monday, the army had withdrawn from the town and handed its posts to the police."
+    article = load_article(write_article(f"Army leaves town\n\n{line}\n\n{BODY}"))
+    assert line in sentences(article) and article.author is None

@@ -21,8 +21,9 @@ from .metadata import SOURCE_LINE, STORE_DATE, date_in_url, outlet_of, year_in_u
 
 MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|"
           r"Nov(ember)?|Dec(ember)?)\.?")
-_DATE = (rf"((\w+day,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
-         rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{4}}))")
+_DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
+         rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
+         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}))")
 _DATE_LINE = re.compile(
     rf"^(published|updated|posted|date|last updated|first published)?[:\s]*(on\s+)?{_DATE}"
     rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?"
@@ -32,9 +33,17 @@ _DATE_LINE = re.compile(
 # "Published 5 July 2024, 10:45", "By Jane Doe | July 5, 2024" and other lines that carry a date among labels.
 _DATE_IN_HEADER = re.compile(rf"\b{_DATE}\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]+"
+# "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Story by Jane Doe, Reuters", "By Jane Doe | Correspondent".
 _BYLINE = re.compile(
-    rf"^(written\s+|words\s+)?by:?\s+{_NAME}(\s+(and\s+|&\s+)?{_NAME}){{0,5}}(\s*(,|\||and|in)\s+.{{0,80}})?$",
-    re.IGNORECASE)
+    rf"^(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)?(?i:by):?\s+{_NAME}"
+    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s*(,|\||(?i:and)|in|for|-|—)\s+.{{0,80}})?$")
+# "Jane Doe is a senior fellow at ...", "The author is a former ambassador": an author's note, which a column or
+# an analysis carries and a news report does not.
+_AUTHOR_BIO = re.compile(
+    rf"^[—–*\s]*((?P<name>{_NAME}(\s+{_NAME}){{1,3}})|(?i:the )?(?i:author|writer)s?) (is|was|are) (a|an|the) "
+    r"([\w'’-]+ ){0,4}(fellow|professor|columnist|analyst|researcher|director|editor|writer|author|journalist|"
+    r"lecturer|associate|expert|ambassador|diplomat|contributor|correspondent|scholar|officer|member|chair|"
+    r"president|founder|consultant|commentator|head|adviser|advisor|minister|secretary|general)\b")
 # "Faizan Hashmi Published April 12, 2024 | 06:30 PM", "AFP Published June 5, 2024"
 _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Published|Posted|Updated)\b.{{0,60}}$")
 # "By", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
@@ -68,6 +77,7 @@ class Page:
     author: str | None = None
     agency: str | None = None
     labels: list[str] = field(default_factory=list)
+    bio: bool = False  # the page carries an author's note ("... is a senior fellow at ...")
     dates: list[tuple[int, date]] = field(default_factory=list)  # (how much the place it came from says, date)
 
     @property
@@ -204,16 +214,19 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             if _is_body(text):
                 in_header, link_list = False, None
     _drop_trailing_links(page)
+    if page.paragraphs and page.paragraphs[-1][1] and len(page.paragraphs[-1][0].split()) >= 6:
+        # Nothing follows a heading at the end of a page: it is the story's last sentence, cut off.
+        page.paragraphs[-1] = (page.paragraphs[-1][0], False)
     return page
 
 
 def _repeated_lines(blocks: list[list[str]]) -> set[str]:
-    """Lines a page prints more than once (a caption under each copy of a photo, a widget): a story's own
-    sentences appear once."""
+    """Short lines a page prints more than once (a caption under each copy of a photo, a widget): a story's
+    own sentences appear once. Long paragraphs are left alone: a repeated one is the story, printed twice."""
     seen: set[str] = set()
     repeated: set[str] = set()
     for line in (line for block in blocks for line in block):
-        if len(line.split()) >= 3:
+        if 3 <= len(line.split()) <= 25:
             (repeated if line in seen else seen).add(line)
     return repeated
 
@@ -281,7 +294,12 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     reason = boilerplate_reason(line)
     if reason == "publisher name" and not page.outlet:
         page.outlet = line.strip(" \"'“”*©")
-    if reason is None and (_BYLINE.match(line) or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
+    if reason is None and (m := _AUTHOR_BIO.match(line)) and len(line.split()) <= 70:
+        page.author = page.author or m["name"]
+        page.bio = True
+        return "author's note"
+    byline = _BYLINE.match(line) and not (line.endswith(".") and len(line.split()) > 8)
+    if reason is None and (byline or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
                            or _BARE_BY.match(line)):
         page.author = page.author or _author(line)
         if m := _DATE_IN_HEADER.search(line):

@@ -110,7 +110,7 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
         language=_language(body_text),
         format=fmt,
         kind=kind_of(url=page.url, labels=page.labels, title=title, text=body_text, sentences=len(sentences),
-                     wire=bool(page.agency)),
+                     wire=bool(page.agency), bio=page.bio),
         url=page.url,
         agency=page.agency,
         truncated=is_truncated(body[-1].text if body else None),

@@ -18,7 +18,8 @@ STORE_DATE = re.compile(r"^\s*date (?P<date>\d{4}-\d\d-\d\d)\b\s*")
 
 _URL_DATES = (
     re.compile(r"/(?P<y>(19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/._-]|$)"),
-    re.compile(r"[/_-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[/._-]|$)"),
+    # "/20240705/", "-20240705.html", and time stamps in a query ("NewsId=20251209131321")
+    re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(\d{6})?(?=[/._&-]|$)"),
     re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
 )
 # Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
@@ -60,7 +61,8 @@ def _outlets() -> dict[str, str]:
 
 
 def date_in_url(url: str) -> date | None:
-    path = urlsplit(url).path
+    parts = urlsplit(url)
+    path = f"{parts.path}?{parts.query}" if parts.query else parts.path
     for rx in _URL_DATES:
         for m in rx.finditer(path):
             try:
@@ -75,7 +77,8 @@ def year_in_url(url: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def kind_of(*, url: str | None, labels: list[str], title: str, text: str, sentences: int, wire: bool) -> str:
+def kind_of(*, url: str | None, labels: list[str], title: str, text: str, sentences: int, wire: bool,
+            bio: bool = False) -> str:
     """news | opinion | analysis, from what the page says of itself first, then from how the text is written.
 
     Opinion is an author arguing: in the first person, prescribing, or under a headline that prescribes.
@@ -91,6 +94,8 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
         return "analysis"
     if _OPINION_DISCLAIMER.search(text) or _OPINION_TITLE.search(title):
         return "opinion"
+    if bio and not (_ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host)):
+        return "opinion"  # an author's note under the text: a guest's column
     if wire:
         return "news"
     unquoted = _QUOTED.sub(" ", text)

@@ -32,7 +32,8 @@ def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Bri
     if article.language != "en":
         return _not_english(article, info, engine)
     sentences = article.sentences
-    actors = find_actors(sentences, gazetteer.load(actors_files), title=" ".join([article.title, *article.headings]))
+    actors = find_actors(sentences, gazetteer.load(actors_files), title=" ".join([article.title, *article.headings]),
+                         headline=article.title, published=article.published)
     scores = score_sentences(sentences)
     # A town council is a government body too; only national or international actors make an article political.
     political = any(a.type in _POLITICAL or (a.type == "government_body" and a.code) for a in actors)

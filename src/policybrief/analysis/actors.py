@@ -10,6 +10,7 @@ speech cue. A last pass links later surname and role mentions ("al-Sudani", "the
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..brief import Actor, Sentence
 from ..furniture import strip_dateline
@@ -36,6 +37,10 @@ from .state_mentions import (
 from .tokens import key, tokenize
 
 MAX_EVIDENCE = 5
+# Names ending so are outlets, which are sources of the story, never actors in it.
+_MEDIA_HEADS = frozenset(["News", "Post", "Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph",
+                          "Chronicle", "Observer", "Press", "Daily", "Monitor", "Examiner", "Standard"])
+HEADLINE = "headline"  # the id the headline gets while actors are read from it
 # Verbs that say what an actor wants: the first sentence with the actor as their subject is its position.
 _WANTS = re.compile(
     r"\b(wants?|wanted|seeks?|sought|demand(s|ed)?|call(s|ed)? for|push(es|ed)? for|press(es|ed)? for|"
@@ -44,8 +49,13 @@ _WANTS = re.compile(
     r"is taking steps|ordered|expelled|accuse[sd]?|maintains the right|will take|says? it will)\b", re.I)
 
 
-def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -> list[Actor]:
+def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", headline: str = "",
+                published: date | None = None) -> list[Actor]:
     cue = cues()
+    # The headline names the actors a reader must know; it is not article text, so it is read for actors but
+    # never cited as evidence.
+    if headline:
+        sentences = [Sentence(id=HEADLINE, paragraph=-1, text=headline), *sentences]
     text = "\n".join(s.text for s in sentences)
     local = acronyms(text, gaz)
     lowercase_words = {w for w in re.findall(r"\b[a-z][\w'-]*\b", text)}
@@ -69,7 +79,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "") -
         single_name_speakers_pass(s, found, cue, lowercase_words)
     _resolve_generic_groups(found, cue)
     _merge_same_code(found)
-    return _actors(found, gaz, main, sentences)
+    return _actors(found, gaz, main, sentences, published)
 
 
 def _merge_same_code(found: Collector) -> None:
@@ -93,17 +103,19 @@ def _resolve_generic_groups(found: Collector, cue: Cues) -> None:
         fold(found, "groups:armed", next(iter(sponsored.values())))
 
 
-def _actors(found: Collector, gaz: Gazetteer, main: Entry | None, sentences: list[Sentence]) -> list[Actor]:
+def _actors(found: Collector, gaz: Gazetteer, main: Entry | None, sentences: list[Sentence],
+            published: date | None) -> list[Actor]:
     ranked = sorted(found.found.values(), key=lambda c: (-len(c.mentions), c.first))
     top = {c.key for c in ranked[:5] if len(c.mentions) >= 3}
     text = {s.id: s.text for s in sentences}
     out = []
     not_names = cues().not_names
     for c in ranked:
-        words = set(c.name.split())
-        if not c.from_gazetteer and (c.type == "person" and words & not_names
-                                     or c.type == "organisation" and words <= not_names):
-            continue  # "Monday" that "urged", the "General Staff", the "Korean Peninsula": not actors
+        words = c.name.split()
+        if not c.from_gazetteer and (c.type == "person" and not_names.intersection(words)
+                                     or c.type == "organisation" and (not_names.issuperset(words)
+                                                                      or words[-1] in _MEDIA_HEADS)):
+            continue  # "Monday" that "urged", the "General Staff", "The Denver Post": not actors
         seen = [a for a in c.aliases if a != c.name]
         aliases = list(seen)
         entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None
@@ -112,19 +124,34 @@ def _actors(found: Collector, gaz: Gazetteer, main: Entry | None, sentences: lis
             known = [a for a in entry.aliases if a not in seen and a != c.name]
             known.sort(key=lambda a: not _is_acronym(a))
             aliases += known[:6]
-        role = c.role or c.known_role
+        role = c.role or (role_as_of(c.known_role, published) if c.known_role else None)
         if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and bare_title(role):
             role = f"{role} of {state.name}"
         if c.type == "state" and main is not None and c.name == main.name:
             role = role or "Main state in the article"
-        position = next((sid for sid in dict.fromkeys(c.mentions) if _states_position(text[sid], [c.name, *seen])),
-                        None)
+        cited = [sid for sid in dict.fromkeys(c.mentions) if sid != HEADLINE]
+        position = next((sid for sid in cited if _states_position(text[sid], [c.name, *seen])), None)
         out.append(Actor(
-            name=c.name, aliases=aliases, seen_as=seen, type=c.type, code=c.code, role=role, mentions=len(c.mentions),
-            central=c.key in top, evidence=list(dict.fromkeys(c.mentions))[:MAX_EVIDENCE],
+            name=c.name, aliases=aliases, seen_as=seen, type=c.type, code=c.code, role=role,
+            mentions=sum(sid != HEADLINE for sid in c.mentions), central=c.key in top, evidence=cited[:MAX_EVIDENCE],
             position=strip_dateline(text[position]) if position else None, position_evidence=position,
         ))
     return out
+
+
+_TERM = re.compile(r"\s*\((?:from\s+)?(?P<start>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<end>(?:19|20)\d\d))?\)")
+
+
+def role_as_of(role: str, published: date | None) -> str:
+    """A gazetteer role as it stood when the article was written: "former US National Security Adviser
+    (2021-2025)" is "US National Security Adviser" in a 2024 article; in a 2026 one it stays former."""
+    m = _TERM.search(role)
+    if m is None or published is None:
+        return role
+    start, end = int(m["start"]), int(m["end"]) if m["end"] else None
+    if start <= published.year and (end is None or published.year < end):
+        return re.sub(r"^former\s+", "", role[:m.start()] + role[m.end():], flags=re.I).strip()
+    return role
 
 
 def _states_position(sentence: str, forms: list[str]) -> bool:

@@ -134,11 +134,14 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ONLY = re.compile(
-    rf"\b(?:(?P<qual>[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]n|"
+    rf"\b(?:(?P<qual>[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]n|[Bb]etween|"
     rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or)\s+)(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
     r"(?P<yrel>\s+(?:last|this|next) year)?\b(?!,?\s+(?:19|20)\d\d)(?!-)"
 )
-_FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next)\b", re.I)
+_FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next|likely to|"
+                     r"set to|upcoming|ahead of)\b", re.I)
+_PAST = re.compile(r"\b(was|were|had|did|ago|last|earlier|previously)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s(but|while|whereas|after|before|and then)\s")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -146,6 +149,7 @@ def find_timeline(sentences: list[Sentence], published: date | None) -> list[Tim
     """Dated events in article order; relative dates resolved against the publication date when known."""
     entries: list[TimelineEntry] = []
     latest = _latest_date(sentences)
+    narrative: int | None = None  # the last year the story itself named: what "two years later" counts from
     for s in sentences:
         taken: list[tuple[int, int]] = []
         for m in _ABSOLUTE.finditer(s.text):
@@ -161,8 +165,9 @@ def find_timeline(sentences: list[Sentence], published: date | None) -> list[Tim
         for m in _RELATIVE.finditer(s.text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            when, iso = _resolve(m, published, latest)
+            when, iso = _resolve(m, published, latest, _last_year(s.text[:m.start()], narrative))
             entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
+        narrative = _last_year(s.text, narrative)
     unique = {(e.when, e.evidence): e for e in entries}
     return sorted(unique.values(), key=_chronological)
 
@@ -190,13 +195,14 @@ def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, 
     """ "late November" in an article of December 2024 is November 2024; "on January 9" it will be is 2025."""
     phrase = m.group(0)
     if m["qual"] and m["qual"].lower() in ("in", "on", "of", "by", "until", "from", "through", "since", "before",
-                                           "after"):
+                                           "after", "between"):
         phrase = phrase[len(m["qual"]):].strip()
     if anchor is None:
         return phrase, None
     month = _month_number(m["month"])
     qual = (m["qual"] or "").lower()
-    future = qual == "next" or (qual != "last" and bool(_FUTURE.search(text)))
+    clause = _clause(text, m.start("month"))
+    future = qual == "next" or (qual != "last" and bool(_FUTURE.search(clause)) and not _PAST.search(clause))
     year = anchor.year
     if m["yrel"]:  # "September last year"
         year += {"last": -1, "this": 0, "next": 1}[m["yrel"].split()[0]]
@@ -207,6 +213,14 @@ def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, 
     day = m["day1"] or m["day2"]
     iso = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
     return f"{phrase} [{iso}]", iso
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause around position `at`: a sentence can report a past event and a future plan side by side."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
+    start = max(b for b in bounds if b <= at)
+    end = min(b for b in bounds if b > at)
+    return text[start:end]
 
 
 def _month_number(name: str) -> int:
@@ -225,22 +239,40 @@ def _latest_date(sentences: list[Sentence]) -> date | None:
     return max(years) if years else None
 
 
-def _resolve(m: re.Match[str], published: date | None, latest: date | None) -> tuple[str, str | None]:
+def _last_year(text: str, current: int | None) -> int | None:
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
+    return years[-1] if years else current
+
+
+def _resolve(m: re.Match[str], published: date | None, latest: date | None,
+             narrative: int | None = None) -> tuple[str, str | None]:
     phrase = m.group(0)
     if m["n"]:
         n = 1 if m["n"].lower() in ("a", "an") else int(_WORD_NUMBERS.get(m["n"].lower(), m["n"]))
         unit = m["unit"].lower().rstrip("s")
-        backwards = m["dir"].lower() in ("ago", "earlier", "before", "previously", "since", "after")
+        direction = m["dir"].lower()
         years = {"year": n, "decade": 10 * n}.get(unit)
+        if direction in ("later", "earlier", "before", "previously"):
+            # "Twenty years later", "two years earlier": counted from the year the story has just named, not
+            # from the day of publication; without one they stay unresolved.
+            if years is None or narrative is None:
+                return phrase, None
+            year = narrative + (years if direction == "later" else -years)
+            return f"{phrase} [{year}]", str(year)
+        # "four years ago", "eight months after Assad fled" (said of now): the event lies before publication.
+        if unit == "month" and published:
+            month0 = published.year * 12 + published.month - 1 - n
+            iso = f"{month0 // 12}-{month0 % 12 + 1:02d}"
+            return f"{phrase} [{iso}]", iso
         if years is None:
             return _anchored(phrase, published), None
-        year = (published.year if published else 0) + (-years if backwards else years)
+        year = (published.year if published else 0) - years
         if published:
             return f"{phrase} [{year}]", str(year)
         if latest:
             # With no publication date the article was written at or after its latest date, so the
             # event lies between that anchor and a year later: say both years rather than guess one.
-            low = latest.year + (-years if backwards else years)
+            low = latest.year - years
             return f"{phrase} [c. {low}–{low + 1}; publication date unknown]", None
         return phrase, None
     if m["weekday"] and published:

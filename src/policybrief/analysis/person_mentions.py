@@ -138,12 +138,18 @@ def _is_known_name(toks: list[Token], j: int, end: int, gaz: Gazetteer) -> bool:
 def _apposition(s: TokenSentence, end: int) -> str | None:
     """ "Pat Ryder, the Pentagon press secretary," -> "Pentagon press secretary"."""
     rest = s.sentence.text[s.tokens[end - 1].end:] if end else ""
-    m = re.match(r"\s*,\s+(?:the|a|an|its|his|her)\s+([^,;()]{3,60}?)\s*(?:,|\.|$|\s(?:who|which|that)\s)", rest)
-    if m and re.search(r"\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|"
-                       r"ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|"
-                       r"governor|mayor|owner|manager|coach|officer|professor|fellow|editor)\b", m[1]):
-        return m[1]
+    m = re.match(r"\s*,\s+(?P<article>(?:the|a|an|its|his|her)\s+)?(?P<role>[^,;()]{3,60}?)\s*"
+                 r"(?:,|\.|$|\s(?:who|which|that)\s)", rest)
+    # Without an article the role must lead with its title: "Muse Bihi Abdi, President of Somaliland,".
+    if m and (_ROLE_WORD.search(m["role"]) if m["article"] else _ROLE_WORD.match(m["role"])):
+        return m["role"]
     return None
+
+
+_ROLE_WORD = re.compile(
+    r"(?:(?:deputy|vice|acting|former)\s+)?\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|"
+    r"director|envoy|ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|governor|mayor|"
+    r"owner|manager|coach|officer|professor|fellow|editor)\b", re.I)
 
 
 def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, lowercase: set[str]) -> None:
@@ -168,6 +174,9 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         person_end = _name_run(toks, i, cue)
         name = s.surface(i, person_end).rstrip("’'")
+        if key(name) in cue.places:  # "Nagorno-Karabakh was announced ...": a region, not a speaker
+            i = person_end
+            continue
         words_in_name = sum(1 for t in toks[i:person_end] if t.text[0].isalpha())
         role = _apposition(s, person_end)
         if 2 <= words_in_name <= 5 and s.free(i, person_end) and (_speaks(toks, i, person_end, cue) or role) \
@@ -208,7 +217,7 @@ def surname_pass(sents: list[TokenSentence], found: Collector, cue: Cues) -> Non
                 continue
             for n in (3, 1):
                 words = tuple(t.text.lower() for t in toks[i:i + n])
-                person = surnames.get(words)
+                person = surnames.get(words) if len(words) == n else None
                 if person and toks[i + n - 1].capitalised and s.free(i, i + n):
                     found.add(person.key, person.name, "person", s, s.surface(i, i + n))
                     s.claim(i, i + n)

@@ -77,6 +77,15 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
                 s.claim(i, j)  # "Hamid Karzai International Airport", "Camp Lemonnier": places, not people
                 i = j
                 continue
+            if entry.type == "person" and (end := _administration_at(toks, j)):
+                # "the Biden administration", "the Trump and Biden administrations": the government, not the man
+                name = f"{s.surface(start, j)} administration"
+                code = f"{entry.country}GOV" if entry.country else None
+                found.add(f"admin:{name}", name, "government_body", s, s.surface(start, j) + " administration",
+                          code=code, country=entry.country)
+                s.claim(i, j if toks[j].text == "and" else end)
+                i = j
+                continue
             if entry.type == "state" and _body_follows(toks, j, cue):
                 i = j  # "US forces" is the state's body, found by the bodies pass
                 continue
@@ -110,6 +119,16 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             i = j
             continue
         i += 1
+
+
+def _administration_at(toks: list[Token], j: int) -> int | None:
+    """Where "administration(s)" ends after a leader's name, allowing "Trump and Biden administrations"."""
+    if j < len(toks) and toks[j].text in ("administration", "administrations"):
+        return j + 1
+    if j + 2 < len(toks) and toks[j].text == "and" and toks[j + 1].capitalised \
+            and toks[j + 2].text == "administrations":
+        return j + 3
+    return None
 
 
 def _names_a_place(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
@@ -172,6 +191,11 @@ def _acts(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
         return True
     after = toks[j].text if j < len(toks) else ""
     before = toks[i - 1].text if i > 0 else ""
+    if after in ("—", "–", "("):
+        # "Ankara — which brands the SDF a terrorist front — has warned": the verb after the aside counts
+        close = ")" if after == "(" else after
+        k = next((k for k in range(j + 1, min(len(toks), j + 30)) if toks[k].text == close), None)
+        after = toks[k + 1].text if k is not None and k + 1 < len(toks) else ""
     # "Washington and Berlin have answered", "asking Washington and Berlin": a pair acts together.
     if after == "and" and j + 2 < len(toks) and toks[j + 1].capitalised:
         after = toks[j + 2].text
