@@ -13,6 +13,12 @@ SCHEMA_VERSION = 1
 
 ActorType = Literal["person", "state", "organisation", "armed_group", "international_org", "government_body"]
 Rating = Literal["low", "moderate", "high"]
+Confidence = Literal["low", "moderate", "high"]
+# ICD 203's likelihood words, each a probability band; a judgment uses one of them and never states its
+# confidence in the same sentence.
+Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely",
+                     "very likely", "almost certain"]
+Stance = Literal["supports", "opposes", "hedges"]
 
 
 class Sentence(BaseModel):
@@ -69,6 +75,9 @@ class Actor(BaseModel):
     evidence: list[str] = Field(default_factory=list)
     position: str | None = Field(default=None, description="the first sentence saying what the actor wants or does")
     position_evidence: str | None = None
+    stance: Stance | None = Field(default=None, description="on the central development, where the article says")
+    stance_quote: str | None = Field(default=None, description="the article's words that show the stance")
+    stance_evidence: str | None = None
 
 
 class Theme(BaseModel):
@@ -98,12 +107,42 @@ class Indicator(BaseModel):
     evidence: list[str] = Field(default_factory=list)
 
 
+class WatchPoint(BaseModel):
+    """Something to watch: a dated decision point the article names, or an indicator it supports."""
+
+    text: str
+    when: str | None = Field(default=None, description="as the article words it, with the resolved date")
+    date: str | None = Field(default=None, description="ISO date or YYYY-MM when resolved")
+    evidence: list[str] = Field(default_factory=list)
+    origin: Literal["article", "indicator"] = "article"
+
+
 class Risk(BaseModel):
     rating: Rating
     score: float = 0.0
     explanation: str = ""
     indicators: list[Indicator] = Field(default_factory=list)
-    watch: list[str] = Field(default_factory=list)
+    watch: list[str] = Field(default_factory=list, description="the watch-points' texts, in order")
+    likelihood: Likelihood = "unlikely"
+    judgment: str = Field(default="", description="the vacuum judgment in one sentence, naming the actors")
+    judgment_evidence: list[str] = Field(default_factory=list)
+    watch_points: list[WatchPoint] = Field(default_factory=list)
+
+
+class Sourcing(BaseModel):
+    """Where the brief's information comes from and how far it can be trusted (page 1 of the brief)."""
+
+    outlet: str | None = None
+    kind: Literal["news", "opinion", "analysis"] = "news"
+    author: str | None = None
+    published: str | None = None
+    agency: str | None = Field(default=None, description="the wire service whose copy this is")
+    republished: bool = Field(default=False, description="wire copy or another outlet's story on this site")
+    single_source: bool = True
+    truncated: bool = False
+    confidence: Confidence = "low"
+    reasons: list[str] = Field(default_factory=list, description="why the confidence is what it is")
+    summary: str = Field(default="", description="one sentence: outlet, kind, author, date and caveats")
 
 
 class Figure(BaseModel):
@@ -143,6 +182,9 @@ class Brief(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
+    sourcing: Sourcing = Field(default_factory=Sourcing)
+    development: str | None = Field(default=None, description="the central development, in the article's words")
+    development_evidence: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="plain statements about the brief itself")
     unsupported: list[Unsupported] = Field(default_factory=list)
 
