@@ -68,12 +68,29 @@ def test_sample_figures_and_timeline():
     assert "2019" in whens and "2020" in whens  # "four years after", anchored on the latest date in the text
 
 
-def test_bluf_starts_with_the_lead_and_holds_no_leftovers():
+def test_bluf_is_written_attributed_and_holds_no_leftovers():
     brief = brief_of(SAMPLE)
-    assert brief.bluf.startswith("Iraq’s government is taking steps")
-    assert 2 <= brief.bluf.count(". ") + 1 <= 4
-    for leftover in ("Washington Examiner", "Adblock", "Militia Attacks and Political Pressure"):
+    assert "finds that Iraq’s government is taking steps" in brief.bluf  # the sample reads as analysis
+    assert "A power vacuum in Iraq is very likely:" in brief.bluf and "coalition" in brief.risk.judgment
+    assert brief.bluf.endswith("Confidence is low: a single analysis, undated.")
+    for leftover in ("Adblock", "Militia Attacks and Political Pressure", "Rated", "points"):
         assert leftover not in brief.bluf
+
+
+def test_opinion_is_attributed_to_its_author_and_wire_copy_to_its_agency(write_article):
+    column = brief_of(write_article(
+        "Mali needs a new deal\nSource: https://www.example.org/opinion/2024/06/20/mali\n\nBy Jane Doe\n\n"
+        "I have lost count of the conferences on the Sahel I have attended. The United Nations should keep its "
+        "peacekeepers in Mali until the army can hold the north, because jihadist groups will fill any gap."))
+    assert column.bluf.startswith("In an opinion column, Jane Doe argues that the United Nations should keep")
+    assert "I have lost count" not in column.bluf
+    wire = brief_of(write_article(
+        "Somalia asks for delay\nSource: https://www.kesq.com/news/2024/06/20/somalia\n\n"
+        "MOGADISHU (Reuters) - Somalia has asked the African Union to delay the exit of half of its 4,000 "
+        "troops until September, officials said on Thursday. Al-Shabaab fighters attacked a base on Monday."))
+    assert wire.bluf.startswith("Reuters reports that Somalia has asked")
+    assert wire.sourcing.republished and "Reuters wire copy" in wire.sourcing.summary
+    assert wire.risk.watch_points[0].date == "2024-09" and wire.risk.watch_points[0].origin == "article"
 
 
 def test_descriptions_name_state_bodies(write_article):

@@ -12,9 +12,13 @@ from . import gazetteer
 from .actors import find_actors
 from .facts import find_figures, find_timeline
 from .risk import rate_risk
-from .summary import bottom_line, key_judgments
+from .situation import situation_state
+from .sourcing import assess_sourcing
+from .stance import find_stances
+from .summary import bottom_line, development, key_judgments
 from .tension import assess_tension
 from .themes import find_themes, label_sentences, score_sentences
+from .watch import watch_points
 
 ENGINE_NAME = "policybrief-rules"
 _POLITICAL = {"state", "international_org", "armed_group"}
@@ -38,17 +42,24 @@ def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Bri
     # A town council is a government body too; only national or international actors make an article political.
     political = any(a.type in _POLITICAL or (a.type == "government_body" and a.code) for a in actors)
     themes = find_themes(sentences, scores, geopolitical=political)
-    main_state = next((a.name for a in actors if a.type == "state"), None)
-    tension = assess_tension(sentences, scores, themes, main_state)
-    risk = rate_risk(sentences, actors, themes)
+    state = situation_state(actors, sentences, article.title)
+    tension = assess_tension(sentences, scores, themes, state.name if state else None)
+    risk = rate_risk(sentences, actors, themes, state)
     figures = find_figures(sentences)
-    bluf, bluf_evidence = bottom_line(sentences, themes, risk, tension)
+    timeline = find_timeline(sentences, article.published)
+    risk.watch_points = watch_points(timeline, sentences, risk, article.published)
+    risk.watch = [w.text for w in risk.watch_points]
+    sourcing = assess_sourcing(info)
+    developed, developed_ids = development(sentences, info)
+    actors = find_stances(actors, sentences)
+    bluf, bluf_evidence = bottom_line(info, sourcing, developed, developed_ids, themes, risk, actors, state,
+                                      {r.text for r in article.removed})
     return Brief(
-        article=info, engine=engine, bluf=bluf,
-        key_judgments=key_judgments(sentences, actors, themes, tension, risk, figures, bluf_evidence),
+        article=info, engine=engine, bluf=bluf, sourcing=sourcing, development=developed,
+        development_evidence=developed_ids,
+        key_judgments=key_judgments(sentences, info, themes, tension, risk, bluf_evidence),
         sentences=label_sentences(sentences, scores, themes), actors=actors, themes=themes, tension=tension,
-        risk=risk, figures=figures,
-        timeline=find_timeline(sentences, article.published), removed=article.removed,
+        risk=risk, figures=figures, timeline=timeline, removed=article.removed,
     )
 
 

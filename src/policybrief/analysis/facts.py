@@ -139,7 +139,7 @@ _MONTH_ONLY = re.compile(
     r"(?P<yrel>\s+(?:last|this|next) year)?\b(?!,?\s+(?:19|20)\d\d)(?!-)"
 )
 _FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next|likely to|"
-                     r"set to|upcoming|ahead of)\b", re.I)
+                     r"set to|upcoming|ahead of|until|to (delay|extend|postpone|complete|hold))\b", re.I)
 _PAST = re.compile(r"\b(was|were|had|did|ago|last|earlier|previously)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s(but|while|whereas|after|before|and then)\s")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -6,7 +6,8 @@ import re
 from functools import cache
 
 from .. import data
-from ..brief import Actor, Indicator, Risk, Sentence, Themes
+from ..brief import Actor, Indicator, Likelihood, Risk, Sentence, Themes
+from .prose import agree, listing, mention, possessive
 from .themes import lexicon
 
 _MAX_EVIDENCE = 3
@@ -21,7 +22,7 @@ def _indicators() -> tuple[dict, float, list[dict]]:
     return spec["thresholds"], float(spec["vacuum_theme"]), compiled
 
 
-def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes) -> Risk:
+def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes, state: Actor | None = None) -> Risk:
     thresholds, vacuum_theme, specs = _indicators()
     negation = lexicon().negation
     indicators: list[Indicator] = []
@@ -37,13 +38,71 @@ def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes) ->
     if themes.power_vacuum.present:
         score += vacuum_theme
     rating = "high" if score >= thresholds["high"] else "moderate" if score >= thresholds["moderate"] else "low"
-    present = [i for i in indicators if i.present]
+    present = {i.id: i for i in indicators if i.present}
     watch = [spec["watch"] for spec, ind in zip(specs, indicators, strict=True) if ind.present]
-    explanation = (
-        f"Rated {rating} ({score:.1f} points) because: " + "; ".join(i.label.lower() for i in present) + "."
-        if present else f"Rated {rating}: none of the power-vacuum indicators appears in the article."
-    )
-    return Risk(rating=rating, score=round(score, 2), explanation=explanation, indicators=indicators, watch=watch)
+    likelihood = _likelihood(rating, present)
+    judgment = _judgment(likelihood, present, actors, sentences, state)
+    evidence = list(dict.fromkeys(e for i in present.values() for e in i.evidence[:1]))
+    return Risk(rating=rating, score=round(score, 2), explanation=judgment, indicators=indicators, watch=watch,
+                likelihood=likelihood, judgment=judgment, judgment_evidence=evidence)
+
+
+def _likelihood(rating: str, present: dict[str, Indicator]) -> Likelihood:
+    """The ICD 203 word for the rating; the strongest combination of indicators moves it one band up."""
+    if rating == "high":
+        return "very likely" if {"foreign_force_leaving", "explicit_vacuum"} <= present.keys() else "likely"
+    if rating == "moderate":
+        return "roughly even chance"
+    return "unlikely" if present else "very unlikely"
+
+
+def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: list[Actor],
+              sentences: list[Sentence], state: Actor | None) -> str:
+    """One sentence that names who is behind the judgment: "A power vacuum in Somalia is likely: the African
+    Union mission is leaving and al-Shabaab is active." At most three reasons, strongest first."""
+    text = {s.id: s.text for s in sentences}
+    reasons = []
+    if "explicit_vacuum" in present:
+        reasons.append("the article itself warns of a vacuum")
+    if "foreign_force_leaving" in present:
+        force = _named_in(present["foreign_force_leaving"], actors, text, ("international_org", "government_body"),
+                          exclude=state)
+        reasons.append(f"{mention(force)} {agree(force.name, 'is', 'are')} leaving" if force
+                       else "a foreign force is leaving")
+    if "armed_non_state_groups" in present or "territorial_control" in present:
+        taking = "territorial_control" in present
+        group = _named_in(present.get("territorial_control") or present["armed_non_state_groups"], actors, text,
+                          ("armed_group",))
+        if group:
+            verb = agree(group.name, "holds or takes ground" if taking else "is active",
+                         "hold or take ground" if taking else "are active")
+            reasons.append(f"{mention(group)} {verb}")
+        else:
+            reasons.append(f"armed groups are {'taking ground' if taking else 'active'}")
+    if "extremist_resurgence" in present:
+        reasons.append("extremists may regain ground")
+    if "state_capacity_gap" in present:
+        reasons.append(f"{possessive(state.name)} own forces show gaps" if state else "the state's forces show gaps")
+    if "political_instability" in present:
+        reasons.append("authority is contested")
+    if "outside_competition" in present:
+        reasons.append("outside powers compete for influence")
+    where = f" in {state.name}" if state else ""
+    opening = (f"There is a roughly even chance that a power vacuum opens{where}"
+               if likelihood == "roughly even chance" else f"A power vacuum{where} is {likelihood}")
+    if not reasons:
+        return f"{opening}: the article describes no departing force, armed challenger or failing state."
+    return f"{opening}: {listing(reasons[:3])}."
+
+
+def _named_in(indicator: Indicator, actors: list[Actor], text: dict[str, str], types: tuple[str, ...],
+              exclude: Actor | None = None) -> Actor | None:
+    """The most prominent actor of the given types named in the indicator's evidence sentences."""
+    cited = " ".join(text.get(e, "") for e in indicator.evidence)
+    for actor in sorted((a for a in actors if a.type in types and a is not exclude), key=lambda a: -a.mentions):
+        if any(form and form in cited for form in [actor.name, *actor.seen_as]):
+            return actor
+    return None
 
 
 def _affirmed(rx: re.Pattern[str], text: str, negation: re.Pattern[str]) -> bool:

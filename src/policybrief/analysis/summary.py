@@ -1,82 +1,150 @@
-"""Bottom line up front and key judgments, built from the lead (news puts the main fact first) and the
-analysis parts; every judgment cites the sentences it rests on."""
+"""The bottom line up front and the key judgments, written from the analysis' own fields and cited.
+
+The bottom line says who did what and when (attributed: a column is the columnist's argument, wire copy is the
+agency's report), why it matters, the vacuum judgment with its likelihood word and the actors behind it, and
+the confidence, in a sentence of its own. On news the lead is the strongest statement of what happened.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..brief import Actor, Figure, Judgment, Risk, Sentence, Tension, Themes
+from ..brief import Actor, ArticleInfo, Judgment, Risk, Sentence, Sourcing, Tension, Themes
 from ..furniture import strip_dateline
+from .prose import listing, mention, possessive
 
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
                       r"remains?|will)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(I|I['’]m|I['’]ve|my|me|we|our|us)\b")
+_QUESTION = re.compile(r"\?[\"”’]?$")
+_PRESCRIPTION = re.compile(r"\b(should|must|needs? to|has to|have to|ought to|it is time|cannot afford)\b", re.I)
 _MAX_JUDGMENTS = 5
+# Sentence openers that may be lower-cased after "reports that"; a name or "US" keeps its capital.
+_COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "after", "as", "for", "with", "this", "these", "its",
+                   "their", "more", "some", "two", "three", "four", "five", "several", "many", "nearly", "about",
+                   "what", "when", "if", "while", "although", "despite", "but", "yet", "it", "there", "they",
+                   "he", "she", "that", "those", "such", "any", "every", "no", "none", "all", "most", "both",
+                   "each", "one", "since", "until", "under", "over", "without", "across", "among", "during"}
 
 
-def lead_sentences(sentences: list[Sentence], n: int = 2) -> list[Sentence]:
-    """The first real sentences: long enough to state a fact, not a question, not a dangling fragment."""
+def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = False) -> list[Sentence]:
+    """The first statements: long enough to say something, not a question, not a dangling fragment; in a column,
+    not the author's own "I" (an anecdote) but the first claim about the situation."""
     out = []
     for s in sentences:
-        words = s.text.split()
-        if len(words) >= 8 and not s.text.rstrip().endswith("?") and s.text[:1].isupper():
+        if len(s.text.split()) >= 8 and not _QUESTION.search(s.text.rstrip()) and s.text[:1].isupper() \
+                and not (opinion and _FIRST_PERSON.search(s.text)):
             out.append(s)
         if len(out) == n:
             break
     return out or sentences[:1]
 
 
-def bottom_line(sentences: list[Sentence], themes: Themes, risk: Risk, tension: Tension) -> tuple[str, list[str]]:
-    lead = lead_sentences(sentences, 1)
-    parts = [strip_dateline(s.text) for s in lead]
-    evidence = [s.id for s in lead]
-    outlook = _outlook(sentences, exclude=set(evidence))
+def development(sentences: list[Sentence], info: ArticleInfo) -> tuple[str, list[str]]:
+    """The central development in the article's own words: the lead of a report, the thesis of a column (its
+    first prescription, "the United States should recognize ...", else its first claim)."""
+    if info.kind == "opinion":
+        candidates = lead_sentences(sentences, 6, opinion=True)
+        thesis = next((s for s in candidates if _PRESCRIPTION.search(s.text)), candidates[0])
+        return strip_dateline(thesis.text), [thesis.id]
+    lead = lead_sentences(sentences, 1, opinion=info.kind != "news")[0]
+    return strip_dateline(lead.text), [lead.id]
+
+
+def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed_ids: list[str], themes: Themes,
+                risk: Risk, actors: list[Actor], state: Actor | None, furniture: set[str]) -> tuple[str, list[str]]:
+    """`furniture` holds the page lines taken out as furniture: an outlet known only from its masthead or
+    copyright line is not named in the text (the reader finds it in the sourcing box)."""
+    outlet = sourcing.outlet if sourcing.outlet and "." not in sourcing.outlet and not any(
+        sourcing.outlet in line for line in furniture) else None
+    parts = [_attributed(info, sourcing, developed, outlet)]
+    stake = _stakes(themes, actors, state)
+    if stake:
+        parts.append(stake)
+    parts.append(risk.judgment)
+    parts.append(confidence_sentence(sourcing))
+    return " ".join(parts), list(dict.fromkeys([*developed_ids, *risk.judgment_evidence[:2]]))
+
+
+def confidence_sentence(sourcing: Sourcing) -> str:
+    """ "Confidence is low: a single opinion column from an unlisted site, undated and cut off." """
+    what = {"news": "news report", "opinion": "opinion column", "analysis": "analysis"}[sourcing.kind]
+    source = f"a single {what}"
+    if sourcing.republished:
+        source += f" of {sourcing.agency} wire copy"
+    if sourcing.outlet and "." in sourcing.outlet:
+        source += " from a site the gazetteer does not list"
+    elif not sourcing.outlet:
+        source += " from an unnamed outlet"
+    caveats = ([] if sourcing.published else ["undated"]) + (["cut off mid-sentence"] if sourcing.truncated else [])
+    return f"Confidence is {sourcing.confidence}: {source}{', ' + listing(caveats) if caveats else ''}."
+
+
+def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: str | None) -> str:
+    """ "In an opinion column, Jane Doe argues that …", "AFP reports that …", "Reuters reports that …"."""
+    body = sentence.rstrip()
+    if not re.search(r"[.!?…][\"”’)]?$", body):
+        body += " …"  # the sentence is cut off: say so rather than end it for the author
+    if info.kind == "opinion":
+        who = info.author or (f"a columnist in {outlet}" if outlet else "the columnist")
+        return f"In an opinion column, {who} argues that {_lower_first(body)}"
+    if info.kind == "analysis":
+        source = f"An analysis in {outlet}" if outlet else "An analysis"
+        return f"{source} finds that {_lower_first(body)}"
+    reporter = info.agency or outlet
+    return f"{reporter} reports that {_lower_first(body)}" if reporter else f"The article reports that " \
+        f"{_lower_first(body)}"
+
+
+def _lower_first(sentence: str) -> str:
+    first = sentence.split(" ", 1)[0]
+    return sentence[0].lower() + sentence[1:] if first.lower() in _COMMON_OPENERS else sentence
+
+
+def _stakes(themes: Themes, actors: list[Actor], state: Actor | None) -> str | None:
+    """Why it matters, from the themes the article substantially discusses."""
+    group = next((a for a in actors if a.type == "armed_group"), None)
+    stakes = []
+    if themes.sovereignty.present:
+        stakes.append(f"{possessive(state.name)} sovereignty" if state else "national sovereignty")
+    if themes.security.present:
+        stakes.append(f"security against {mention(group)}" if group else "security")
+    if not stakes:
+        return None
+    return f"At stake {'is' if len(stakes) == 1 else 'are'} {' and '.join(stakes)}."
+
+
+def key_judgments(sentences: list[Sentence], info: ArticleInfo, themes: Themes, tension: Tension, risk: Risk,
+                  used: list[str]) -> list[Judgment]:
+    """Judgments that go beyond the bottom line: the next fact, the framing, the next decision point and the
+    article's own outlook; each cites the sentences it rests on."""
+    judgments: list[Judgment] = []
+    opinion = info.kind != "news"
+    follow_up = [s for s in lead_sentences(sentences, 3, opinion=opinion) if s.id not in used][:1]
+    if follow_up:
+        judgments.append(Judgment(text=strip_dateline(follow_up[0].text), evidence=[follow_up[0].id]))
+    if themes.sovereignty.present or themes.security.present:
+        judgments.append(Judgment(text=tension.assessment, evidence=tension.evidence))
+    dated = next((w for w in risk.watch_points if w.origin == "article"), None)
+    if dated is not None:
+        judgments.append(Judgment(text=f"The next decision point is {dated.when}: {_lower_first(dated.text)}",
+                                  evidence=dated.evidence))
+    taken = {e for j in judgments for e in j.evidence} | set(used)
+    outlook = _outlook(sentences, exclude=taken, opinion=opinion)
     if outlook is not None:
-        parts.append(outlook.text)
-        evidence.append(outlook.id)
-    if themes.power_vacuum.present or risk.rating != "low":
-        present = [i.label[0].lower() + i.label[1:] for i in risk.indicators if i.present][:2]
-        parts.append(f"Power-vacuum risk is {risk.rating}" + (f" ({'; '.join(present)})." if present else "."))
-    elif themes.sovereignty.present and themes.security.present:
-        parts.append(tension.assessment)
-    return " ".join(parts), evidence
+        judgments.append(Judgment(text=strip_dateline(outlook.text), evidence=[outlook.id]))
+    return judgments[:_MAX_JUDGMENTS]
 
 
-def _outlook(sentences: list[Sentence], exclude: set[str]) -> Sentence | None:
+def _outlook(sentences: list[Sentence], exclude: set[str], *, opinion: bool) -> Sentence | None:
     """The article's own forward-looking judgment, preferring analysts' hedged assessments."""
     scored = []
     for i, s in enumerate(sentences):
-        if s.id in exclude or s.text.rstrip().endswith("?") or len(s.text.split()) < 8:
+        if s.id in exclude or _QUESTION.search(s.text.rstrip()) or len(s.text.split()) < 8 \
+                or (opinion and _FIRST_PERSON.search(s.text)):
             continue
         hits = len(_OUTLOOK.findall(s.text)) + 2 * bool(re.search(r"\b(analysts?|experts?|officials?) (say|said|"
                                                                     r"suggest|warn)", s.text))
         if hits:
             scored.append((hits, -i, s))
     return max(scored, key=lambda t: t[:2])[2] if scored else None
-
-
-def key_judgments(sentences: list[Sentence], actors: list[Actor], themes: Themes, tension: Tension, risk: Risk,
-                  figures: list[Figure], bluf_evidence: list[str]) -> list[Judgment]:
-    """Judgments that go beyond the bottom line: the next development, who matters, the framing, the risk."""
-    judgments: list[Judgment] = []
-    follow_up = [s for s in lead_sentences(sentences, 3) if s.id not in bluf_evidence][:1]
-    if follow_up:
-        judgments.append(Judgment(text=strip_dateline(follow_up[0].text), evidence=[follow_up[0].id]))
-    central = [a for a in actors if a.central][:4] or actors[:3]
-    if central:
-        names = ", ".join(a.name for a in central[:-1]) + (" and " if len(central) > 1 else "") + central[-1].name
-        judgments.append(Judgment(text=f"The central actors are {names}.",
-                                  evidence=list(dict.fromkeys(e for a in central for e in a.evidence[:1]))))
-    if themes.sovereignty.present or themes.security.present:
-        judgments.append(Judgment(text=tension.assessment, evidence=tension.evidence))
-    present = [i for i in risk.indicators if i.present]
-    if present:
-        judgments.append(Judgment(text=risk.explanation,
-                                  evidence=list(dict.fromkeys(e for i in present for e in i.evidence[:1]))))
-    used = {e for j in judgments for e in j.evidence} | set(bluf_evidence)
-    outlook = _outlook(sentences, exclude=used)
-    if outlook is not None and len(judgments) < _MAX_JUDGMENTS:
-        judgments.append(Judgment(text=f"Outlook: {outlook.text}", evidence=[outlook.id]))
-    if len(judgments) < 3 and figures:
-        f = figures[0]
-        judgments.append(Judgment(text=f"Key figure: {f.text} {f.what}.", evidence=[f.evidence]))
-    return judgments[:_MAX_JUDGMENTS]

@@ -11,8 +11,10 @@ _SUBSTANTIAL = 1.5
 
 
 def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Themes, state: str | None) -> Tension:
-    sov = _framing(scores.weights["sovereignty"]) if themes.sovereignty.present else {}
-    sec = _framing(scores.weights["security"]) if themes.security.present else {}
+    """The assessment is written from the theme calls it sits beside: a theme the brief marks present is never
+    said to be absent, and the reverse."""
+    sov = _framing(scores.weights["sovereignty"], themes.sovereignty.evidence) if themes.sovereignty.present else {}
+    sec = _framing(scores.weights["security"], themes.security.evidence) if themes.security.present else {}
     sov_total, sec_total = sum(sov.values()), sum(sec.values())
     balance = 0.0 if not (sov_total + sec_total) else (sov_total - sec_total) / (sov_total + sec_total)
     # A sentence sets the two against each other only when both framings are substantial in it, not when a
@@ -21,33 +23,29 @@ def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Th
     sov_side = _top(sov, sentences)
     sec_side = _top(sec, sentences)
     text = {s.id: s.text for s in sentences}
-    where = f" for {state}" if state else ""
+    where = f" in {state}" if state else ""
     if not sov and not sec:
-        assessment = "The article does not frame its subject in terms of sovereignty or security."
+        assessment = "Neither national sovereignty nor security is a theme the article develops."
     elif not sov:
-        assessment = (f"The article treats the situation{where} as a security matter; national sovereignty is not "
-                      f"at issue in it. Its security case: {_quote(text[sec_side[0]])}")
+        assessment = f"The article treats the situation{where} as a security question: {_quote(text[_best(sec)])}"
     elif not sec:
-        assessment = (f"The article frames the situation{where} as a question of sovereignty; security threats "
-                      f"are not its concern. Its sovereignty case: {_quote(text[sov_side[0]])}")
+        assessment = (f"The article treats the situation{where} as a question of sovereignty: "
+                      f"{_quote(text[_best(sov)])}")
     else:
-        lean = ("leans towards sovereignty" if balance > 0.2 else "leans towards security" if balance < -0.2
-                else "weighs the two about evenly")
-        assessment = (f"The article sets national sovereignty{where} against security and {lean} "
-                      f"(sovereignty framed in {_sentences(len(sov))}, security in {len(sec)}). Sovereignty: "
-                      f"{_quote(text[_best(sov)])} Security: {_quote(text[_best(sec)])}")
+        lean = ("dwells more on sovereignty" if balance > 0.2 else "dwells more on security" if balance < -0.2
+                else "gives the two about equal weight")
+        assessment = (f"The article weighs sovereignty{where} and security together and {lean}. On sovereignty: "
+                      f"{_quote(text[_best(sov)])} On security: {_quote(text[_best(sec)])}")
     order = {s.id: i for i, s in enumerate(sentences)}
     evidence = sorted(set(both[:2] + [_best(w) for w in (sov, sec) if w]), key=order.__getitem__)
     return Tension(balance=round(max(-1.0, min(1.0, balance)), 3), assessment=assessment, evidence=evidence,
                    sovereignty_evidence=sov_side, security_evidence=sec_side)
 
 
-def _sentences(n: int) -> str:
-    return f"{n} sentence" if n == 1 else f"{n} sentences"
-
-
-def _framing(weights: dict[str, float]) -> dict[str, float]:
-    return {sid: w for sid, w in weights.items() if w >= ON_THEME}
+def _framing(weights: dict[str, float], evidence: list[str]) -> dict[str, float]:
+    """Sentences that frame the theme; for a theme present on many light cues, its evidence sentences."""
+    framing = {sid: w for sid, w in weights.items() if w >= ON_THEME}
+    return framing or {sid: weights.get(sid, 0.1) for sid in evidence}
 
 
 def _best(weights: dict[str, float]) -> str:

@@ -1,0 +1,36 @@
+"""Small grammar for sentences the brief writes about actors: articles, possessives, agreement, lists."""
+
+from __future__ import annotations
+
+from ..brief import Actor
+
+# Generic names the analysis gives unnamed actors ("Armed gangs"); inside a sentence they take lower case.
+_GENERIC_STARTS = ("Armed ", "Jihadist ", "Aid agencies", "Rights groups")
+
+
+def mention(actor: Actor) -> str:
+    """How a sentence names an actor: "the African Union", "al-Shabaab", "armed gangs", "Iraq"."""
+    name = actor.name
+    if name.startswith(_GENERIC_STARTS):
+        return name[0].lower() + name[1:]
+    if actor.type in ("state", "person") or name.startswith(("The ", "the ", "al-", "Al-")) or name.isupper() \
+            or len(name.split()) == 1:
+        return name
+    return f"the {name}"
+
+
+def plural(name: str) -> bool:
+    last = name.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in ("states", "nations")
+
+
+def agree(name: str, singular: str, many: str) -> str:
+    return many if plural(name) else singular
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,55 @@
+"""Stances: who supports, opposes or hedges on the central development, each shown by the article's words.
+
+An actor takes a stance when it is the subject of a verb of support, opposition or hedging ("the junta
+rejected", "Washington has welcomed", "officials were cautious"); the sentence is its quote and its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..brief import Actor, Sentence, Stance
+
+_VERBS: dict[Stance, re.Pattern[str]] = {
+    "opposes": re.compile(
+        r"\b(oppos\w*|reject\w*|condemn\w*|criticis\w*|criticiz\w*|denounc\w*|refus\w*|protest\w*|object\w*|"
+        r"resist\w*|accus\w*|dismiss\w*|warn\w* against|vow\w* to fight|vetoe?d?|boycott\w*|blocked|defied|"
+        r"challeng\w*|slammed|decr(y|ies|ied))\b", re.I),
+    "supports": re.compile(
+        r"\b(welcom\w*|support\w*|back(s|ed|ing)?|endors\w*|agree[sd]?|approv\w*|prais\w*|call\w* for|"
+        r"push\w* for|press\w* for|demand\w*|want\w*|seek\w*|sought|urg\w*|insist\w*|pledg\w*|vow\w*|"
+        r"committed|signed|hailed|favou?r\w*)\b", re.I),
+    "hedges": re.compile(
+        r"\b(cautious\w*|wait\w* (to|for|and)|undecided|mixed|hedg\w*|reserv\w*|not yet|consider\w*|review\w*|"
+        r"assess\w*|weigh\w*|declined to (say|comment)|non-?committal|ambivalent|unclear whether)\b", re.I),
+}
+_NEGATION = re.compile(r"\b(not|never|no longer|n't)\s+$", re.I)
+_WINDOW = 60  # characters after the actor's name in which its verb must come
+
+
+def find_stances(actors: list[Actor], sentences: list[Sentence]) -> list[Actor]:
+    """Copies of the actors with their stance, quote and evidence where the article shows one."""
+    text = {s.id: s.text for s in sentences}
+    out = []
+    for actor in actors:
+        found = _stance(actor, text)
+        out.append(actor.model_copy(update=found) if found else actor)
+    return out
+
+
+def _stance(actor: Actor, text: dict[str, str]) -> dict | None:
+    forms = sorted({f for f in [actor.name, *actor.seen_as] if len(f) > 2}, key=len, reverse=True)
+    for sid in actor.evidence:
+        sentence = text.get(sid, "")
+        for form in forms:
+            at = sentence.find(form)
+            if at < 0:
+                continue
+            window = re.split(r"[;:]", sentence[at + len(form):at + len(form) + _WINDOW])[0]
+            for stance, verbs in _VERBS.items():  # opposition first: "refused to back" is opposition
+                m = verbs.search(window)
+                # The verb must be the actor's own: next to its name, not past a comma into another clause.
+                if m and "," not in window[:m.start()] and len(window[:m.start()].split()) <= 4 \
+                        and not _NEGATION.search(window[:m.start()]):
+                    return {"stance": stance, "stance_quote": sentence, "stance_evidence": sid}
+    return None

@@ -1,0 +1,33 @@
+"""No brief's prose, tables and rating disagree, over every development article; and the check catches the
+contradictions analysts found in the old briefs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DEVSET, ROOT, SAMPLE
+
+from policybrief import evaluate
+from policybrief.consistency import contradictions
+from policybrief.pipeline import analyze_file
+
+GOLD = sorted(DEVSET.glob("*.gold.yaml")) + sorted((ROOT / "tests" / "realset").glob("*/*.gold.yaml"))
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.stem)
+def test_every_development_brief_is_consistent(gold: Path):
+    _, article = evaluate.load_gold(gold)
+    assert contradictions(analyze_file(article)) == []
+
+
+def test_the_check_names_each_kind_of_contradiction():
+    brief = analyze_file(SAMPLE)
+    brief.risk.rating = "low"  # a low badge beside a "very likely" vacuum
+    brief.tension.assessment = "The article treats it as a security question; sovereignty is not at issue."
+    brief.key_judgments[0].text = "Rated high (9.0 points) because: militias."
+    brief.key_judgments[1].evidence = ["s999"]
+    found = " | ".join(contradictions(brief))
+    for expected in ("does not fit a low rating", "sovereignty is marked present", "machine phrasing",
+                     "cites ['s999']"):
+        assert expected in found
