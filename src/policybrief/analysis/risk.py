@@ -79,6 +79,8 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
             reasons.append(f"{mention(group)} {verb}")
         else:
             reasons.append(f"armed groups are {'taking ground' if taking else 'active'}")
+    if "internal_conflict" in present:
+        reasons.append("rival forces are fighting")
     if "extremist_resurgence" in present:
         reasons.append("extremists may regain ground")
     if "state_capacity_gap" in present:

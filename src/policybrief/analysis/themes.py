@@ -15,7 +15,7 @@ from .. import data
 from ..brief import Sentence, Theme, Themes
 
 THEMES = ("sovereignty", "security", "power_vacuum")
-MAX_EVIDENCE = 4
+MAX_EVIDENCE = 5
 ON_THEME = 1.0  # a sentence frames a theme when its cues weigh at least this much
 _NEGATION_WINDOW = 40  # characters before a cue in which a negation cancels it
 
@@ -120,6 +120,7 @@ def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitic
     lex = lexicon()
     order = {s.id: i for i, s in enumerate(sentences)}
     words = sum(len(s.text.split()) for s in sentences)
+    text = {s.id: s.text for s in sentences}
     # A 250-word excerpt has room for fewer cues than a full article: the bar is lower, but never below min_share.
     share = min(1.0, max(lex.min_share, math.sqrt(words / lex.full_words)))
     out = {}
@@ -130,7 +131,8 @@ def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitic
         score = 1 - math.exp(-total / (2 * threshold))
         present = geopolitical and (total >= threshold or bool(scores.strong[theme]))
         ranked = sorted(weights, key=lambda sid: (-_rank_weight(sid, weights, scores.strong[theme]), order[sid]))
-        evidence = sorted(ranked[:MAX_EVIDENCE], key=order.__getitem__) if present else []
+        distinct = _distinct(ranked, text)
+        evidence = sorted(distinct[:MAX_EVIDENCE], key=order.__getitem__) if present else []
         out[theme] = Theme(present=present, score=round(score if geopolitical else score * 0.2, 3),
                            evidence=evidence)
     return Themes(**out)
@@ -145,3 +147,14 @@ def label_sentences(sentences: list[Sentence], scores: SentenceScores, themes: T
 
 def _rank_weight(sid: str, weights: dict[str, float], strong: set[str]) -> float:
     return weights[sid] + (2.0 if sid in strong else 0.0)
+
+
+def _distinct(ids: list[str], text: dict[str, str]) -> list[str]:
+    """Sentence ids in order, without a second copy of the same words (a page may print a sentence twice)."""
+    seen: set[str] = set()
+    out = []
+    for sid in ids:
+        if text[sid] not in seen:
+            seen.add(text[sid])
+            out.append(sid)
+    return out
