@@ -25,7 +25,7 @@ _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
          rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}))")
 _DATE_LINE = re.compile(
-    rf"^(published|updated|posted|date|last updated|first published)?[:\s]*(on\s+)?{_DATE}"
+    rf"^[|•·\s]*(published|updated|posted|date|last updated|first published)?[:\s]*(on\s+)?{_DATE}"
     rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?"
     rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}})?\W*$",
     re.IGNORECASE,
@@ -35,8 +35,9 @@ _DATE_IN_HEADER = re.compile(rf"\b{_DATE}\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]+"
 # "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Story by Jane Doe, Reuters", "By Jane Doe | Correspondent".
 _BYLINE = re.compile(
-    rf"^(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)?(?i:by):?\s+{_NAME}"
-    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s*(,|\||(?i:and)|in|for|-|—)\s+.{{0,80}})?$")
+    rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?(?P<column>(?i:guest\s+(piece|"
+    rf"post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?(?i:by):?\s+{_NAME}"
+    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|in|for|-|—)\s+.{{0,80}})?$")
 # "Jane Doe is a senior fellow at ...", "The author is a former ambassador": an author's note, which a column or
 # an analysis carries and a news report does not.
 _AUTHOR_BIO = re.compile(
@@ -48,6 +49,7 @@ _AUTHOR_BIO = re.compile(
 _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Published|Posted|Updated)\b.{{0,60}}$")
 # "By", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
 _BARE_BY = re.compile(r"^By(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
+_PERSON_LINE = re.compile(rf"^{_NAME}(\s+{_NAME}){{1,3}}$")
 _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
 # "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
@@ -298,7 +300,17 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.author = page.author or m["name"]
         page.bio = True
         return "author's note"
-    byline = _BYLINE.match(line) and not (line.endswith(".") and len(line.split()) > 8)
+    byline = _BYLINE.match(line)
+    if byline and line.endswith(".") and len(line.split()) > 8:
+        byline = None  # "By Monday, the army had withdrawn ...": a sentence
+    if byline and byline["column"]:
+        page.labels.append(byline["column"])  # "A guest piece by ...": the page files it as opinion or analysis
+    if reason is None and re.match(r"(?i)by\s+", line) and _DATE_LINE.match(line[3:].strip()):
+        page.dated(parse_date(line[3:].strip()), 3)  # "By April 22, 2024": a byline that lost its name
+        return "byline"
+    if reason is None and page.removed and page.removed[-1].text == "By" and _PERSON_LINE.match(line):
+        page.author = page.author or line.strip()  # "By" on one line, the name on the next
+        return "byline"
     if reason is None and (byline or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
                            or _BARE_BY.match(line)):
         page.author = page.author or _author(line)
@@ -324,7 +336,9 @@ def _author(line: str) -> str | None:
     else:
         name = re.sub(r"^(written\s+|words\s+)?by:?\s*", "", line, flags=re.I)
         name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name, flags=re.I)[0]
-    name = name.strip()
+    name = re.sub(r"\s+@\w+$", "", name.strip())
+    if " " not in name and (name.isupper() or "-" in name):
+        return None  # "by INTEL-DROP": the site's name, not a person's
     for outlet in sorted(_outlet_names(), key=len, reverse=True):  # "By JANE DOE Associated Press"
         if outlet and _norm(name).endswith(" " + outlet):
             name = name[: len(name) - len(outlet)].rstrip(" ,|")
@@ -344,6 +358,7 @@ _CAPTION = re.compile(
     r"|\([^()]{0,80}(getty|afp|reuters|ap photo|/tns|epa|xinhua|anadolu|shutterstock|alamy)[^()]*\)\.?$"
     r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
+    r"|[|/]\s*(photo|image|picture|credit)s?\s*:\s*[^|]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^Pictured\b|photo credit should read|\bCC BY(-SA)?\b",
     re.IGNORECASE)
 

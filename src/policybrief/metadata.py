@@ -26,7 +26,7 @@ _URL_DATES = (
 _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
                            r"editorials?|blogs?|views|voices|perspectives?|letters)([/_.-]|$)", re.I)
 _ANALYSIS_PATH = re.compile(r"(^|[/_.-])(analysis|analyses|explainers?|insights?|in-depth|long-?reads?|"
-                            r"briefings?|commentaries|features|reports?|research|publications?|q-?and-?a)([/_.-]|$)",
+                            r"briefings?|commentaries|research|publications?|q-?and-?a)([/_.-]|$)",
                             re.I)
 _OPINION_LABEL = re.compile(r"^\s*(opinion|op-?ed|commentary|column|editorial|guest (essay|column)|viewpoint|"
                             r"perspective|letters?)\b\s*[|:—–-]?", re.I)
@@ -108,7 +108,7 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
         return "analysis"
     per_sentence = max(1, sentences)
     if (len(_NEWS_TIME.findall(text)) / per_sentence < 0.05
-            and len(_ATTRIBUTION.findall(text)) / per_sentence < 0.3 and sentences >= 5):
+            and len(_ATTRIBUTION.findall(text)) / per_sentence < 0.2 and sentences >= 5):
         return "analysis"
     return "news"
 
