@@ -221,3 +221,11 @@ def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_ar
     assert dates["February"] == "2024-02"  # a past vote in a June article
     assert dates["September"] == "2024-09"  # a departure still to come
     assert dates["eight months after"] == "2023-10"
+
+
+def test_the_situation_is_where_things_happen_not_who_is_named_most(write_article):
+    brief = real_page(write_article, (
+        "The United States should recognize the Taliban, two former US officials argue. Washington has no embassy "
+        "in Kabul. The Taliban have ruled Afghanistan since 2021, and Taliban fighters patrol every province. "
+        "The United States left in August 2021, and the United States has since frozen Afghan assets."))
+    assert brief.situation.key == "afg" and brief.situation.countries[0] == "AFG"

@@ -168,6 +168,14 @@ class Unsupported(BaseModel):
     reason: str
 
 
+class Situation(BaseModel):
+    """The situation a brief is about: briefs on one situation share the key."""
+
+    key: str = Field(description="stable across briefs: the ISO3 code of the situation's state, lower case")
+    label: str
+    countries: list[str] = Field(default_factory=list, description="ISO3 codes of the states involved")
+
+
 class Brief(BaseModel):
     schema_version: int = SCHEMA_VERSION
     article: ArticleInfo
@@ -182,6 +190,7 @@ class Brief(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
+    situation: Situation | None = None
     sourcing: Sourcing = Field(default_factory=Sourcing)
     development: str | None = Field(default=None, description="the central development, in the article's words")
     development_evidence: list[str] = Field(default_factory=list)

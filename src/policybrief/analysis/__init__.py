@@ -12,7 +12,7 @@ from . import gazetteer
 from .actors import find_actors
 from .facts import find_figures, find_timeline
 from .risk import rate_risk
-from .situation import situation_state
+from .situation import situation_of, situation_state
 from .sourcing import assess_sourcing
 from .stance import find_stances
 from .summary import bottom_line, development, key_judgments
@@ -55,7 +55,8 @@ def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Bri
     bluf, bluf_evidence = bottom_line(info, sourcing, developed, developed_ids, themes, risk, actors, state,
                                       {r.text for r in article.removed})
     return Brief(
-        article=info, engine=engine, bluf=bluf, sourcing=sourcing, development=developed,
+        article=info, engine=engine, bluf=bluf, situation=situation_of(state, actors), sourcing=sourcing,
+        development=developed,
         development_evidence=developed_ids,
         key_judgments=key_judgments(sentences, info, themes, tension, risk, bluf_evidence),
         sentences=label_sentences(sentences, scores, themes), actors=actors, themes=themes, tension=tension,

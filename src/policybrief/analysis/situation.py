@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..brief import Actor, Sentence
+from ..brief import Actor, Sentence, Situation
 
 
 def situation_state(actors: list[Actor], sentences: list[Sentence], headline: str) -> Actor | None:
@@ -21,9 +21,21 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         forms = [f for f in {state.name, *state.seen_as} if f]
         located = sum(len(re.findall(rf"\b(in|across|inside|within|into) {re.escape(f)}\b", text)) for f in forms)
         titled = any(f in headline for f in forms)
-        # "Myanmar's junta", "the Malian army": the state's own bodies acting are the state's situation too
-        bodies = sum(a.mentions for a in actors if a.type == "government_body" and state.code and a.code
-                     and a.code.startswith(state.code))
+        # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
+        # start with its code) acting are the state's situation too
+        # (an armed group counts double: a state's fighters mark where the situation is, its officials may be
+        # speaking about somewhere else)
+        bodies = sum(a.mentions * (2 if a.type == "armed_group" else 1) for a in actors
+                     if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
         return state.mentions + bodies + 2 * located + 3 * titled
 
     return max(states, key=weight)
+
+
+def situation_of(state: Actor | None, actors: list[Actor]) -> Situation | None:
+    """The situation's key is its state's code, so a brief on Mali is never filed under Niger; the countries
+    are the states the article makes central, the situation's own first."""
+    if state is None or not state.code:
+        return None
+    others = [a.code for a in actors if a.type == "state" and a.central and a.code]
+    return Situation(key=state.code.lower(), label=state.name, countries=list(dict.fromkeys([state.code, *others])))
