@@ -170,3 +170,23 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     line = "By Monday, the army had withdrawn from the town and handed its posts to the police."
     article = load_article(write_article(f"Army leaves town\n\n{line}\n\n{BODY}"))
     assert line in sentences(article) and article.author is None
+
+
+@pytest.mark.parametrize(("lines", "author"), [
+    ("Andrew H. Sweet\n\n", "Andrew H. Sweet"),
+    ("By AP News – Joshua Goodman\nMay 27, 2022\n", "Joshua Goodman"),
+    ("By East Asia correspondent Bill Birtles in Taiwan\n", "Bill Birtles"),
+    ("• by Western Armenia, May 05, 2022 in Society\n", None),  # the site's own name
+])
+def test_bylines_real_pages_print(write_article, lines, author):
+    source = "Source: https://westernarmeniatv.com/en/society_en/story/\n"
+    article = load_article(write_article(f"A headline for the story\n{source}\n{lines}\n{BODY}"))
+    assert article.author == author
+    assert sentences(article).startswith("The army said")
+
+
+def test_paywall_prompts_of_any_length_are_furniture(write_article):
+    prompt = ("Get instant access to the rest of this article by submitting your email address below. You'll also "
+              "get access to three articles of your choice each month and our free newsletter.")
+    article = load_article(write_article(f"A headline for the story\n\n{BODY}\n\nKeep reading for free!\n{prompt}"))
+    assert removed(article)[prompt] == "paywall prompt"

@@ -12,6 +12,7 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
 
@@ -37,7 +38,10 @@ _NAME = r"[A-Z][\w.'’-]+"
 _BYLINE = re.compile(
     rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?(?P<column>(?i:guest\s+(piece|"
     rf"post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?(?i:by):?\s+{_NAME}"
-    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|in|for|-|—)\s+.{{0,80}})?$")
+    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|in|for|-|—|–)\s+.{{0,80}})?$")
+# "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
+_ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
+                          rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})\b")
 # "Jane Doe is a senior fellow at ...", "The author is a former ambassador": an author's note, which a column or
 # an analysis carries and a news report does not.
 _AUTHOR_BIO = re.compile(
@@ -49,7 +53,7 @@ _AUTHOR_BIO = re.compile(
 _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Published|Posted|Updated)\b.{{0,60}}$")
 # "By", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
 _BARE_BY = re.compile(r"^By(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
-_PERSON_LINE = re.compile(rf"^{_NAME}(\s+{_NAME}){{1,3}}$")
+_PERSON_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(\s+([A-Z]\.|[A-Z][a-zà-ÿ'’-]+|[A-Z]{2})){1,3}$|^[A-Z]{2}\s+[A-Z][a-z]+$")
 _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
 # "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
@@ -95,9 +99,10 @@ class Page:
 
 
 @cache
-def _rules() -> tuple[int, list[tuple[re.Pattern[str], str]]]:
+def _rules() -> tuple[int, list[tuple[re.Pattern[str], str, bool]]]:
     spec = data.load("boilerplate")
-    return spec["max_words"], [(re.compile(r["pattern"], re.IGNORECASE), r["reason"]) for r in spec["rules"]]
+    return spec["max_words"], [(re.compile(r["pattern"], re.IGNORECASE), r["reason"], bool(r.get("any_length")))
+                               for r in spec["rules"]]
 
 
 @cache
@@ -119,10 +124,9 @@ def boilerplate_reason(line: str) -> str | None:
         return "decoration"
     if _norm(bare) in _outlet_names() or _norm(re.sub(r"^the ", "", bare, flags=re.I)) in _outlet_names():
         return "publisher name"
-    if len(bare.split()) > max_words:
-        return None
-    for pattern, reason in rules:
-        if pattern.search(bare):
+    long = len(bare.split()) > max_words
+    for pattern, reason, any_length in rules:
+        if (any_length or not long) and pattern.search(bare):
             return reason
     return None
 
@@ -216,10 +220,25 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             if _is_body(text):
                 in_header, link_list = False, None
     _drop_trailing_links(page)
+    _author_line(page)
     if page.paragraphs and page.paragraphs[-1][1] and len(page.paragraphs[-1][0].split()) >= 6:
         # Nothing follows a heading at the end of a page: it is the story's last sentence, cut off.
         page.paragraphs[-1] = (page.paragraphs[-1][0], False)
     return page
+
+
+def _author_line(page: Page) -> None:
+    """A line that is nothing but a person's name, between the headline and the first paragraph of the story,
+    is the byline of a page that prints no "By" ("Andrew H. Sweet", "AJ Prabal")."""
+    for i, (text, heading) in enumerate(page.paragraphs[:4]):  # the headline block: standfirst, name, caption
+        if not heading:
+            continue
+        if _PERSON_LINE.match(text) and not _LABEL_WORDS.match(text) and _norm(text) not in _outlet_names() \
+                and (i + 1 == len(page.paragraphs) or not page.paragraphs[i + 1][1]):
+            page.author = page.author or text
+            page.removed.append(Removed(text=text, reason="byline"))
+            del page.paragraphs[i]
+            return
 
 
 def _repeated_lines(blocks: list[list[str]]) -> set[str]:
@@ -268,6 +287,8 @@ def _drop_trailing_links(page: Page) -> None:
 
 
 def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) -> str | tuple[str, str] | None:
+    if (bare := line.lstrip("•·▪◦● ")) != line and bare:
+        return bare, _line_reason(bare, page, first_line=first_line, in_header=in_header)  # list bullets
     if line.startswith("\x01"):
         level, text = int(line[1]), line[2:].strip()
         if level == 1 and not page.title:
@@ -311,9 +332,12 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and page.removed and page.removed[-1].text == "By" and _PERSON_LINE.match(line):
         page.author = page.author or line.strip()  # "By" on one line, the name on the next
         return "byline"
+    if reason is None and (m := _ROLE_BYLINE.match(line)):
+        page.author = page.author or m["name"]
+        return "byline"
     if reason is None and (byline or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
                            or _BARE_BY.match(line)):
-        page.author = page.author or _author(line)
+        page.author = page.author or _not_the_site(_author(line), page.url)
         if m := _DATE_IN_HEADER.search(line):
             page.dated(parse_date(m[0]), 3)
         elif page.removed and page.removed[-1].reason == "date line" and page.dates:
@@ -322,6 +346,12 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and in_header:
         reason = _header_reason(line, page)
     return reason
+
+
+def _not_the_site(name: str | None, url: str | None) -> str | None:
+    """ "by Western Armenia" on westernarmeniatv.com names the site, not a writer."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return None if name and host and re.sub(r"\W", "", name.lower()) in host.replace("-", "") else name
 
 
 def _after_byline(page: Page) -> bool:
@@ -337,6 +367,9 @@ def _author(line: str) -> str | None:
         name = re.sub(r"^(written\s+|words\s+)?by:?\s*", "", line, flags=re.I)
         name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name, flags=re.I)[0]
     name = re.sub(r"\s+@\w+$", "", name.strip())
+    parts = re.split(r"\s+[–—-]\s+", name, maxsplit=1)
+    if len(parts) == 2 and (_norm(parts[0]) in _outlet_names() or parts[0].lower().endswith("news")):
+        name = parts[1]  # "By AP News – Joshua Goodman"
     if " " not in name and (name.isupper() or "-" in name):
         return None  # "by INTEL-DROP": the site's name, not a person's
     for outlet in sorted(_outlet_names(), key=len, reverse=True):  # "By JANE DOE Associated Press"
@@ -359,7 +392,10 @@ _CAPTION = re.compile(
     r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/]\s*(photo|image|picture|credit)s?\s*:\s*[^|]{2,60}$|^(photo |image )?courtesy\b"
-    r"|^(FILE|FILE PHOTO) ?[-—–:]|^Pictured\b|photo credit should read|\bCC BY(-SA)?\b",
+    r"|^(FILE|FILE PHOTO) ?[-—–:]|^Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
+    r"|\b(rises?|walks?|stands?|sits?|holds?|holding|speaks?|arrives?|attends?|gestures?|looks on|waves?|poses?|"
+    r"is seen|are seen|signs?|patrols?|marches|gather)\b.{0,200}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)\w*\.? \d{1,2}, \d{4}\.",
     re.IGNORECASE)
 
 
