@@ -50,7 +50,8 @@ def contradictions(brief: Brief) -> list[str]:
                 found.append(f"{name} is marked present but the text says it is not at issue")
     if f"Confidence is {brief.sourcing.confidence}" not in brief.bluf:
         found.append("the bottom line does not state the sourcing's confidence level")
-    for text in (brief.bluf, brief.tension.assessment, risk.explanation, *(j.text for j in brief.key_judgments)):
+    for text in (brief.bluf, brief.tension.assessment, risk.explanation, *(j.text for j in brief.key_judgments),
+                 *(a.role or "" for a in brief.actors)):
         if m := MACHINE_PHRASES.search(text):
             found.append(f"machine phrasing in the text: '{m.group(0)}'")
     known = {s.id for s in brief.sentences}

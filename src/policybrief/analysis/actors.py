@@ -15,7 +15,7 @@ from datetime import date
 from ..brief import Actor, Sentence
 from ..furniture import strip_dateline
 from .actor_cues import Cues, cues
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Gazetteer
 from .mentions import Collector, TokenSentence, fold
 from .person_mentions import (
     bare_title,
@@ -79,7 +79,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
         single_name_speakers_pass(s, found, cue, lowercase_words)
     _resolve_generic_groups(found, cue)
     _merge_same_code(found)
-    return _actors(found, gaz, main, sentences, published)
+    return _actors(found, gaz, sentences, published)
 
 
 def _merge_same_code(found: Collector) -> None:
@@ -103,8 +103,7 @@ def _resolve_generic_groups(found: Collector, cue: Cues) -> None:
         fold(found, "groups:armed", next(iter(sponsored.values())))
 
 
-def _actors(found: Collector, gaz: Gazetteer, main: Entry | None, sentences: list[Sentence],
-            published: date | None) -> list[Actor]:
+def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], published: date | None) -> list[Actor]:
     ranked = sorted(found.found.values(), key=lambda c: (-len(c.mentions), c.first))
     top = {c.key for c in ranked[:5] if len(c.mentions) >= 3}
     text = {s.id: s.text for s in sentences}
@@ -127,8 +126,6 @@ def _actors(found: Collector, gaz: Gazetteer, main: Entry | None, sentences: lis
         role = c.role or (role_as_of(c.known_role, published) if c.known_role else None)
         if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and bare_title(role):
             role = f"{role} of {state.name}"
-        if c.type == "state" and main is not None and c.name == main.name:
-            role = role or "Main state in the article"
         cited = [sid for sid in dict.fromkeys(c.mentions) if sid != HEADLINE]
         position = next((sid for sid in cited if _states_position(text[sid], [c.name, *seen])), None)
         out.append(Actor(
