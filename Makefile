@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+LAB_STAMP := $(VENV)/.installed-lab
 
-.PHONY: briefs test eval lint bench clean system-libs
+.PHONY: briefs test lab eval lint bench clean system-libs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +21,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory system-libs CHROMIUM=1
+	touch $(STAMP) $@
+
+$(LAB_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
 	@$(MAKE) --no-print-directory system-libs
 	touch $(STAMP) $@
 
 # HarfBuzz's subsetting library lets WeasyPrint embed only the glyphs a PDF uses. Installed where apt-get can
-# (root on Debian/Ubuntu); elsewhere PDFs still build, with whole fonts embedded.
+# (root on Debian/Ubuntu); elsewhere PDFs still build, with whole fonts embedded. With CHROMIUM=1 (the test
+# suite) also Debian's chromium, which the browser tests drive: Playwright never downloads a browser of its own.
 system-libs:
 	@if ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
@@ -33,6 +40,18 @@ system-libs:
 	    echo "note: could not install libharfbuzz-subset0; PDFs embed whole fonts"; \
 	  else echo "note: libharfbuzz-subset0 is not installed; PDFs embed whole fonts"; fi; \
 	fi
+	@if [ -n "$(CHROMIUM)" ] && [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1)) || \
+	    echo "note: could not install chromium; the browser tests will be skipped"; \
+	  else echo "note: chromium is not installed; the browser tests will be skipped"; fi; \
+	fi
+
+# The brief template in JupyterLab; "Run all" briefs the bundled sample article. Jupyter refuses root
+# unless told: these machines (and containers) often run as root.
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab notebooks/brief.ipynb $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 briefs: $(STAMP)
 	$(BIN)/policybrief run params/ --out briefings
@@ -48,6 +67,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_analyze.py
 	$(BIN)/python benchmarks/bench_run.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_language.py
 
 clean:
 	rm -rf briefings .pytest_cache

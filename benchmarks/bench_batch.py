@@ -159,7 +159,7 @@ def stages(articles: list[Path], out: Path, n: int) -> dict[str, float]:
             duration = cell.metadata.get("papermill", {}).get("duration") or 0.0
             if "from policybrief import" in cell.source:
                 cells["  kernel: imports (first cell)"] += duration
-            elif "charts.show(charts.actor_chart" in cell.source:
+            elif "charts.show(charts.stance_chart" in cell.source:
                 cells["  kernel: first chart (vl-convert start)"] += duration
             else:
                 cells["  kernel: other cells"] += duration

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from socketserver import ThreadingMixIn
 
@@ -117,7 +118,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class ChatServer:
-    """`with ChatServer("good") as server:` serves at server.base_url; server.requests holds what came in."""
+    """`with ChatServer("good") as server:` serves at server.base_url; server.requests holds what came in and
+    server.arrivals when (time.monotonic()). `mode` may be changed while it serves."""
 
     def __init__(self, mode: str, *, delay: float = 10.0) -> None:
         if mode not in MODES:
@@ -125,6 +127,7 @@ class ChatServer:
         self.mode = mode
         self.delay = delay
         self.requests: list[dict] = []
+        self.arrivals: list[float] = []
         self._lock = threading.Lock()
         self._closing = threading.Event()
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
@@ -148,6 +151,7 @@ class ChatServer:
     def reply(self, body: dict) -> tuple[int, dict]:
         with self._lock:
             self.requests.append(body)
+            self.arrivals.append(time.monotonic())
             count = len(self.requests)
         wants_schema = body.get("response_format", {}).get("type") == "json_schema"
         if self.mode == "error500" or (self.mode == "flaky" and count == 1):

@@ -7,6 +7,7 @@ briefs of their own. Articles are the dev set's, cut short so that a brief costs
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import signal
@@ -22,11 +23,12 @@ import yaml
 from conftest import DEVSET, ROOT
 from pypdf import PdfReader
 
+from policybrief import logs
 from policybrief.batch import LOCK, Rejected, collect, run_batch
 from policybrief.errors import BriefError
 from policybrief.index import render_index
 from policybrief.jobs import read_params
-from policybrief.manifest import Manifest, input_hashes, template_hash
+from policybrief.manifest import Manifest, input_hashes, sha256_file, template_hash
 from policybrief.worker import GRACE, Result
 
 BIN = Path(sys.executable).parent
@@ -148,6 +150,31 @@ def test_hashes_follow_content_not_paths(tmp_path):
     assert input_hashes(job, template)["article"] is None  # not read: it would block
 
 
+def test_file_hash_is_sha256_of_the_whole_content(tmp_path):
+    data = os.urandom(3 * 2**20 + 12_345)  # past any read-chunk size
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    assert sha256_file(path) == hashlib.sha256(data).hexdigest()
+    (tmp_path / "abc.txt").write_bytes(b"abc")
+    assert sha256_file(tmp_path / "abc.txt") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert sha256_file(tmp_path) is None and sha256_file(tmp_path / "missing") is None
+
+
+def test_each_run_logs_to_a_new_file_and_old_logs_are_pruned(tmp_path):
+    out = tmp_path / "out"
+    (out / logs.FOLDER).mkdir(parents=True)
+    for i in range(logs.KEEP + 5):
+        old = out / logs.FOLDER / f"old-{i:02d}.log"
+        old.write_text("")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    summary = run_batch([Rejected("bad", "bad.yaml", "bad.yaml: malformed YAML")], out, quiet=True)
+    assert summary.failed == 1
+    kept = sorted(p.name for p in (out / logs.FOLDER).iterdir())
+    assert len(kept) == logs.KEEP and "old-05.log" not in kept and "old-06.log" in kept
+    [new] = [p for p in (out / logs.FOLDER).iterdir() if not p.name.startswith("old-")]
+    assert "failed bad: bad.yaml: malformed YAML" in new.read_text()
+
+
 def test_up_to_date_needs_same_hashes_and_every_file(tmp_path):
     hashes = {"article": "a", "params": "p", "template": "t", "package": "0"}
     folder = tmp_path / "brief"
@@ -180,7 +207,7 @@ def test_a_second_run_on_the_same_folder_waits_for_the_lock_then_refuses(tmp_pat
     assert summary.failed == 1 and (out / "bad" / "error.txt").read_text() == "bad.yaml: malformed YAML\n"
 
 
-def test_index_escapes_article_text_and_needs_nothing_online():
+def test_index_escapes_article_text_and_needs_nothing_online(tmp_path):
     evil = '<script>alert(1)</script>'
     briefs = [
         {"slug": "a b", "folder": "a b", "source": "in.txt", "status": "built", "title": f"{evil} Iraq",
@@ -190,8 +217,8 @@ def test_index_escapes_article_text_and_needs_nothing_online():
          "outlet": None, "published": None, "risk": None, "actors": [], "files": {"error": "bad/error.txt"},
          "error": f"{evil}.txt: file is empty"},
     ]
-    page = render_index(briefs)
-    assert "<script" not in page and "<img" not in page
+    page = render_index(briefs, tmp_path)
+    assert page.count("<script") == 1 and "<img" not in page  # the one script is the index's own sorting
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Iraq" in page and "&lt;img src=x" in page
     assert 'href="a%20b/brief.html"' in page and 'href="a%20b/brief.pdf"' in page and 'href="bad/error.txt"' in page
     assert "http" not in page and "url(" not in page and " src=" not in page.replace("&lt;img src=x", "")
@@ -324,7 +351,80 @@ def test_a_hung_brief_is_killed_at_the_timeout_and_the_others_go_on(tmp_path):
     assert (tmp_path / "out" / "hung" / "error.txt").read_text().strip() == \
         f"{hung}: did not finish within 3 s (--timeout)"
     assert "file is empty" in (tmp_path / "out" / "empty" / "error.txt").read_text()
-    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".") and p.is_dir()]
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".") and p.is_dir()] == [".logs"]
+
+
+PLANTED_BUG = """
+import sys
+
+if "policybrief.worker" in sys.orig_argv:
+    import policybrief.ingest
+
+    _load_article = policybrief.ingest.load_article
+
+    def load_article(path, **kwargs):
+        if str(path).endswith("planted.txt"):
+            print("planted: the worker's own stderr", file=sys.stderr, flush=True)
+            return {}["planted bug"]
+        return _load_article(path, **kwargs)
+
+    policybrief.ingest.load_article = load_article
+
+if "ipykernel_launcher" in sys.orig_argv:
+    import policybrief.present
+
+    _bottom_line = policybrief.present.bottom_line
+
+    def bottom_line(brief, *args, **kwargs):
+        if brief.article.path.endswith("cellbug.txt"):
+            raise RuntimeError("planted in the kernel")
+        return _bottom_line(brief, *args, **kwargs)
+
+    policybrief.present.bottom_line = bottom_line
+"""
+
+
+@pytest.mark.slow
+def test_a_planted_bug_leaves_its_traceback_in_the_run_log_and_in_error_txt(tmp_path):
+    # Python runs sitecustomize at start-up in every process; this one plants a bug in the worker processes
+    # and another in the notebooks' kernels.
+    (tmp_path / "hook").mkdir()
+    (tmp_path / "hook" / "sitecustomize.py").write_text(PLANTED_BUG)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("planted.txt", "cellbug.txt", "fine.txt"):
+        (articles / name).write_text(short(DEVSET / "001_mali_un_exit_wire.txt", blocks=4), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), "--workers", "2"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                              filter(None, [str(tmp_path / "hook"), os.environ.get("PYTHONPATH")]))})
+    assert proc.returncode == 1, proc.stderr
+    assert manifest(out)["fine"]["status"] == "built"
+    [log] = (out / ".logs").glob("*.log")
+    reason = f"{articles / 'planted.txt'}: KeyError: 'planted bug'"
+    assert manifest(out)["planted"]["error"] == reason
+
+    error = (out / "planted" / "error.txt").read_text().splitlines()
+    assert error[0] == reason
+    assert error[2] == "Traceback (most recent call last):" and error[-1] == "KeyError: 'planted bug'"
+    assert any("in analyze_file" in line for line in error) and any("in load_article" in line for line in error)
+
+    text = log.read_text()
+    assert "\n".join(error[2:]) in text
+    assert "planted: the worker's own stderr" in text
+    assert f"failed planted: {reason}" in text and "built fine" in text
+
+    # A cell that fails in the kernel: the same, with the cell's traceback, and the notebook kept.
+    cell = (out / "cellbug" / "error.txt").read_text().splitlines()
+    assert cell[0].startswith(f"{articles / 'cellbug.txt'}: notebook cell ")
+    assert cell[0].endswith("failed: RuntimeError: planted in the kernel")
+    assert cell[-1] == "RuntimeError: planted in the kernel" and "\x1b" not in "".join(cell)
+    assert "\n".join(cell[2:]) in text
+    assert (out / "cellbug" / "brief.failed.ipynb").is_file()
+    # The brief's one line says where the traceback is, and the summary where the log is.
+    assert f"failed  planted: {reason} (traceback in {log})" in proc.stderr
+    assert any(line.split()[:1] == ["log"] for line in proc.stderr.splitlines()), proc.stderr
 
 
 @pytest.mark.slow

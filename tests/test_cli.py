@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,12 @@ def test_malformed_and_unknown_params_are_refused(tmp_path):
         proc = policybrief("run", str(path), "--out", str(tmp_path / "out"))
         assert proc.returncode != 0 and problem in proc.stderr and str(path) in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_verbose_logs_on_stderr_and_leaves_stdout_to_the_brief():
+    quiet = policybrief("analyze", str(SAMPLE), "--json")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    loud = policybrief("analyze", str(SAMPLE), "--json", "-v")
+    assert loud.returncode == 0 and json.loads(loud.stdout) == json.loads(quiet.stdout)
+    assert re.search(rf"^policybrief: INFO: policybrief\.pipeline: {re.escape(str(SAMPLE))}: \d+ words in en, "
+                     r"analysed in [\d.]+ s$", loud.stderr, re.MULTILINE), loud.stderr

@@ -22,6 +22,9 @@ from policybrief import charts, present
 from policybrief.brief import Brief
 from policybrief.errors import ExportError
 from policybrief.export import PACKAGE_DIR, BriefHTMLExporter, _local_fetcher_class, export
+from policybrief.notebook import SAMPLE_ARTICLE
+from policybrief.outputs import MARKER
+from policybrief.pipeline import TEMPLATE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 IRAQ = FIXTURES / "brief_iraq.json"
@@ -47,51 +50,27 @@ def hostile_brief() -> Brief:
     brief.figures[0].what = IMG
     brief.timeline[0].what = SCRIPT
     brief.risk.watch.append(SCRIPT)
+    brief.risk.watch_points[0].text = SCRIPT
+    brief.risk.judgment = f"A vacuum {IMG} is likely."
+    brief.development = SCRIPT
+    brief.sourcing.summary = IMG
+    brief.sourcing.reasons.append(SCRIPT)
+    brief.actors[0].stance_quote = f"{SCRIPT} we support it"
     brief.removed[0].text = IMG
     brief.notes.append(SCRIPT)
     return brief
 
 
-def brief_notebook() -> nbformat.NotebookNode:
-    """What the product notebook does: load the brief, display every section and both charts."""
-    cells = [
-        new_markdown_cell("# For whoever runs this notebook\nRun all cells."),
-        new_code_cell("brief_path = None", metadata={"tags": ["parameters"]}),
-        new_code_cell(
-            "from pathlib import Path\n"
-            "from policybrief import charts, present\n"
-            "from policybrief.brief import Brief\n"
-            "brief = Brief.model_validate_json(Path(brief_path).read_text(encoding='utf-8'))\n"
-            "present.title_block(brief)"
-        ),
-        new_code_cell("present.bottom_line(brief)"),
-        new_code_cell("present.actors_table(brief)"),
-        new_code_cell("charts.show(charts.actor_chart(brief))"),
-        new_code_cell(
-            "import sys, warnings\n"
-            "print('STDERR-NOISE', file=sys.stderr)\n"
-            "warnings.warn('WARNING-NOISE')\n"
-            "print('STDOUT-NOISE')\n"
-            "present.tension(brief)"
-        ),
-        new_code_cell("charts.show(charts.framing_chart(brief))"),
-        new_code_cell("present.risk(brief)"),
-        new_code_cell("present.facts(brief)"),
-        new_code_cell("present.source_notes(brief)"),
-    ]
-    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    return new_notebook(cells=cells, metadata={"kernelspec": kernelspec})
-
-
-def execute(brief: Brief, folder: Path) -> Path:
+def execute(brief: Brief, folder: Path, **parameters) -> Path:
+    """The product notebook, run as `policybrief run` runs it: on the bundled sample (whose hash the fixture
+    carries), handed the brief already made."""
     folder.mkdir(parents=True, exist_ok=True)
-    brief_path, source, executed = folder / "brief.json", folder / "template.ipynb", folder / "brief.ipynb"
+    brief_path, executed = folder / "brief.json", folder / "brief.ipynb"
     brief_path.write_text(brief.to_json(), encoding="utf-8")
-    nbformat.write(brief_notebook(), source)
     pm.execute_notebook(
-        str(source),
+        str(TEMPLATE),
         str(executed),
-        parameters={"brief_path": str(brief_path)},
+        parameters={"article": str(SAMPLE_ARTICLE), "brief_json": str(brief_path), **parameters},
         progress_bar=False,
         cwd=str(folder),
     )
@@ -135,22 +114,19 @@ def pdf_text(path: Path) -> str:
 
 
 def chart_figures(html: str) -> list[str]:
-    return re.findall(r"<figure[^>]*" + present.CHART_ATTR + r".*?</figure>", html, flags=re.S)
+    return re.findall(r'<figure class="pb-chart.*?</figure>', html, flags=re.S)
 
 
-# ---------------------------------------------------------------- fast: sections and charts, no kernel
+def drawn_charts(brief: Brief) -> int:
+    """How many of the notebook's charts have something to draw for this brief."""
+    return sum(f(brief) is not None for f in (charts.stance_chart, charts.locator_map, charts.timeline_chart))
 
 
-def test_sections_have_the_agreed_headings_in_order():
-    html = "".join(str(s.html) for s in present.brief_sections(load_brief()))
-    assert re.findall(r"<h2>(.*?)</h2>", html) == HEADINGS
+def pdf_pages(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
 
 
-def test_every_citation_link_has_an_anchor_in_source_notes():
-    html = "".join(str(s.html) for s in present.brief_sections(load_brief()))
-    targets = set(re.findall(r'href="#(s\d+)"', html))
-    anchors = set(re.findall(r'<p class="pb-source" id="(s\d+)"', html))
-    assert targets and targets == anchors
+# ---------------------------------------------------------------- fast: sections, no kernel
 
 
 def test_a_dangling_evidence_id_is_shown_but_not_linked():
@@ -174,26 +150,7 @@ def test_title_block_hands_page_title_and_description_to_the_exporter():
     assert metadata[present.PAGE_METADATA_KEY] == {"title": brief.article.title, "description": brief.bluf}
 
 
-def test_chart_display_carries_interactive_html_and_static_svg():
-    view = charts.show(charts.actor_chart(hostile_brief()))
-    data, _ = view._repr_mimebundle_()
-    assert data["image/svg+xml"].startswith("<svg")
-    html = data["text/html"]
-    assert html.count("<svg") == 1 and "vegaEmbed" in html and present.CHART_ATTR in html
-    # The spec sits in a <script>: article text in it must not be able to close or comment the element.
-    spec = re.search(r'class="pb-chart-spec">(.*?)</script>', html, flags=re.S).group(1)
-    assert "<" not in spec and "\\u003cscript\\u003ealert(1)" in spec
-    assert IMG not in html and SCRIPT not in html
-
-
-def test_charts_have_agreed_axis_titles_and_tooltips():
-    brief = load_brief()
-    actor, framing = charts.actor_chart(brief).to_dict(), charts.framing_chart(brief).to_dict()
-    assert actor["encoding"]["x"]["title"] == "Mentions" and actor["encoding"]["tooltip"]
-    assert framing["encoding"]["x"]["title"] == "Paragraph" and framing["encoding"]["tooltip"]
-
-
-def test_a_minimal_brief_renders_every_section_and_chart():
+def test_a_minimal_brief_renders_every_section_and_no_empty_chart():
     brief = load_brief()
     brief = brief.model_copy(
         update={
@@ -203,11 +160,12 @@ def test_a_minimal_brief_renders_every_section_and_chart():
             "figures": [],
             "timeline": [],
             "removed": [],
+            "development": None,
         }
     )
-    assert len(present.brief_sections(brief)) == 7
-    for chart in (charts.actor_chart(brief), charts.framing_chart(brief)):
-        assert charts.show(chart).svg.startswith("<svg")
+    brief.risk.watch_points, brief.risk.indicators = [], []
+    assert [s.name for s in present.brief_sections(brief)][1:] == HEADINGS
+    assert drawn_charts(brief) == 0
 
 
 # ---------------------------------------------------------------- fast: exporter wiring on built notebooks
@@ -290,6 +248,7 @@ def test_export_writes_complete_files_and_no_temporaries(tmp_path):
 def built(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("briefs")
     normal, hostile = execute(load_brief(), root / "normal"), execute(hostile_brief(), root / "hostile")
+    two_pages = execute(load_brief(), root / "two-pages", annex=False)
     paths = {
         "root": root,
         "notebook": normal,
@@ -298,10 +257,13 @@ def built(tmp_path_factory) -> dict[str, Path]:
         "letter": root / "letter.pdf",
         "hostile_html": root / "hostile.html",
         "hostile_pdf": root / "hostile.pdf",
+        "two_html": root / "two-pages.html",
+        "two_pdf": root / "two-pages.pdf",
     }
     export(normal, paths["html"], paths["pdf"])
     export(normal, None, paths["letter"], paper="Letter")
     export(hostile, paths["hostile_html"], paths["hostile_pdf"])
+    export(two_pages, paths["two_html"], paths["two_pdf"])
     return paths
 
 
@@ -326,20 +288,44 @@ def test_html_shows_the_brief_and_no_notebook_machinery(built):
     text = " ".join(scan(html).text)
     for heading in HEADINGS:
         assert f"<h2>{heading}</h2>" in html
-    for leftover in ("In [", "Out[", "STDERR-NOISE", "STDOUT-NOISE", "WARNING-NOISE", "Run all cells"):
+    for leftover in ("In [", "Out[", "Run all cells"):
         assert leftover not in text
-    for code in ("present.bottom_line(brief)", "charts.show(", "brief_path", "jp-InputArea"):
+    # A cell that displays nothing (no annex, no chart to draw) must not leave a plain-text "None" behind.
+    assert '<pre class="pb-text">' not in html
+    for code in ("present.bottom_line(brief)", "charts.show(", "brief_json", "if annex", "jp-InputArea"):
         assert code not in html
 
 
 @pytest.mark.slow
-def test_html_inlines_one_vega_bundle_for_two_charts(built):
-    html = built["html"].read_text(encoding="utf-8")
-    assert html.count('id="policybrief-vega"') == 1 and html.count("window.vegaEmbed=") == 1
-    assert html.index('id="policybrief-vega"') < html.index("</head>")
-    figures = chart_figures(html)
-    assert len(figures) == 2 and all("<svg" in f for f in figures)
-    assert len({re.search(r'id="(pb-chart-\w+)"', f).group(1) for f in figures}) == 2
+def test_html_shows_each_chart_that_has_something_to_draw(built):
+    figures = chart_figures(built["html"].read_text(encoding="utf-8"))
+    assert len(figures) == drawn_charts(load_brief()) == 3
+    captions = [re.search(r"<figcaption>(.*?)</figcaption>", f).group(1) for f in figures]
+    assert captions == ["Who supports, opposes or hedges on the development", "Where: the countries the article names",
+                        "When: the dated events in the article"]
+
+
+@pytest.mark.slow
+def test_without_the_annex_the_brief_is_its_two_pages(built):
+    html = built["two_html"].read_text(encoding="utf-8")
+    assert re.findall(r"<h2>(.*?)</h2>", re.sub(r"<script.*?</script>", "", html, flags=re.S)) == HEADINGS[:4]
+    # Citations still name their sentences, but with no annex to go to they are not links.
+    assert 'class="pb-cite" title=' in html and 'href="#s' not in html
+    text = " ".join(scan(html).text)
+    assert "Cited sentences" not in text and "All actors" not in text
+    # The timeline chart belongs to the annex; the stance chart and the map stay on page 2.
+    assert len(chart_figures(html)) == 2
+    pages = pdf_pages(built["two_pdf"])
+    assert len(pages) == 2 and "Who stands where" in pages[1] and "Who stands where" not in pages[0]
+
+
+@pytest.mark.slow
+def test_page_two_and_the_annex_each_start_a_page(built):
+    pages = pdf_pages(built["pdf"])
+    assert "Bottom line up front" in pages[0] and "Sourcing and confidence" in pages[0]
+    assert "Who stands where" in pages[1] and "Power-vacuum risk" in pages[1] and "All actors" not in pages[1]
+    annex = next(i for i, page in enumerate(pages) if "All actors" in page)
+    assert annex == 2 and "Annex All actors" in pages[annex]
 
 
 @pytest.mark.slow
@@ -348,8 +334,7 @@ def test_hostile_text_is_escaped_in_html(built):
     assert SCRIPT not in html and IMG not in html and "</script><!--" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     page = scan(html)
-    # One bundle plus a spec and an embed script per chart: nothing from the brief became a <script> or <img>.
-    assert [t for t, _ in page.tags].count("script") == 5
+    assert all("src" not in attrs for tag, attrs in page.tags if tag == "script")
     assert all(attrs.get("onerror") is None for _, attrs in page.tags)
 
 
@@ -367,7 +352,7 @@ def test_pdf_has_sections_vector_chart_text_metadata_and_links(built):
     text = pdf_text(built["pdf"])
     for heading in HEADINGS:
         assert heading in text
-    assert "Mentions" in text and "Paragraph" in text
+    assert "Where: the countries the article names" in text and "When: the dated events in the article" in text
     assert f"Page 1 of {len(reader.pages)}" in text
     assert reader.metadata.title == load_brief().article.title
     assert reader.metadata.subject == load_brief().bluf
@@ -399,3 +384,69 @@ def test_jupyter_nbconvert_finds_our_exporters(built, tmp_path, exporter, suffix
         assert "Bottom line up front" in pdf_text(output)
     else:
         assert "<h2>Bottom line up front</h2>" in output.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- charts and Lab styles through the exporters
+
+
+def chart_notebook(*views) -> nbformat.NotebookNode:
+    """A notebook whose cells display a styled section and the given charts, as the kernel would."""
+    cells = []
+    for view in (present.risk(hostile_brief()), *views):
+        data, metadata = view._repr_mimebundle_()
+        cell = new_code_cell("x", execution_count=len(cells) + 1)
+        cell.outputs = [new_output("execute_result", data=data, metadata=metadata, execution_count=len(cells) + 1)]
+        cells.append(cell)
+    return new_notebook(cells=cells)
+
+
+def test_html_export_makes_a_chart_output_an_interactive_figure():
+    brief = hostile_brief()
+    nb = chart_notebook(
+        charts.show(charts.stance_chart(brief), f"Stances {SCRIPT}"), charts.show(charts.locator_map(brief))
+    )
+    html, _ = BriefHTMLExporter().from_notebook_node(nb)
+    figures = re.findall(r"<figure[^>]*" + present.CHART_ATTR + r".*?</figure>", html, flags=re.S)
+    assert len(figures) == 2 and html.count('id="policybrief-vega"') == 1
+    assert len({re.search(r'id="(pb-chart-\d+)"', f).group(1) for f in figures}) == 2
+    spec_script = re.compile(r'<script[^>]*class="pb-chart-spec"[^>]*>(.*?)</script>', flags=re.S)
+    specs = [spec_script.search(figure).group(1) for figure in figures]
+    assert all(figure.count("<svg") == 1 and "vegaEmbed" in figure for figure in figures)
+    # The spec sits in a <script>: article text in it (the stance chart's actors) must not be able to close or
+    # comment the element.
+    assert all("<" not in spec for spec in specs) and "\\u003cscript\\u003ealert(1)" in specs[0]
+    assert "<figcaption>Stances &lt;script&gt;alert(1)&lt;/script&gt;</figcaption>" in html
+    assert SCRIPT not in html and IMG not in html
+
+
+def test_exporters_take_the_lab_styles_back_out():
+    html, _ = BriefHTMLExporter().from_notebook_node(chart_notebook())
+    assert MARKER not in html
+    assert re.search(r'<span class="pb-badge pb-risk-\w+">', html)
+
+
+@pytest.mark.slow
+def test_pdf_export_draws_a_chart_output_from_its_svg_as_vectors(tmp_path):
+    notebook = tmp_path / "charts.ipynb"
+    nbformat.write(chart_notebook(charts.show(charts.stance_chart(load_brief()), "Stances")), notebook)
+    export(notebook, None, tmp_path / "charts.pdf")
+    reader = PdfReader(tmp_path / "charts.pdf")
+    text = pdf_text(tmp_path / "charts.pdf")
+    assert all(label in text for label in ("Supports", "Hedges", "Opposes", "Stances"))
+    assert MARKER not in text
+    assert not [
+        x for page in reader.pages for x in page["/Resources"].get("/XObject", {}).values()
+        if x.get_object().get("/Subtype") == "/Image"
+    ]
+
+
+@pytest.mark.slow
+def test_html_inlines_one_vega_bundle_for_all_its_charts(built):
+    html = built["html"].read_text(encoding="utf-8")
+    assert html.count('id="policybrief-vega"') == 1 and html.count("window.vegaEmbed=") == 1
+    assert html.index('id="policybrief-vega"') < html.index("</head>")
+    figures = re.findall(r"<figure[^>]*" + present.CHART_ATTR + r".*?</figure>", html, flags=re.S)
+    assert len(figures) == 3 and all("<svg" in f and 'class="pb-chart-spec"' in f for f in figures)
+    # One bundle plus a spec and an embed script per chart: nothing else on the page is a script.
+    assert [t for t, _ in scan(html).tags].count("script") == 1 + 2 * len(figures)
+    assert MARKER not in html

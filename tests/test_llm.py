@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -43,6 +44,8 @@ def llm_env(monkeypatch):
     monkeypatch.setenv("POLICYBRIEF_LLM_TIMEOUT", str(TIMEOUT))
     monkeypatch.setenv("POLICYBRIEF_LLM_BACKOFF", "0.01")
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # a developer's proxy must not intercept the loopback server
+    for name in ("POLICYBRIEF_LLM_BREAKER", "POLICYBRIEF_LLM_BREAKER_FAILURES", "POLICYBRIEF_LLM_BREAKER_COOLDOWN"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -50,8 +53,8 @@ def serve(monkeypatch):
     """serve(mode) starts a server, points OPENAI_BASE_URL at it, and stops it after the test."""
     with ExitStack() as stack:
 
-        def start(mode: str) -> ChatServer:
-            server = stack.enter_context(ChatServer(mode))
+        def start(mode: str, **options) -> ChatServer:
+            server = stack.enter_context(ChatServer(mode, **options))
             monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
             return server
 
@@ -266,12 +269,28 @@ def test_server_without_structured_output_is_asked_in_json_mode(serve, offline):
     assert [r["response_format"]["type"] for r in server.requests] == ["json_schema", "json_object"]
 
 
+def test_retries_pause_backoff_then_twice_as_long_but_not_before_a_changed_request(serve, offline, monkeypatch):
+    monkeypatch.setenv("POLICYBRIEF_LLM_BACKOFF", "0.2")
+    failing = serve("error500")
+    improve(offline, model="m")
+    json_mode = serve("json_mode_only")
+    improve(offline, model="m")
+
+    def pauses(server: ChatServer) -> list[float]:
+        return [b - a for a, b in zip(server.arrivals, server.arrivals[1:], strict=False)]
+
+    assert pauses(failing) == pytest.approx([0.2, 0.4], abs=0.1)
+    assert pauses(json_mode) == pytest.approx([0.0], abs=0.1)
+
+
 @pytest.mark.parametrize(
     ("env", "model", "reason"),
     [
         ({}, None, "no model given"),
         ({"OPENAI_API_KEY": None}, "m", "set OPENAI_BASE_URL"),
         ({"POLICYBRIEF_LLM_TIMEOUT": "soon"}, "m", "POLICYBRIEF_LLM_TIMEOUT must be a positive number"),
+        ({"POLICYBRIEF_LLM_BREAKER": "breaker.json", "POLICYBRIEF_LLM_BREAKER_FAILURES": "many"}, "m",
+         "POLICYBRIEF_LLM_BREAKER_FAILURES must be a whole number"),
     ],
 )
 def test_missing_configuration_falls_back_without_a_request(monkeypatch, offline, env, model, reason):
@@ -289,6 +308,125 @@ def test_local_server_needs_no_api_key(serve, monkeypatch, offline):
     serve("good")
     monkeypatch.delenv("OPENAI_API_KEY")
     assert improve(offline, model="m").engine.name == "policybrief-llm"
+
+
+# --- the circuit breaker: a batch stops waiting on a dead endpoint ------------------------------------
+
+FAILED = 2  # the breaker's threshold in these tests
+HTTP_500 = "HTTP 500 from the endpoint: Error code: 500 - The server had an error"
+ANALYZE = [str(BIN / "policybrief"), "analyze", str(SAMPLE), "--engine", "llm", "--model", "m", "--json"]
+
+
+@pytest.fixture
+def breaker(monkeypatch, tmp_path) -> Path:
+    """A state file as `run` hands its workers one, for a breaker that opens after FAILED failures."""
+    path = tmp_path / "breaker.json"
+    monkeypatch.setenv("POLICYBRIEF_LLM_BREAKER", str(path))
+    monkeypatch.setenv("POLICYBRIEF_LLM_BREAKER_FAILURES", str(FAILED))
+    return path
+
+
+def assert_skipped(brief: Brief, offline: Brief, reason: str, failures: int = FAILED) -> None:
+    assert brief.engine.note == (f"LLM engine skipped: the endpoint failed {failures} times in a row ({reason}); "
+                                 "offline analysis shown")
+    assert brief.notes[-1] == brief.engine.note
+    assert brief.model_dump(exclude={"engine", "notes"}) == offline.model_dump(exclude={"engine", "notes"})
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("failure", ["error500", "timeout", "refused"])
+def test_breaker_opens_after_consecutive_failures_and_later_briefs_skip_the_endpoint(
+        serve, monkeypatch, breaker, offline, failure):
+    server = None
+    if failure == "refused":
+        url = f"http://127.0.0.1:{closed_port()}/v1"
+        monkeypatch.setenv("OPENAI_BASE_URL", url)
+        reason = f"cannot reach {url}/"
+    elif failure == "timeout":
+        server, reason = serve("slow"), f"no reply within {TIMEOUT:g} s"
+    else:
+        server, reason = serve("error500"), HTTP_500
+    first = improve(offline, model="m")  # its attempt after the FAILED-th failure is refused already
+    t0 = time.perf_counter()
+    second = improve(offline, model="m")
+    assert time.perf_counter() - t0 < 0.5
+    assert_skipped(first, offline, reason)
+    assert_skipped(second, offline, reason)
+    assert server is None or len(server.requests) == FAILED
+
+
+@pytest.mark.parametrize(("mode", "attempts", "note"), [
+    ("slow", 1, None),  # answers in 0.6 s with a 1 s timeout: slow, but alive
+    ("unauthorized", 1, "LLM engine unavailable: HTTP 401"),
+    ("prose", ATTEMPTS, "LLM engine unavailable: the answer was not JSON"),
+])
+def test_an_endpoint_that_answers_never_opens_the_breaker(serve, monkeypatch, breaker, offline, mode, attempts,
+                                                            note):
+    monkeypatch.setenv("POLICYBRIEF_LLM_TIMEOUT", "1")
+    server = serve(mode, delay=0.6)
+    briefs = [improve(offline, model="m") for _ in range(FAILED + 1)]
+    assert len(server.requests) == (FAILED + 1) * attempts
+    for brief in briefs:
+        if note is None:
+            assert brief.engine.name == "policybrief-llm"
+        else:
+            assert brief.engine.note.startswith(note)
+
+
+def test_after_the_cool_down_one_brief_tries_again_and_a_success_closes_the_breaker(
+        serve, monkeypatch, breaker, offline):
+    monkeypatch.setenv("POLICYBRIEF_LLM_BREAKER_COOLDOWN", "0.5")
+    server = serve("error500")
+    improve(offline, model="m")
+    assert_skipped(improve(offline, model="m"), offline, HTTP_500)
+    assert len(server.requests) == FAILED
+    time.sleep(0.5)
+    trial = improve(offline, model="m")  # one request, which fails: another cool-down
+    assert len(server.requests) == FAILED + 1
+    assert_skipped(trial, offline, HTTP_500, failures=FAILED + 1)
+    assert_skipped(improve(offline, model="m"), offline, HTTP_500, failures=FAILED + 1)
+    assert len(server.requests) == FAILED + 1
+    time.sleep(0.5)
+    server.mode = "good"
+    assert improve(offline, model="m").engine.name == "policybrief-llm"
+    server.mode = "error500"
+    improve(offline, model="m")  # closed again: FAILED fresh failures before it opens
+    assert len(server.requests) == FAILED + 2 + FAILED
+
+
+def test_processes_given_one_state_file_share_the_breaker(serve, breaker, offline):
+    server = serve("error500")
+    first = subprocess.run(ANALYZE, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), timeout=60)
+    second = subprocess.run(ANALYZE, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), timeout=60)
+    assert len(server.requests) == FAILED  # none from the second process
+    for proc in (first, second):
+        assert proc.returncode == 0, proc.stderr
+        assert_skipped(Brief.model_validate_json(proc.stdout), offline, HTTP_500)
+
+
+@pytest.mark.slow
+def test_a_batch_on_two_workers_stops_calling_a_dead_endpoint(serve, tmp_path):
+    server = serve("slow")  # never answers within the timeout
+    folder, out = tmp_path / "articles", tmp_path / "out"
+    folder.mkdir()
+    excerpt = "\n\n".join(SAMPLE.read_text(encoding="utf-8").split("\n\n")[:4])  # a one-page brief
+    for i in range(3):  # two at once on the dead endpoint, then one after the breaker opened
+        (folder / f"a{i}.txt").write_text(excerpt, encoding="utf-8")
+    proc = subprocess.run([str(BIN / "policybrief"), "run", str(folder), "--out", str(out), "--workers", "2",
+                           "--engine", "llm", "--model", "m", "--quiet"],
+                          capture_output=True, text=True, cwd=ROOT, env=dict(os.environ), timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    notes = [json.loads((out / f"a{i}" / "brief.json").read_text())["engine"]["note"] for i in range(3)]
+    # The default threshold (3) is reached by the first two briefs, with at most one more request in flight;
+    # without the breaker each brief would make ATTEMPTS requests.
+    assert len(server.requests) <= 3 + 1
+    assert all(note.endswith("offline analysis shown") for note in notes)
+    assert notes[2].startswith("LLM engine skipped: the endpoint failed")
 
 
 # --- the command line, as the issue's checker runs it ---------------------------------------------------

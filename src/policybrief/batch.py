@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import glob
+import logging
 import shutil
 import time
 from collections import Counter
@@ -19,9 +20,11 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import logs
 from .errors import BriefError
 from .index import write_index
 from .jobs import ARTICLE_SUFFIXES, PARAMS_SUFFIXES, Job, collect_jobs, expand, slugify
+from .llm.breaker import shared as shared_breaker
 from .manifest import Manifest, input_hashes, template_hash
 from .pipeline import record_failure, target_folder
 from .progress import Reporter
@@ -31,6 +34,8 @@ LOCK = ".policybrief.lock"
 LOCK_WAIT = 10.0  # seconds; orphans of a killed run notice within one
 # Left by a killed run: build folders (pipeline), folders being replaced, half-written manifest or index.
 STALE = (".*.partial-*", ".*.old-*", ".manifest.json.*.tmp", ".index.html.*.tmp")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -77,16 +82,19 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
     """Build every item's brief that is not up to date; `scheduler` sends the work to a Dask cluster."""
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    with _locked(out) as lock:
+    with _locked(out) as lock, logs.run_log(out) as log:
         _remove_stale(out)
         manifest = Manifest(out)
         manifest.forget_missing()
         hashes, done, todo = _plan(items, out, manifest, force)
+        logger.info("%d inputs, %d to build, into %s", len(items), len(todo),
+                    f"Dask at {scheduler}" if scheduler else f"up to {workers} local worker(s)")
         reporter = Reporter(len(items), len(items) - sum(r.status == "skipped" for r in done), quiet=quiet,
-                            live=live)
+                            live=live, log=log)
         results: list[Result] = []
 
         def finish(result: Result) -> None:
+            _log_result(result)
             if result.status == "skipped":
                 manifest.skipped(result.folder, result.source)
             else:
@@ -106,9 +114,18 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
 
                     run_on_cluster(scheduler, todo, out, timeout, finish)
                 elif todo:
-                    _run_local(todo, out, workers, timeout, finish, lock)
+                    with shared_breaker():  # one for the batch: a dead LLM endpoint costs it a few timeouts
+                        _run_local(todo, out, workers, timeout, finish, lock, log)
             except KeyboardInterrupt:
                 interrupted = True
+                logger.info("interrupted")
+            except BriefError as exc:  # the run cannot go on (no Dask, no scheduler); the command line says why
+                logger.info("stopped: %s", exc)
+                raise
+            except Exception:
+                # Kept from the terminal: Python prints the traceback there as the exception leaves.
+                logger.error("the run stopped on an unexpected error", exc_info=True, extra={"terminal": False})
+                raise
             manifest.save()  # also when nothing finished: entries of deleted folders are gone
             write_index(out, manifest.briefs())
         if len(items) > 1 or interrupted:
@@ -137,10 +154,20 @@ def _plan(items: list[Job | Rejected], out: Path, manifest: Manifest,
     return hashes, done, todo
 
 
+def _log_result(result: Result) -> None:
+    if result.status != "failed":
+        logger.info("%s %s (%.1f s)", result.status, result.folder, result.seconds)
+    elif result.traceback:
+        logger.info("failed %s: %s\n%s", result.folder, result.error, result.traceback.rstrip())
+    else:
+        logger.info("failed %s: %s", result.folder, result.error)
+
+
 def _run_local(jobs: list[Job], out: Path, workers: int, timeout: float, finish: Callable[[Result], None],
-               lock: int) -> None:
-    """A thread per worker process: each thread hands its worker a job and waits, at most the timeout."""
-    pool = WorkerPool(inherit=(lock,))
+               lock: int, log: Path) -> None:
+    """A thread per worker process: each thread hands its worker a job and waits, at most the timeout.
+    The workers' stderr, with their kernels', goes to the run's log."""
+    pool = WorkerPool(inherit=(lock,), log=log)
     executor = ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs))), thread_name_prefix="policybrief")
     try:
         futures = {executor.submit(pool.build, job, out.resolve(), timeout): job for job in jobs}
@@ -160,6 +187,7 @@ def _result(future, job: Job, out: Path) -> Result | None:
     try:
         return future.result()
     except Exception as exc:  # the worker could not even start: the brief fails, the batch goes on
+        logger.info("%s: no worker", job.source, exc_info=True)
         return fail(job, out, f"{job.source}: {exc}")
 
 

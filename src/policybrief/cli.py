@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from . import __version__, logs
 from .errors import BriefError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -17,6 +18,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Extra gazetteer YAML (repeatable).")]
 MaxWordsOpt = Annotated[int, typer.Option("--max-words", help="Refuse articles longer than this.")]
+VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="Log progress on stderr; -vv logs details too.")]
 
 
 class EngineName(StrEnum):
@@ -25,6 +28,20 @@ class EngineName(StrEnum):
 
 
 EngineOpt = Annotated[EngineName, typer.Option(help="rules (offline, default) or llm.")]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"policybrief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool | None, typer.Option("--version", callback=_print_version, is_eager=True,
+                                                 help="Print the version and exit.")] = None,
+) -> None:
+    """Only --version: the commands do the work."""
 
 
 def _fail(exc: BriefError) -> None:
@@ -40,9 +57,12 @@ def analyze(
     engine: EngineOpt = EngineName.rules,
     model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
     max_words: MaxWordsOpt = 200_000,
+    verbose: VerboseOpt = 0,
 ) -> None:
     """Analyse one article without running a notebook (for pipelines)."""
     from .pipeline import analyze_file
+
+    logs.to_terminal(verbose)
 
     try:
         brief = analyze_file(article, actors_files=actors or [], engine=engine.value, model=model,
@@ -81,26 +101,34 @@ def run(
     engine: EngineOpt = EngineName.rules,
     model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
     max_words: MaxWordsOpt = 200_000,
+    no_annex: Annotated[bool, typer.Option("--no-annex", help="Leave out the annex: each brief is its two pages.")
+                        ] = False,
+    verbose: VerboseOpt = 0,
 ) -> None:
     """Brief each input: execute the notebook with papermill and export HTML and PDF.
 
     Up-to-date briefs are skipped (--force rebuilds them); out/index.html and out/manifest.json list them all.
+    Each run logs to out/.logs/ (worker output and tracebacks included).
 
-    Exit status: 0 all built or up to date, 1 some failed, 130 interrupted.
+    Exit status: 0 all built or up to date, 1 some failed, 2 bad usage or the run could not start,
+    130 interrupted.
     """
     from .batch import collect, run_batch
+
+    logs.to_terminal(verbose)
 
     if paper not in ("A4", "Letter"):
         _fail(BriefError("--paper", f"unknown paper size {paper!r}; use A4 or Letter"))
     if timeout <= 0:
         _fail(BriefError("--timeout", "must be a positive number of seconds"))
     items = collect(inputs, actors_files=[str(a) for a in actors or []], engine=engine.value, model=model,
-                    max_words=max_words, paper=paper)
+                    max_words=max_words, paper=paper, annex=not no_annex)
     if not items:
         _fail(BriefError(" ".join(inputs), "no article or params files found"))
     try:
+        # Log lines and a live progress bar would overwrite each other: -v gets a line per brief instead.
         summary = run_batch(items, out, workers=workers or _cores(), force=force, timeout=timeout,
-                            scheduler=scheduler, quiet=quiet)
+                            scheduler=scheduler, quiet=quiet, live=False if verbose else None)
     except BriefError as exc:
         _fail(exc)
     raise typer.Exit(130 if summary.interrupted else 1 if summary.failed else 0)

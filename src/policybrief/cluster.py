@@ -9,6 +9,7 @@ run. Only this module imports Dask, and only when --scheduler is given.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import shutil
 import tempfile
@@ -24,11 +25,16 @@ from .worker import Result, WorkerPool, fail
 
 CONNECT_TIMEOUT = "30s"
 
+logger = logging.getLogger(__name__)
+
 
 def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
                    finish: Callable[[Result], None]) -> None:
-    from distributed import Client, as_completed
-
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise BriefError("--scheduler", "needs Dask, which is not installed: pip install 'policybrief[cluster]'"
+                         ) from None
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as exc:
@@ -42,6 +48,7 @@ def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
                 try:
                     result = _land(future.result(), out)
                 except Exception as exc:  # the task itself failed (worker lost, package missing there)
+                    logger.info("%s: the Dask task failed", job.source, exc_info=True)
                     result = fail(job, out, f"{job.source}: the Dask task failed: {type(exc).__name__}: {exc}")
                 finish(result)
         except BaseException:
@@ -127,5 +134,5 @@ def _land(result: Result, out: Path) -> Result:
     else:
         if "brief.failed.ipynb" in files:
             (work / "brief.ipynb").write_bytes(files["brief.failed.ipynb"])
-        record_failure(final, work, result.error or "failed on the cluster")
+        record_failure(final, work, result.error or "failed on the cluster", result.traceback)
     return result

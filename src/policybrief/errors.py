@@ -7,6 +7,8 @@ class BriefError(Exception):
     """A failure an analyst can act on. str() is the one-line message shown to them."""
 
     stage = "brief"
+    # A traceback raised where this exception did not pass (the notebook's kernel), for error.txt and the log.
+    detail: str | None = None
 
     def __init__(self, path: object, problem: str) -> None:
         # A file name may hold a newline or a terminal escape; the message must stay one harmless line.

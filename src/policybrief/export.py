@@ -8,6 +8,7 @@ entry-point group, so `jupyter nbconvert --to policybrief-pdf brief.ipynb` works
 from __future__ import annotations
 
 import functools
+import json
 import os
 import textwrap
 import uuid
@@ -17,12 +18,14 @@ from urllib.request import url2pathname
 
 import nbformat
 import vl_convert as vlc
+from markupsafe import Markup
 from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import CaselessStrEnum, default
 from traitlets.config import Config
 
 from policybrief.errors import ExportError
+from policybrief.outputs import VEGALITE_MIMETYPE, strip_inline_styles
 from policybrief.present import CHART_ATTR, PAGE_METADATA_KEY
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -31,7 +34,7 @@ TEMPLATE_NAME = "policybrief"
 PAPER_SIZES = ("A4", "Letter")
 # Tag papermill puts on the banner cells it inserts when a cell fails; they say "In [n]" and link to code.
 PAPERMILL_ERROR_TAG = "papermill-error-cell-tag"
-# SVG before HTML so the PDF draws charts as vectors rather than their interactive HTML form.
+# SVG first so the PDF draws a chart from its vector copy; a chart output holds no HTML (policybrief.charts).
 PDF_DATA_PRIORITY = ["image/svg+xml", "text/html", "text/markdown", "image/png", "image/jpeg", "text/plain"]
 
 
@@ -43,6 +46,36 @@ class DropNoise(Preprocessor):
         for cell in nb.cells:
             if cell.cell_type == "code":
                 cell.outputs = [o for o in cell.outputs if o.output_type != "stream"]
+        return nb, resources
+
+
+class LabStylesOut(Preprocessor):
+    """Takes out of section HTML the inline styles meant for JupyterLab: the page links the real stylesheets."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                if "text/html" in output.get("data", {}):
+                    output.data["text/html"] = strip_inline_styles(output.data["text/html"])
+        return nb, resources
+
+
+class ChartFigures(Preprocessor):
+    """Gives each chart output the HTML page's form of it: the interactive chart, drawn by the inlined vega
+    bundle from the output's Vega-Lite spec, over its static SVG, which stays if the script cannot run."""
+
+    def preprocess(self, nb, resources):
+        charts = (
+            output
+            for cell in nb.cells
+            for output in cell.get("outputs", [])
+            if {VEGALITE_MIMETYPE, "image/svg+xml"} <= output.get("data", {}).keys()
+        )
+        for number, output in enumerate(charts, start=1):
+            caption = output.get("metadata", {}).get(PAGE_METADATA_KEY, {}).get("caption", "")
+            output.data["text/html"] = chart_figure(
+                output.data[VEGALITE_MIMETYPE], output.data["image/svg+xml"], caption, f"pb-chart-{number}"
+            )
         return nb, resources
 
 
@@ -105,7 +138,10 @@ class BriefHTMLExporter(HTMLExporter):
     def _init_preprocessors(self):
         super()._init_preprocessors()
         self.register_preprocessor(DropNoise, enabled=True)
+        self.register_preprocessor(LabStylesOut, enabled=True)
         self.register_preprocessor(PageInfo, enabled=True)
+        if self.interactive_charts:
+            self.register_preprocessor(ChartFigures, enabled=True)
 
     @default("template_paths")
     def _template_paths(self, prune=True, root_dirs=None):
@@ -187,6 +223,28 @@ def export(
         _render_to(pdf_path, BriefPDFExporter(paper_size=paper), nb, resources)
 
 
+def chart_figure(spec: dict, svg: str, caption: str, chart_id: str) -> str:
+    """A chart as the HTML page shows it: its static SVG, which vega-embed replaces with the interactive
+    chart once the page's vega bundle has loaded, and its caption."""
+    return str(
+        Markup(
+            '<figure class="pb-chart" id="{id}" {attr}>'
+            '<div class="pb-chart-static">{svg}</div>'
+            '<script type="application/json" class="pb-chart-spec">{spec}</script>'
+            '<script type="module">{script}</script>'
+            "<figcaption>{caption}</figcaption></figure>"
+        ).format(
+            id=chart_id,
+            attr=Markup(CHART_ATTR),
+            # vl-convert escapes every text node of the SVG it draws, so it can go in as markup.
+            svg=Markup(svg),
+            spec=Markup(_script_json(spec)),
+            script=Markup(_EMBED_JS.replace("__CHART_ID__", json.dumps(chart_id))),
+            caption=caption,
+        )
+    )
+
+
 def html_to_pdf(html: str) -> bytes:
     """Render brief HTML to PDF bytes; WeasyPrint reads <title> and <meta name=description> as metadata."""
     # Imported here: WeasyPrint loads Pango and fonts, which the HTML-only path never needs.
@@ -228,6 +286,27 @@ def warm_up() -> None:
 
     _local_fetcher_class()
     vega_bundle()
+
+
+def _script_json(value: object) -> str:
+    # In a <script> element only "</script" and "<!--" end or confuse it: escaping every "<" prevents both.
+    return json.dumps(value, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+# Runs as a module script, so it executes after the page's vega bundle (also a module, placed in <head>).
+# The static SVG stays until vega-embed has drawn, so a failure leaves the chart visible.
+_EMBED_JS = """
+const fig = document.getElementById(__CHART_ID__);
+if (window.vegaEmbed && fig) {
+  const live = document.createElement("div");
+  live.className = "pb-chart-live";
+  fig.insertBefore(live, fig.firstChild);
+  const spec = JSON.parse(fig.querySelector(".pb-chart-spec").textContent);
+  window.vegaEmbed(live, spec, {actions: false, renderer: "svg", mode: "vega-lite"})
+    .then(() => fig.querySelector(".pb-chart-static").remove())
+    .catch(() => live.remove());
+}
+"""
 
 
 def _inline_vega(html: str) -> str:

@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 from .brief import Removed, Sentence
 from .errors import InputError
 from .furniture import Page, parse_date, separate
+from .language import language as language_of
 from .metadata import is_truncated, kind_of
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -25,12 +26,6 @@ _CHARS_PER_WORD = 20  # generous: English averages about six characters a word w
 DEFAULT_MAX_WORDS = 200_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
-
-_ENGLISH_FUNCTION_WORDS = frozenset([
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at", "from", "was",
-    "it", "be", "has", "have", "are", "were", "an", "this", "which", "said", "not", "but", "its", "their",
-    "they", "he", "she", "his", "her", "will", "would", "after", "over", "than", "who", "or", "also",
-])
 
 
 @dataclass
@@ -107,7 +102,7 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
         removed=page.removed,
         sha256=hashlib.sha256(raw).hexdigest(),
         word_count=word_count,
-        language=_language(body_text),
+        language=language_of(body_text),
         format=fmt,
         kind=kind_of(url=page.url, labels=page.labels, title=title, text=body_text, sentences=len(sentences),
                      wire=bool(page.agency), bio=page.bio),
@@ -279,19 +274,3 @@ def _segment(paragraphs: list[Paragraph]) -> list[Sentence]:
 def _first_sentence_title(sentences: list[Sentence]) -> str:
     first = sentences[0].text
     return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
-
-
-def _language(text: str) -> str:
-    """'en', or the detected language when too few English function words appear."""
-    words = re.findall(r"[^\W\d_]+", text[:50_000].lower())
-    if not words:
-        return "und"
-    if sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.12:
-        return "en"
-    try:
-        from langdetect import DetectorFactory, detect
-
-        DetectorFactory.seed = 0  # langdetect is random unless seeded; briefs must be reproducible
-        return detect(text[:5_000])
-    except Exception:  # langdetect raises its own bare exception type on text without features
-        return "und"

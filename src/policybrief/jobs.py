@@ -8,10 +8,10 @@ from __future__ import annotations
 import glob
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ParamsError
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
@@ -21,18 +21,60 @@ PARAMS_SUFFIXES = {".yaml", ".yml"}
 
 
 class Params(BaseModel):
-    """The notebook's parameters: the keys a params YAML may hold (papermill injects them as they are)."""
+    """The notebook's parameters: the keys a params YAML may hold (papermill injects them as they are).
+
+    Each description is the analyst's documentation: docs/parameters.md shows them in a table made by
+    `params_table`, and a test fails when a parameter has none or the page is out of date.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    article: str
-    title: str | None = None
-    output_dir: str | None = None
-    actors_files: list[str] = []
-    engine: Literal["rules", "llm"] = "rules"
-    model: str | None = None
-    paper: Literal["A4", "Letter"] = "A4"
-    max_words: int = 200_000
+    article: str = Field(description=(
+        "The article file: .txt, .md or .html. In a params file a relative path is looked up from the working "
+        "folder, then beside the params file."), json_schema_extra={"cli": "the inputs of `run`"})
+    title: str | None = Field(None, description=(
+        "Replaces the title found in the article: on the page, in brief.json and in the index."))
+    output_dir: str | None = Field(None, description=(
+        "With `policybrief run`: the brief's folder inside `--out` (default: the input file's name); a folder "
+        "outside `--out` is refused. With papermill: the folder the notebook writes brief.json into."))
+    actors_files: list[str] = Field([], description=(
+        "Analysts' gazetteer YAML files, added to the shipped gazetteer and overriding it "
+        "(docs/gazetteer.md)."), json_schema_extra={"cli": "`--actors` (repeatable)"})
+    engine: Literal["rules", "llm"] = Field("rules", description=(
+        "`rules`: the offline analysis. `llm`: the same analysis, with the bottom line, judgments and tension "
+        "assessment rewritten by a model where it quotes the article (docs/llm.md)."),
+        json_schema_extra={"cli": "`--engine`"})
+    model: str | None = Field(None, description="The model's name, for the `llm` engine.",
+                              json_schema_extra={"cli": "`--model`"})
+    paper: Literal["A4", "Letter"] = Field("A4", description="The PDF's paper size.",
+                                           json_schema_extra={"cli": "`--paper`"})
+    max_words: int = Field(200_000, description="Articles longer than this many words are refused.",
+                           json_schema_extra={"cli": "`--max-words`"})
+    annex: bool = Field(True, description=(
+        "Adds the annex after the two pages of the brief, on a page of its own: the full actor table, framing, "
+        "figures, timeline, cited sentences and the text removed from the page."),
+        json_schema_extra={"cli": "`--no-annex`"})
+
+
+def params_table() -> str:
+    """docs/parameters.md's table: one row per parameter, from the model itself."""
+    rows = ["| parameter | type | default | command line | meaning |", "|---|---|---|---|---|"]
+    for name, info in Params.model_fields.items():
+        default = "required" if info.is_required() else "none" if info.default is None else f"`{info.default}`"
+        cli = (info.json_schema_extra or {}).get("cli", "params file only")
+        rows.append(f"| `{name}` | {_kind(info.annotation)} | {default} | {cli} | {info.description} |")
+    return "\n".join(rows) + "\n"
+
+
+def _kind(annotation: object) -> str:
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if get_origin(annotation) is Literal:
+        return " or ".join(f"`{a}`" for a in args)
+    if get_origin(annotation) is list:
+        return f"list of {_kind(args[0])}"
+    if args:  # X | None
+        return _kind(args[0])
+    return {str: "text", int: "whole number", bool: "`True` or `False`"}[annotation]
 
 
 class Job(BaseModel):
@@ -75,10 +117,12 @@ def read_params(path: Path) -> Params:
 
 
 def collect_jobs(inputs: list[str], *, actors_files: list[str], engine: str, model: str | None, max_words: int,
-                 paper: str) -> list[Job]:
+                 paper: str, annex: bool = True) -> list[Job]:
     overrides = {k: v for k, v in {"actors_files": actors_files, "engine": engine if engine != "rules" else None,
                                    "model": model, "paper": paper if paper != "A4" else None,
                                    "max_words": max_words if max_words != 200_000 else None}.items() if v}
+    if not annex:
+        overrides["annex"] = False
     jobs: list[Job] = []
     for path in expand(inputs, ARTICLE_SUFFIXES | PARAMS_SUFFIXES):
         if path.suffix.lower() in PARAMS_SUFFIXES:

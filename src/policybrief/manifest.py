@@ -28,14 +28,11 @@ def sha256_file(path: Path) -> str | None:
     """None for anything but a readable regular file (a FIFO would block the run)."""
     if not path.is_file():
         return None
-    digest = hashlib.sha256()
     try:
         with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
+            return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def template_hash() -> str:

@@ -6,12 +6,13 @@ every file is complete, so an interrupted or failed run never leaves a brief tha
 
 from __future__ import annotations
 
-import math
+import logging
 import os
+import re
 import shutil
-import tempfile
 import threading
 import time
+import traceback
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -22,6 +23,9 @@ from .jobs import Job, Params
 
 TEMPLATE = files("policybrief") / "notebooks" / "brief.ipynb"
 KERNEL = "python3"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+logger = logging.getLogger(__name__)
 
 
 def analyze_file(path: str | Path, *, actors_files: list | tuple = (), engine: str = "rules",
@@ -29,8 +33,11 @@ def analyze_file(path: str | Path, *, actors_files: list | tuple = (), engine: s
     from .analysis import analyze
     from .ingest import load_article
 
+    t0 = time.perf_counter()
     article = load_article(path, max_words=max_words)
     brief = analyze(article, actors_files=actors_files)
+    logger.info("%s: %d words in %s, analysed in %.2f s", path, article.word_count, article.language,
+                time.perf_counter() - t0)
     if engine == "llm":
         from .llm import improve
 
@@ -46,6 +53,7 @@ class Outcome:
     seconds: float
     error: str | None = None
     brief: Brief | None = None
+    traceback: str | None = None  # of an unexpected error, or of the notebook cell that failed
 
 
 def target_folder(job: Job, out: Path) -> Path:
@@ -68,6 +76,7 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
     work: Path | None = None
     try:
         final = target_folder(job, out)
+        logger.debug("%s: analysing", job.source)
         brief = analyze_file(job.params.article, actors_files=job.params.actors_files, engine=job.params.engine,
                              model=job.params.model, max_words=job.params.max_words)
         if job.params.title:  # the analyst's title wins everywhere: brief.json and the index too, not just the page
@@ -81,17 +90,22 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         # The kernel works on one core; the other loads WeasyPrint and the vega bundle meanwhile.
         warm = threading.Thread(target=export.warm_up, daemon=True)
         warm.start()
+        logger.debug("%s: executing the notebook", job.source)
         _execute(work / "brief.ipynb", parameters, deadline, timeout, job)
         warm.join()
+        logger.debug("%s: exporting", job.source)
         export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
         publish(work, final)
+        logger.debug("%s: built %s in %.1f s", job.source, final, time.perf_counter() - t0)
         return Outcome(job.slug, "built", str(final), time.perf_counter() - t0, brief=brief)
     except BriefError as exc:
-        message = str(exc)
+        message, detail = str(exc), exc.detail
     except Exception as exc:  # any failure of one brief must not stop the batch; its message is kept
         message = f"{job.source}: {type(exc).__name__}: {exc}".splitlines()[0]
-    record_failure(final, work, message)
-    return Outcome(job.slug, "failed", str(final), time.perf_counter() - t0, error=message)
+        detail = traceback.format_exc()
+    logger.debug("%s: failed: %s", job.source, message)
+    record_failure(final, work, message, detail)
+    return Outcome(job.slug, "failed", str(final), time.perf_counter() - t0, error=message, traceback=detail)
 
 
 def timeout_error(source: str, timeout: float) -> ExecutionError:
@@ -117,30 +131,28 @@ def _parameterize(params: Params, brief_json: Path) -> dict:
 
 def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, job: Job) -> None:
     import papermill
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
-    from traitlets.config import Config
 
-    budget = math.ceil(deadline - time.perf_counter())  # nbclient wants whole seconds
+    budget = deadline - time.perf_counter()
     if budget <= 0:
         raise timeout_error(job.source, timeout)
-    # IPC sockets in a private folder: the kernel is local, and over TCP it warns on every start that its
-    # traffic is unencrypted.
-    with tempfile.TemporaryDirectory(prefix="pb-kernel-") as sockets:
-        ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
-        try:
-            # shutdown_kernel="immediate": every output is in once the last cell is idle, and a graceful
-            # shutdown costs each brief a quarter of a second of kernel time.
-            papermill.execute_notebook(
-                str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-                log_output=False, execution_timeout=budget, cwd=str(notebook.parent), config=ipc,
-                shutdown_kernel="immediate",
-            )
-        except PapermillExecutionError as exc:
-            first_line = (str(exc.evalue).strip().splitlines() or [""])[0]  # the traceback stays in the notebook
-            raise ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {first_line}") \
-                from None
-        except TimeoutError:
-            raise timeout_error(job.source, timeout) from None
+    try:
+        # The policybrief engine takes a kernel started and warmed ahead (IPC sockets, package imported) and
+        # holds the whole notebook, not each cell, to the budget.
+        papermill.execute_notebook(
+            str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
+            log_output=False, execution_timeout=budget, cwd=str(notebook.parent), engine_name="policybrief",
+        )
+    except PapermillExecutionError as exc:
+        first_line = (str(exc.evalue).strip().splitlines() or [""])[0]
+        error = ExecutionError(job.source, f"notebook cell {exc.exec_count} failed: {exc.ename}: {first_line}")
+        error.detail = _ANSI.sub("", "\n".join(exc.traceback or []))  # the kernel's colours are for terminals
+        raise error from None
+    except TimeoutError:
+        raise timeout_error(job.source, timeout) from None
+    except DeadKernelError:
+        raise ExecutionError(job.source, "the notebook's kernel died while running it") from None
 
 
 def publish(work: Path, final: Path) -> None:
@@ -152,8 +164,9 @@ def publish(work: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def record_failure(final: Path, work: Path | None, message: str) -> None:
-    """Keep what explains the failure (the executed notebook, error.txt); never a brief that looks complete."""
+def record_failure(final: Path, work: Path | None, message: str, detail: str | None = None) -> None:
+    """Keep what explains the failure (the executed notebook, error.txt: the one-line message, then the
+    traceback when there is one); never a brief that looks complete."""
     final.mkdir(parents=True, exist_ok=True)
     for name in ("brief.html", "brief.pdf", "brief.json"):
         (final / name).unlink(missing_ok=True)
@@ -162,5 +175,5 @@ def record_failure(final: Path, work: Path | None, message: str) -> None:
     if work is not None:
         shutil.rmtree(work, ignore_errors=True)
     tmp = final / "error.txt.tmp"
-    tmp.write_text(message + "\n", encoding="utf-8")
+    tmp.write_text(message + "\n" + (f"\n{detail.rstrip()}\n" if detail else ""), encoding="utf-8")
     tmp.replace(final / "error.txt")

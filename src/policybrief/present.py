@@ -8,24 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from markupsafe import Markup
 
-from policybrief.brief import Brief, Theme
+from policybrief.brief import Actor, Brief, Sourcing, Theme
+from policybrief.outputs import inline_styles
 
 # Output metadata key through which sections pass page hints (title, description, caption) to the exporter.
 PAGE_METADATA_KEY = "policybrief"
 # Attribute on every interactive chart; the HTML exporter inlines the vega bundle only when it sees one.
 CHART_ATTR = "data-policybrief-chart"
 
+# Page 1: bottom line and sourcing; page 2: stances and risk; the annex (to the source notes) starts on a page
+# of its own.
 HEADINGS = {
     "bottom-line": "Bottom line up front",
-    "actors": "Actors",
-    "tension": "Sovereignty versus security",
+    "sourcing": "Sourcing and confidence",
+    "stance": "Who stands where",
     "risk": "Power-vacuum risk",
-    "facts": "Key figures and timeline",
+    "annex": "Annex",
     "sources": "Source notes",
+}
+ANNEX_HEADINGS = {
+    "actors": "All actors",
+    "framing": "Sovereignty and security",
+    "indicators": "Power-vacuum indicators",
+    "figures": "Key figures",
+    "timeline": "Timeline",
+    "cited": "Cited sentences",
+    "removed": "Removed from the article",
+    "notes": "Notes on this brief",
+    "unsupported": "Claims left out: not supported by the article",
 }
 
 TYPE_LABELS = {
@@ -37,8 +51,13 @@ TYPE_LABELS = {
     "government_body": "government body",
 }
 
+KIND_LABELS = {"news": "News report", "opinion": "Opinion", "analysis": "Analysis"}
+STANCE_LABELS = {"supports": "Supports", "opposes": "Opposes", "hedges": "Hedges"}
+
 NOT_STATED = "not stated"
 MAX_ALIASES = 6
+# Page 2 quotes a stance, not the paragraph around it; the whole sentence is in the annex.
+MAX_QUOTE_WORDS = 24
 NOTHING_CITED = "Nothing in this brief cites the article."
 
 
@@ -58,18 +77,20 @@ class Section:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         metadata = {PAGE_METADATA_KEY: self.page} if self.page else {}
-        return {"text/html": str(self.html), "text/plain": self.name}, metadata
+        # JupyterLab loads none of the brief's stylesheets: the section carries its styles inline, and the
+        # exporters, which have the stylesheets, strip them (policybrief.outputs).
+        return {"text/html": inline_styles(str(self.html)), "text/plain": self.name}, metadata
 
 
 def title_block(brief: Brief, generated_on: date | None = None) -> Section:
-    article, engine = brief.article, brief.engine
-    analysis = f"{engine.name} {engine.version}" + (f" ({engine.model})" if engine.model else "")
+    article = brief.article
     meta = [
-        ("Source", article.source or NOT_STATED),
-        ("Published", article.published or NOT_STATED),
+        ("Outlet", article.source or NOT_STATED),
+        ("Kind", KIND_LABELS[article.kind]),
+        ("Author", article.author or NOT_STATED),
+        ("Published", _long_date(article.published) if article.published else NOT_STATED),
         ("Length", f"{article.word_count:,} words"),
-        ("Analysis", analysis),
-        ("Generated", (generated_on or date.today()).isoformat()),
+        ("Brief prepared", _long_date((generated_on or date.today()).isoformat())),
     ]
     items = Markup("").join(
         Markup('<div class="pb-meta-item"><dt>{}</dt><dd>{}</dd></div>').format(k, v) for k, v in meta
@@ -81,9 +102,10 @@ def title_block(brief: Brief, generated_on: date | None = None) -> Section:
     return Section("Title", html, page={"title": article.title, "description": brief.bluf})
 
 
-def bottom_line(brief: Brief) -> Section:
+def bottom_line(brief: Brief, *, annex: bool = True) -> Section:
+    """`annex=False`: no annex follows, so citations name their sentences without linking to them."""
     judgments = Markup("").join(
-        Markup("<li>{} {}</li>").format(j.text, _cites(brief, j.evidence)) for j in brief.key_judgments
+        Markup("<li>{} {}</li>").format(j.text, _cites(brief, j.evidence, annex)) for j in brief.key_judgments
     )
     body = Markup('<div class="pb-bluf"><p>{}</p></div>').format(brief.bluf)
     if judgments:
@@ -91,117 +113,107 @@ def bottom_line(brief: Brief) -> Section:
     return _section("bottom-line", body)
 
 
-def actors_table(brief: Brief) -> Section:
-    if not brief.actors:
-        return _section("actors", _muted("No actors were identified in the article."))
-    actors = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))
-    rows = [
-        [
-            _actor_cell(a.name, a.central, a.seen_as),
-            TYPE_LABELS.get(a.type, a.type),
-            _role_cell(brief, a),
-            Markup("<code>{}</code>").format(a.code) if a.code else "",
-            _num(a.mentions),
-            _cites(brief, a.evidence),
-        ]
-        for a in actors
-    ]
-    headers = ["Actor (as named in the article)", "Type", "Role and position", "Code", "Mentions", "Evidence"]
-    note = _muted(
-        "Central actors are marked ●. A position is the first sentence naming the actor with what it wants or "
-        "does. Long lists of names are shortened. Codes are CAMEO-style."
+def sourcing(brief: Brief) -> Section:
+    """Where the brief comes from, what limits it, and how far to trust it."""
+    src = brief.sourcing
+    caveats = _caveats(src)
+    chips = Markup("").join(Markup('<li class="pb-caveat">{}</li>').format(c) for c in caveats)
+    body = Markup('<p class="pb-source-line">{}</p>').format(src.summary) if src.summary else Markup("")
+    if chips:
+        body += Markup('<ul class="pb-caveats">{}</ul>').format(chips)
+    reasons = Markup("").join(Markup("<li>{}</li>").format(r) for r in src.reasons)
+    body += Markup(
+        '<p class="pb-confidence"><span class="pb-conf pb-conf-{0}">{1} confidence</span></p>'
+    ).format(src.confidence, src.confidence.capitalize())
+    if reasons:
+        body += Markup('<ul class="pb-reasons">{}</ul>').format(reasons)
+    return _section("sourcing", Markup('<div class="pb-sourcing-box">{}</div>').format(body))
+
+
+def actors_by_stance(brief: Brief, *, annex: bool = True) -> Section:
+    """Who supports, opposes or hedges on the central development, in their own words; the rest by name."""
+    if brief.development:
+        body = Markup('<p class="pb-development"><span class="pb-label">The development</span> {} {}</p>').format(
+            brief.development, _cites(brief, brief.development_evidence, annex))
+    else:
+        body = _muted("The article names no single central development.")
+    ordered = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))
+    groups = Markup("").join(
+        _stance_group(brief, stance, [a for a in ordered if a.stance == stance], annex) for stance in STANCE_LABELS
     )
-    return _section("actors", _table(headers, rows, "pb-actors-table") + note)
+    if groups:
+        body += Markup('<div class="pb-stances">{}</div>').format(groups)
+    elif brief.development:
+        body += _muted("The article does not say where the actors stand on it.")
+    others = [a for a in ordered if a.stance is None]
+    if others:
+        names = Markup("; ").join(_named(a, bold=a.central) for a in others)
+        label = "Also named" if groups else "Named in the article"
+        body += Markup('<p class="pb-others"><span class="pb-label">{}</span> {}.</p>').format(label, names)
+    elif not brief.actors:
+        body += _muted("No actors were identified in the article.")
+    return _section("stance", body)
 
 
-def tension(brief: Brief) -> Section:
-    t = brief.tension
-    body = _balance_scale(t.balance)
-    body += Markup('<p class="pb-assessment">{} {}</p>').format(t.assessment, _cites(brief, t.evidence))
-    body += Markup('<div class="pb-sides">{}{}</div>').format(
-        _side(brief, "Sovereignty side", "sovereignty", t.sovereignty_evidence),
-        _side(brief, "Security side", "security", t.security_evidence),
-    )
-    themes = brief.themes
-    rows = [
-        _theme_row(brief, "Sovereignty", themes.sovereignty),
-        _theme_row(brief, "Security", themes.security),
-        _theme_row(brief, "Power vacuum", themes.power_vacuum),
-    ]
-    body += Markup("<h3>Themes</h3>") + _table(["Theme", "Present", "Score", "Evidence"], rows, "pb-themes")
-    return _section("tension", body)
-
-
-def risk(brief: Brief) -> Section:
+def risk(brief: Brief, *, annex: bool = True) -> Section:
     r = brief.risk
-    body = Markup('<p class="pb-rating"><span class="pb-badge pb-risk-{0}">{1} risk</span></p>').format(
-        r.rating, r.rating.capitalize()
-    )
-    if r.explanation:
-        body += Markup("<p>{}</p>").format(r.explanation)
-    if r.indicators:
-        rows = [[i.label, _presence(i.present), _cites(brief, i.evidence)] for i in r.indicators]
-        body += Markup("<h3>Indicators</h3>") + _table(
-            ["Indicator", "Status", "Evidence"], rows, "pb-indicators"
+    badge = Markup('<span class="pb-badge pb-risk-{0}">{1} risk</span>').format(r.rating, r.rating.capitalize())
+    body = Markup('<p class="pb-judgment">{} {} {}</p>').format(badge, r.judgment, _cites(
+        brief, r.judgment_evidence, annex)) if r.judgment else Markup("<p>{}</p>").format(badge)
+    if r.watch_points:
+        # Dated decision points first, soonest first; then undated ones the article names; then indicators.
+        points = sorted(r.watch_points, key=lambda w: (w.date is None, w.origin != "article", w.date or ""))
+        items = Markup("").join(
+            Markup('<li>{}{} {}</li>').format(
+                Markup('<span class="pb-when">{}</span> ').format(_long_date(w.date) if w.date else w.when)
+                if w.date or w.when else "",
+                w.text, _cites(brief, w.evidence, annex))
+            for w in points
         )
-    if r.watch:
-        items = Markup("").join(Markup("<li>{}</li>").format(w) for w in r.watch)
         body += Markup('<h3>What to watch</h3><ul class="pb-watch">{}</ul>').format(items)
+    seen = [i for i in r.indicators if i.present]
+    if seen:
+        rows = [[i.label, _cites(brief, i.evidence, annex)] for i in seen]
+        body += Markup("<h3>Indicators seen in the article</h3>") + _table(
+            ["Indicator", "Evidence"], rows, "pb-indicators")
     return _section("risk", body)
 
 
-def facts(brief: Brief) -> Section:
-    body = Markup("<h3>Key figures</h3>")
-    if brief.figures:
-        rows = [[_figure_value(f.value, f.unit), f.what, _cites(brief, [f.evidence])] for f in brief.figures]
-        body += _table(["Figure", "What", "Evidence"], rows, "pb-figures")
-    else:
-        body += _muted("The article gives no figures.")
-    body += Markup("<h3>Timeline</h3>")
-    if brief.timeline:
-        rows = [[e.when, e.what, _cites(brief, [e.evidence])] for e in brief.timeline]
-        body += _table(["When", "What", "Evidence"], rows, "pb-timeline")
-    else:
-        body += _muted("The article gives no dates.")
-    return _section("facts", body)
+def annex(brief: Brief) -> Section:
+    """The tables the two pages rest on; it opens on a new page. The timeline chart follows it."""
+    parts = [
+        _annex_part("actors", _actor_table(brief)),
+        _annex_part("framing", _framing(brief)),
+        _annex_part("indicators", _indicators(brief)),
+        _annex_part("figures", _figures(brief)),
+        _annex_part("timeline", _timeline(brief)),
+    ]
+    return _section("annex", Markup("").join(parts))
 
 
 def source_notes(brief: Brief) -> Section:
-    cited = _cited_ids(brief)
-    sentences = Markup("").join(
-        Markup('<p class="pb-source" id="{0}"><span class="pb-sid">[{0}]</span> {1}</p>').format(s.id, s.text)
-        for s in brief.sentences
-        if s.id in cited
-    )
-    body = Markup("<h3>Cited sentences</h3>")
-    body += (
-        Markup('<div class="pb-sources">{}</div>').format(sentences) if sentences else _muted(NOTHING_CITED)
-    )
+    """The end of the annex: the sentences cited, what was removed from the page, notes on the brief."""
+    parts = [_annex_part("cited", _cited_sentences(brief))]
     if brief.removed:
-        rows = [[r.text, r.reason] for r in brief.removed]
-        body += Markup("<h3>Removed from the article</h3>") + _table(["Text", "Reason"], rows, "pb-removed")
-    if brief.notes:
-        items = Markup("").join(Markup("<li>{}</li>").format(n) for n in brief.notes)
-        body += Markup("<h3>Notes on this brief</h3><ul>{}</ul>").format(items)
+        parts.append(_annex_part("removed", _removed(brief)))
+    parts.append(_annex_part("notes", _notes(brief)))
     if brief.unsupported:
         rows = [[u.text, u.reason, "; ".join(u.quotes)] for u in brief.unsupported]
-        body += Markup("<h3>Claims left out: not supported by the article</h3>") + _table(
-            ["Claim", "Why left out", "Quotes offered"], rows, "pb-unsupported"
-        )
-    return _section("sources", body)
+        parts.append(_annex_part("unsupported", _table(["Claim", "Why left out", "Quotes offered"], rows,
+                                                       "pb-unsupported")))
+    return _section("sources", Markup("").join(parts))
 
 
-def brief_sections(brief: Brief, generated_on: date | None = None) -> list[Section]:
+def brief_sections(brief: Brief, generated_on: date | None = None, *, with_annex: bool = True) -> list[Section]:
     """Every section in reading order (charts are separate: see policybrief.charts)."""
-    return [
+    sections = [
         title_block(brief, generated_on),
-        bottom_line(brief),
-        actors_table(brief),
-        tension(brief),
-        risk(brief),
-        facts(brief),
-        source_notes(brief),
+        bottom_line(brief, annex=with_annex),
+        sourcing(brief),
+        actors_by_stance(brief, annex=with_annex),
+        risk(brief, annex=with_annex),
     ]
+    return [*sections, annex(brief), source_notes(brief)] if with_annex else sections
 
 
 def _section(key: str, body: Markup) -> Section:
@@ -220,28 +232,35 @@ def _engine_note(brief: Brief) -> Markup:
     )
 
 
-def _cites(brief: Brief, ids: Iterable[str]) -> Markup:
-    known = {s.id for s in brief.sentences}
-    links = [
-        Markup('<a class="pb-cite" href="#{0}">[{0}]</a>').format(sid)
+def _cites(brief: Brief, ids: Iterable[str], linked: bool = True) -> Markup:
+    """Citation marks; each links to its sentence in the annex, and shows the sentence as a tooltip, which is
+    all a reader has of it when no annex follows (`linked=False`: a link would lead nowhere)."""
+    known = {s.id: s.text for s in brief.sentences}
+    marks = [
+        (Markup('<a class="pb-cite" href="#{0}" title="{1}">[{0}]</a>') if linked
+         else Markup('<span class="pb-cite" title="{1}">[{0}]</span>')).format(sid, known[sid])
         if sid in known
         # A dangling id stays visible so the reader sees the claim is unsupported, but links nowhere.
         else Markup('<span class="pb-cite pb-cite-missing">[{0}]</span>').format(sid)
         for sid in ids
     ]
-    return Markup('<span class="pb-cites">{}</span>').format(Markup(" ").join(links)) if links else Markup("")
+    return Markup('<span class="pb-cites">{}</span>').format(Markup(" ").join(marks)) if marks else Markup("")
 
 
 def _cited_ids(brief: Brief) -> set[str]:
-    t, themes = brief.tension, brief.themes
+    t, themes, r = brief.tension, brief.themes, brief.risk
     groups = [
         *(j.evidence for j in brief.key_judgments),
+        brief.development_evidence,
         *(a.evidence for a in brief.actors),
+        [sid for a in brief.actors for sid in (a.position_evidence, a.stance_evidence) if sid],
         *(th.evidence for th in (themes.sovereignty, themes.security, themes.power_vacuum)),
         t.evidence,
         t.sovereignty_evidence,
         t.security_evidence,
-        *(i.evidence for i in brief.risk.indicators),
+        r.judgment_evidence,
+        *(w.evidence for w in r.watch_points),
+        *(i.evidence for i in r.indicators),
         [f.evidence for f in brief.figures],
         [e.evidence for e in brief.timeline],
     ]
@@ -294,14 +313,126 @@ def _distinct(names: list[str], exclude: str) -> list[str]:
     return kept
 
 
-def _presence(present: bool) -> Markup:
-    return Markup('<span class="pb-presence pb-{0}">{1}</span>').format(
-        "present" if present else "absent", "Present" if present else "Absent"
+def _long_date(iso: str) -> str:
+    """"2024-06-20" reads "20 June 2024", "2025-01" reads "January 2025"; anything else stays as written."""
+    for fmt, out in (("%Y-%m-%d", "{d.day} {d:%B %Y}"), ("%Y-%m", "{d:%B %Y}")):
+        try:
+            return out.format(d=datetime.strptime(iso, fmt))
+        except ValueError:
+            continue
+    return iso
+
+
+def _caveats(src: Sourcing) -> list[str]:
+    caveats = []
+    if src.single_source:
+        caveats.append("Single source")
+    if src.republished:
+        caveats.append(f"Republished wire copy ({src.agency})" if src.agency else "Republished from another outlet")
+    elif src.agency:
+        caveats.append(f"Wire copy ({src.agency})")
+    if src.truncated:
+        caveats.append("Cut off: the text stops mid-sentence")
+    if not src.published:
+        caveats.append("Undated")
+    return caveats
+
+
+def _named(actor: Actor, bold: bool) -> Markup:
+    name = Markup("<strong>{}</strong>").format(actor.name) if bold else Markup("{}").format(actor.name)
+    return name + (Markup(", {}").format(actor.role) if actor.role else "")
+
+
+def _stance_group(brief: Brief, stance: str, actors: list[Actor], annex: bool) -> Markup:
+    if not actors:
+        return Markup("")
+    # Actors who take their stance in one and the same sentence share one quote.
+    by_quote: dict[tuple[str | None, str | None], list[Actor]] = {}
+    for a in actors:
+        by_quote.setdefault((a.stance_quote, a.stance_evidence), []).append(a)
+    items = Markup("").join(
+        Markup("<li>{}{}</li>").format(
+            Markup("; ").join(_named(a, bold=True) for a in group),
+            Markup(": <q>{}</q> {}").format(
+                _shorten(quote, MAX_QUOTE_WORDS), _cites(brief, [evidence] if evidence else [], annex)
+            ) if quote else "",
+        )
+        for (quote, evidence), group in by_quote.items()
+    )
+    return Markup('<div class="pb-stance pb-stance-{0}"><h3>{1}</h3><ul>{2}</ul></div>').format(
+        stance, STANCE_LABELS[stance], items)
+
+
+def _shorten(text: str, words: int) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _annex_part(key: str, body: Markup) -> Markup:
+    return Markup('<div class="pb-annex-part" id="annex-{0}"><h3>{1}</h3>{2}</div>').format(
+        key, ANNEX_HEADINGS[key], body)
+
+
+def _actor_table(brief: Brief) -> Markup:
+    if not brief.actors:
+        return _muted("No actors were identified in the article.")
+    actors = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))
+    rows = [
+        [
+            _actor_cell(a.name, a.central, a.seen_as),
+            TYPE_LABELS.get(a.type, a.type),
+            _role_cell(brief, a),
+            Markup("<code>{}</code>").format(a.code) if a.code else "",
+            _num(a.mentions),
+            _cites(brief, a.evidence),
+        ]
+        for a in actors
+    ]
+    headers = ["Actor (as named in the article)", "Type", "Role and position", "Code", "Mentions", "Evidence"]
+    note = _muted(
+        "Central actors are marked ●. A position is the first sentence naming the actor with what it wants or "
+        "does. Long lists of names are shortened. Codes are CAMEO-style."
+    )
+    return _table(headers, rows, "pb-actors-table") + note
+
+
+def _framing(brief: Brief) -> Markup:
+    """The two frames side by side, each measured on its own: an article can stress both, or neither."""
+    t, themes = brief.tension, brief.themes
+    total = len(brief.sentences)
+    bars = Markup("").join(
+        _frame_bar(label, key, sum(key in s.themes for s in brief.sentences), total)
+        for label, key in (("Sovereignty", "sovereignty"), ("Security", "security"))
+    )
+    body = Markup('<div class="pb-frames">{}</div>').format(bars)
+    body += Markup('<p class="pb-assessment">{} {}</p>').format(t.assessment, _cites(brief, t.evidence))
+    body += Markup('<div class="pb-sides">{}{}</div>').format(
+        _side(brief, "Sovereignty", "sovereignty", t.sovereignty_evidence),
+        _side(brief, "Security", "security", t.security_evidence),
+    )
+    rows = [
+        _theme_row(brief, "Sovereignty", themes.sovereignty),
+        _theme_row(brief, "Security", themes.security),
+        _theme_row(brief, "Power vacuum", themes.power_vacuum),
+    ]
+    body += _table(["Theme", "The article frames it", "Evidence"], rows, "pb-themes")
+    return body + _muted(
+        "Framing is how the article itself presents its subject. The power-vacuum risk on page 2 is rated from "
+        "the indicators the article reports, so it can stand even where the article never speaks of a vacuum."
     )
 
 
+def _frame_bar(label: str, key: str, count: int, total: int) -> Markup:
+    share = 100 * count / total if total else 0
+    return Markup(
+        '<div class="pb-frame pb-frame-{0}"><span class="pb-frame-label">{1}</span>'
+        '<span class="pb-frame-track"><span class="pb-frame-fill" style="width: {2:.0f}%"></span></span>'
+        '<span class="pb-frame-count">{3} of {4} sentences</span></div>'
+    ).format(key, label, share, count, total)
+
+
 def _theme_row(brief: Brief, label: str, theme: Theme) -> list[object]:
-    return [label, _presence(theme.present), f"{theme.score:.2f}", _cites(brief, theme.evidence)]
+    return [label, _seen(theme.present), _cites(brief, theme.evidence)]
 
 
 def _side(brief: Brief, heading: str, key: str, ids: list[str]) -> Markup:
@@ -311,27 +442,63 @@ def _side(brief: Brief, heading: str, key: str, ids: list[str]) -> Markup:
         if s is not None
     ]
     items = Markup("").join(quotes) if quotes else Markup('<li class="pb-muted">No sentence cited.</li>')
-    return Markup('<div class="pb-side pb-side-{}"><h3>{}</h3><ul>{}</ul></div>').format(key, heading, items)
+    return Markup('<div class="pb-side pb-side-{}"><h4>{}</h4><ul>{}</ul></div>').format(key, heading, items)
 
 
-def _balance_scale(balance: float) -> Markup:
-    # The marker sits on a -1..+1 track drawn left (security) to right (sovereignty).
-    position = (balance + 1) * 50
-    return Markup(
-        '<div class="pb-balance"><span class="pb-scale-end">Security</span>'
-        '<span class="pb-track"><span class="pb-marker" style="left: {:.1f}%"></span></span>'
-        '<span class="pb-scale-end">Sovereignty</span></div>'
-        '<p class="pb-balance-value">Balance {:+.2f}: {}</p>'
-    ).format(position, balance, _lean(balance))
+def _indicators(brief: Brief) -> Markup:
+    if not brief.risk.indicators:
+        return _muted("No indicators were checked.")
+    rows = [[i.label, _seen(i.present), _cites(brief, i.evidence)] for i in brief.risk.indicators]
+    return _table(["Indicator", "Seen in the article", "Evidence"], rows, "pb-indicator-list")
 
 
-def _lean(balance: float) -> str:
-    side = "sovereignty" if balance > 0 else "security"
-    if abs(balance) < 0.15:
-        return "sovereignty and security weigh about evenly"
-    if abs(balance) < 0.6:
-        return f"leans toward {side}"
-    return f"strongly toward {side}"
+def _seen(present: bool) -> Markup:
+    return Markup('<span class="pb-presence pb-{0}">{1}</span>').format(
+        "present" if present else "absent", "Yes" if present else "No")
+
+
+def _figures(brief: Brief) -> Markup:
+    if not brief.figures:
+        return _muted("The article gives no figures.")
+    rows = [[_figure_value(f.value, f.unit), f.what, _cites(brief, [f.evidence])] for f in brief.figures]
+    return _table(["Figure", "What", "Evidence"], rows, "pb-figures")
+
+
+def _timeline(brief: Brief) -> Markup:
+    if not brief.timeline:
+        return _muted("The article gives no dates.")
+    rows = [[e.when, e.what, _cites(brief, [e.evidence])] for e in brief.timeline]
+    return _table(["When", "What", "Evidence"], rows, "pb-timeline")
+
+
+def _cited_sentences(brief: Brief) -> Markup:
+    cited = _cited_ids(brief)
+    sentences = Markup("").join(
+        Markup('<p class="pb-source" id="{0}"><span class="pb-sid">[{0}]</span> {1}</p>').format(s.id, s.text)
+        for s in brief.sentences
+        if s.id in cited
+    )
+    return Markup('<div class="pb-cited">{}</div>').format(sentences) if sentences else _muted(NOTHING_CITED)
+
+
+def _removed(brief: Brief) -> Markup:
+    """Grouped by reason: a page's furniture is dozens of short scraps, each not worth a table row."""
+    by_reason: dict[str, list[str]] = {}
+    for r in brief.removed:
+        by_reason.setdefault(r.reason, []).append(r.text)
+    return Markup("").join(
+        Markup('<p class="pb-removed"><span class="pb-label">{}</span> {}</p>').format(
+            reason, Markup(" · ").join(Markup("<q>{}</q>").format(t) for t in texts))
+        for reason, texts in by_reason.items()
+    )
+
+
+def _notes(brief: Brief) -> Markup:
+    engine = brief.engine
+    model = f" and the model {engine.model}" if engine.model else ""
+    made = f"Prepared with {engine.name} {engine.version}{model}."
+    items = Markup("").join(Markup("<li>{}</li>").format(n) for n in [*brief.notes, made])
+    return Markup('<ul class="pb-notes">{}</ul>').format(items)
 
 
 def _num(value: float) -> str:

@@ -21,8 +21,10 @@ class Reporter:
     The bar counts only briefs that are built (or fail), so that instant skips do not skew its time left.
     """
 
-    def __init__(self, total: int, to_build: int, *, quiet: bool = False, live: bool | None = None) -> None:
+    def __init__(self, total: int, to_build: int, *, quiet: bool = False, live: bool | None = None,
+                 log: Path | None = None) -> None:
         self.total = total
+        self.log = log
         self.to_build = to_build
         self.quiet = quiet
         self.counts: Counter[str] = Counter()
@@ -55,7 +57,7 @@ class Reporter:
             self._progress.update(self._task, completed=self.counts["built"] + self.counts["failed"],
                                   **{k: self.counts[k] for k in ("built", "failed", "skipped")})
             if result.status == "failed":
-                self.console.print(f"[red]failed[/] {escape(result.folder)}: {escape(result.error or '')}",
+                self.console.print(f"[red]failed[/] {escape(result.folder)}: {escape(self._error(result))}",
                                    soft_wrap=True)
             return
         if result.status != "failed" and self.quiet:
@@ -63,7 +65,7 @@ class Reporter:
         width = len(str(self.total))
         head = f"[{done:>{width}}/{self.total}] {result.status:<7} {result.folder}"
         if result.status == "failed":
-            line = f"{head}: {result.error}"
+            line = f"{head}: {self._error(result)}"
         elif result.status == "built":
             line = f"{head} ({result.seconds:.1f} s)"
         else:
@@ -80,6 +82,8 @@ class Reporter:
             table.add_row("not done", f"[yellow]{self.total - sum(self.counts.values())}[/]")
         table.add_row("time", f"{seconds:.1f} s")
         table.add_row("index", escape(str(out / "index.html")))
+        if self.log is not None:
+            table.add_row("log", escape(str(self.log)))
         self.console.print(table)
         failed = [r for r in results if r.status == "failed"]
         if failed:
@@ -87,8 +91,14 @@ class Reporter:
             errors.add_column("brief", no_wrap=True)
             errors.add_column("error", overflow="fold")
             for r in failed:
-                errors.add_row(escape(r.folder), escape(r.error or ""))
+                errors.add_row(escape(r.folder), escape(self._error(r)))
             self.console.print(errors)
         if interrupted:
             self.console.print("[yellow]Interrupted.[/] Run the same command again to build the rest; "
                                "finished briefs are kept.")
+
+    def _error(self, result: Result) -> str:
+        """The one-line error; for an unexpected one, where its traceback is."""
+        if result.traceback and self.log is not None:
+            return f"{result.error} (traceback in {self.log})"
+        return result.error or ""

@@ -9,6 +9,8 @@ processes are daemonic and multiprocessing refuses to give those children.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import queue
 import shutil
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from . import logs
 from .brief import Brief
 from .errors import BriefError
 from .jobs import Job
@@ -30,6 +33,8 @@ from .pipeline import build_brief, record_failure, target_folder, timeout_error
 # Time a worker gets past --timeout to report an overrun itself (with the notebook so far) before it is killed.
 GRACE = 5.0
 START_TIMEOUT = 120.0
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,6 +49,7 @@ class Result:
     error: str | None = None
     summary: dict = field(default_factory=dict)
     files: dict[str, bytes] | None = None
+    traceback: str | None = None
 
 
 class WorkerError(Exception):
@@ -52,13 +58,14 @@ class WorkerError(Exception):
 
 class Worker:
     """The parent's handle on one worker process. Only the thread that calls `build` uses the connection;
-    `kill` may come from any thread."""
+    `kill` may come from any thread. `log`: the file its stderr goes to (None: this process's stderr)."""
 
-    def __init__(self, inherit: tuple[int, ...] = ()) -> None:
+    def __init__(self, inherit: tuple[int, ...] = (), log: Path | None = None) -> None:
         self.proc: subprocess.Popen | None = None
         self.conn: Connection | None = None
         self.stopping = False
         self.inherit = inherit
+        self.log = log
 
     def build(self, job: Job, out: Path, timeout: float) -> Result | None:
         """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded)."""
@@ -81,18 +88,21 @@ class Worker:
             message = f"{job.source}: the worker process died ({_exit_reason(code)}) while building this brief"
         else:
             message = str(timeout_error(job.source, timeout))
+        logger.info("worker %d stopped: %s", pid, message)
         return fail(job, out, message, time.perf_counter() - t0)
 
     def _start(self) -> None:
         ours, theirs = socket.socketpair()
-        with theirs:
+        level = logging.getLogger(logs.ROOT).getEffectiveLevel()
+        with theirs, open(self.log, "ab") if self.log else contextlib.nullcontext() as stderr:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid())],
+                [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid()), str(level)],
                 pass_fds=(theirs.fileno(), *self.inherit), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=stderr,
                 # Its own session: Ctrl-C reaches the parent only, which stops the workers itself.
                 start_new_session=True,
             )
+        logger.info("worker %d started", self.proc.pid)
         self.conn = Connection(ours.detach())
         try:
             ready = self.conn.recv() if self.conn.poll(START_TIMEOUT) else "did not start in time"
@@ -132,10 +142,12 @@ class Worker:
 
 class WorkerPool:
     """Idle workers are reused; a caller that finds none idle gets a new one, so the pool grows to the
-    number of threads calling `build` at once. `inherit`: file descriptors the workers keep open."""
+    number of threads calling `build` at once. `inherit`: file descriptors the workers keep open; `log`: the
+    file their stderr goes to."""
 
-    def __init__(self, inherit: tuple[int, ...] = ()) -> None:
+    def __init__(self, inherit: tuple[int, ...] = (), log: Path | None = None) -> None:
         self.inherit = inherit
+        self.log = log
         self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
         self._all: list[Worker] = []
         self._lock = threading.Lock()
@@ -145,7 +157,7 @@ class WorkerPool:
         try:
             worker = self._idle.get_nowait()
         except queue.Empty:
-            worker = Worker(self.inherit)
+            worker = Worker(self.inherit, self.log)
             with self._lock:
                 self._all.append(worker)
         if self.stopping:
@@ -229,14 +241,19 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def main(fd: int, parent: int) -> None:
+def main(fd: int, parent: int, level: int) -> None:
+    logs.in_worker(level)
     conn = Connection(fd)
     _watch_parent(parent)
     try:
-        # Imported before the first job so that its brief is not charged for them.
+        # Imported before the first job so that its brief is not charged for them, and a kernel started and
+        # warmed meanwhile so that the first brief finds one ready.
         import papermill  # noqa: F401
 
         from . import export  # noqa: F401
+        from .engine import pool
+
+        pool()
     except Exception as exc:  # a worker machine without the package's dependencies: say which
         conn.send(f"cannot import {exc}")
         return
@@ -253,7 +270,7 @@ def main(fd: int, parent: int) -> None:
         outcome = build_brief(job, out, timeout=timeout)
         conn.send(Result(
             job.slug, job.source, outcome.status, _relative(Path(outcome.folder), out), outcome.seconds,
-            outcome.error, summarize(outcome.brief) if outcome.brief is not None else {},
+            outcome.error, summarize(outcome.brief) if outcome.brief is not None else {}, traceback=outcome.traceback,
         ))
 
 
@@ -261,4 +278,4 @@ if __name__ == "__main__":
     # Through the package, so that Result pickles as policybrief.worker.Result, not __main__.Result.
     from policybrief.worker import main as worker_main
 
-    worker_main(int(sys.argv[1]), int(sys.argv[2]))
+    worker_main(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))

@@ -1,20 +1,25 @@
 """One structured answer from an OpenAI-compatible endpoint, within a bounded number of attempts and seconds.
 
-Only this loop retries (the openai client's own retries are off), so the worst case is known:
-ATTEMPTS x timeout plus the backoff pauses, about 92 s with the defaults. A batch never hangs on a model.
+Only the tenacity loop here retries (the openai client's own retries are off), so the worst case is known:
+ATTEMPTS x timeout plus the backoff pauses, about 92 s with the defaults. A batch never hangs on a model, and
+its circuit breaker (breaker.py) spares later briefs the wait once the endpoint is seen to be down.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import time
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
 from .answer import JSON_OBJECT_FORMAT, LLMAnswer, json_schema_format
+
+if TYPE_CHECKING:
+    import tenacity
+
+    from .breaker import Breaker
 
 ATTEMPTS = 3
 DEFAULT_TIMEOUT = 30.0
@@ -32,8 +37,15 @@ class _Retry(Exception):
     """A failed attempt that another attempt may cure."""
 
 
+class _EndpointDown(_Retry):
+    """No answer at all, or the server's own error: what counts towards opening the circuit breaker."""
+
+
 class _SchemaRejected(Exception):
     """The server does not offer json_schema structured output; JSON mode may still work."""
+
+    def __str__(self) -> str:
+        return "the server rejected structured output"
 
 
 @dataclass(frozen=True)
@@ -58,27 +70,65 @@ class Settings:
                    backoff=_seconds("POLICYBRIEF_LLM_BACKOFF", DEFAULT_BACKOFF))
 
 
-def ask(settings: Settings, messages: list[dict[str, str]]) -> LLMAnswer:
-    """The model's answer, or LLMUnavailable naming the last failure."""
+def ask(settings: Settings, messages: list[dict[str, str]], breaker: Breaker | None = None) -> LLMAnswer:
+    """The model's answer, or LLMUnavailable naming the last failure (BreakerOpen when the breaker refused)."""
+    if breaker is not None:
+        breaker.admit(trial=False)  # first: a skipped brief pays neither the imports nor the client's TLS set-up
     try:
         import openai
     except ImportError:
         raise LLMUnavailable("the openai package is not installed (pip install 'policybrief[llm]')") from None
-    response_format = json_schema_format()
-    failure = ""
+    import tenacity  # here, not at the top: every batch imports this module, most never ask a model
+
+    backoff = tenacity.wait_exponential(multiplier=settings.backoff, max=_BACKOFF_CAP)
+
+    def pause(state: tenacity.RetryCallState) -> float:
+        # A rejected format is answered by a different request, not the same one again: no pause.
+        return 0.0 if isinstance(state.outcome.exception(), _SchemaRejected) else backoff(state)
+
+    def give_up(state: tenacity.RetryCallState) -> NoReturn:
+        raise LLMUnavailable(f"{state.outcome.exception()} ({state.attempt_number} attempts)")
+
+    retrying = tenacity.Retrying(stop=tenacity.stop_after_attempt(ATTEMPTS), wait=pause,
+                                 retry=tenacity.retry_if_exception_type((_Retry, _SchemaRejected)),
+                                 retry_error_callback=give_up)
     with openai.OpenAI(api_key=settings.api_key, base_url=settings.base_url, timeout=settings.timeout,
                        max_retries=0) as client:
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                return _attempt(client, settings, messages, response_format)
-            except _SchemaRejected:
-                response_format, failure = JSON_OBJECT_FORMAT, "the server rejected structured output"
-                continue  # a different request, not a retry of the same one: no pause
-            except _Retry as exc:
-                failure = str(exc)
-            if attempt < ATTEMPTS:
-                time.sleep(min(settings.backoff * 2 ** (attempt - 1), _BACKOFF_CAP))
-    raise LLMUnavailable(f"{failure} ({ATTEMPTS} attempts)")
+        return retrying(_Request(client, settings, messages, breaker))
+
+
+@dataclass
+class _Request:
+    """One attempt per call, reported to the breaker; remembers the format the server accepts."""
+
+    client: Any
+    settings: Settings
+    messages: list[dict[str, str]]
+    breaker: Breaker | None
+    response_format: dict = field(default_factory=json_schema_format)
+
+    def __call__(self) -> LLMAnswer:
+        if self.breaker is not None:
+            self.breaker.admit()
+        try:
+            answer = _attempt(self.client, self.settings, self.messages, self.response_format)
+        except _EndpointDown as exc:
+            self._report(str(exc))
+            raise
+        except _SchemaRejected:
+            self.response_format = JSON_OBJECT_FORMAT
+            self._report(None)
+            raise
+        except (_Retry, LLMUnavailable):
+            self._report(None)
+            raise
+        self._report(None)
+        return answer
+
+    def _report(self, failure: str | None) -> None:
+        # Any answer, even one of no use, shows the endpoint alive: only its failures may open the breaker.
+        if self.breaker is not None:
+            self.breaker.record(failure)
 
 
 def _attempt(client: Any, settings: Settings, messages: list[dict[str, str]], response_format: dict,
@@ -89,9 +139,9 @@ def _attempt(client: Any, settings: Settings, messages: list[dict[str, str]], re
         completion = client.chat.completions.create(model=settings.model, messages=messages,
                                                     response_format=response_format)
     except openai.APITimeoutError:
-        raise _Retry(f"no reply within {settings.timeout:g} s") from None
+        raise _EndpointDown(f"no reply within {settings.timeout:g} s") from None
     except openai.APIConnectionError:
-        raise _Retry(f"cannot reach {client.base_url}") from None
+        raise _EndpointDown(f"cannot reach {client.base_url}") from None
     except openai.APIStatusError as exc:
         raise _status_failure(exc, response_format) from None
     except openai.APIError as exc:
@@ -105,7 +155,9 @@ def _status_failure(exc: Any, response_format: dict) -> Exception:
             word in message.lower() for word in ("response_format", "json_schema", "structured")):
         return _SchemaRejected()
     failure = f"HTTP {exc.status_code} from the endpoint: {message}"
-    if exc.status_code < 500 and exc.status_code not in _TRANSIENT_STATUS:
+    if exc.status_code >= 500:
+        return _EndpointDown(failure)
+    if exc.status_code not in _TRANSIENT_STATUS:
         return LLMUnavailable(failure)
     return _Retry(failure)
 

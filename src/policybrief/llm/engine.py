@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..brief import Actor, Brief, Engine, Judgment, Unsupported
 from .answer import Claim, LLMAnswer, NewActor
+from .breaker import Breaker, BreakerOpen
 from .client import LLMUnavailable, Settings, ask
 from .grounding import Grounder, normalise
 from .prompt import build_messages
@@ -28,7 +29,9 @@ def improve(brief: Brief, *, model: str | None) -> Brief:
         if not brief.sentences:
             raise LLMUnavailable("the article has no sentences to check the model against")
         settings = Settings.from_env(model)
-        answer = ask(settings, build_messages(brief))
+        answer = ask(settings, build_messages(brief), Breaker.from_env())
+    except BreakerOpen as exc:
+        return _offline(brief, f"LLM engine skipped: {exc}; offline analysis shown")
     except LLMUnavailable as exc:
         return _offline(brief, f"LLM engine unavailable: {exc}; offline analysis shown")
     return _merge(brief, answer, settings.model)
