@@ -91,9 +91,8 @@ def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: st
     if info.kind == "analysis":
         source = f"An analysis in {outlet}" if outlet else "An analysis"
         return f"{source} finds that {_lower_first(body)}"
-    reporter = info.agency or outlet
-    return f"{reporter} reports that {_lower_first(body)}" if reporter else f"The article reports that " \
-        f"{_lower_first(body)}"
+    reporter = info.agency or outlet or "The article"
+    return f"{reporter} reports that {_lower_first(body)}"
 
 
 def _lower_first(sentence: str) -> str:
