@@ -11,12 +11,17 @@ from datetime import date
 
 from ..brief import ArticleInfo, Confidence, Sourcing
 
-_KIND_NAMES = {"news": "news report", "opinion": "opinion column", "analysis": "analysis"}
+KIND_NAMES = {"news": "news report", "opinion": "opinion column", "analysis": "analysis"}
+
+
+def listed_outlet(outlet: str | None) -> bool:
+    """A name from the outlets list or the page; an unlisted site shows as its bare domain."""
+    return bool(outlet) and "." not in outlet
 
 
 def assess_sourcing(info: ArticleInfo) -> Sourcing:
     outlet = info.source
-    known_outlet = bool(outlet) and "." not in (outlet or "")  # an unlisted site shows as its bare domain
+    known_outlet = listed_outlet(outlet)
     republished = bool(info.agency) and not _same_organisation(info.agency, outlet)
     reasons = ["It rests on a single article; no other source corroborates it."]
     level = 2  # moderate at best for one source
@@ -57,7 +62,7 @@ def _same_organisation(agency: str, outlet: str | None) -> bool:
 
 def _summary(info: ArticleInfo, outlet: str | None, republished: bool) -> str:
     """ "A news report by Tara Copp for Associated Press, published 5 July 2024; single source." """
-    what = _KIND_NAMES[info.kind]
+    what = KIND_NAMES[info.kind]
     parts = [f"{'An' if what[0] in 'aeiou' else 'A'} {what}"]
     if info.author:
         parts.append(f"by {info.author}")

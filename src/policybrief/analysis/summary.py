@@ -12,6 +12,7 @@ import re
 from ..brief import Actor, ArticleInfo, Judgment, Risk, Sentence, Sourcing, Tension, Themes
 from ..furniture import strip_dateline
 from .prose import listing, mention, possessive
+from .sourcing import KIND_NAMES, listed_outlet
 
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
                       r"remains?|will)\b", re.I)
@@ -55,7 +56,7 @@ def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed
                 risk: Risk, actors: list[Actor], state: Actor | None, furniture: set[str]) -> tuple[str, list[str]]:
     """`furniture` holds the page lines taken out as furniture: an outlet known only from its masthead or
     copyright line is not named in the text (the reader finds it in the sourcing box)."""
-    outlet = sourcing.outlet if sourcing.outlet and "." not in sourcing.outlet and not any(
+    outlet = sourcing.outlet if listed_outlet(sourcing.outlet) and not any(
         sourcing.outlet in line for line in furniture) else None
     parts = [_attributed(info, sourcing, developed, outlet)]
     stake = _stakes(themes, actors, state)
@@ -68,11 +69,11 @@ def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed
 
 def confidence_sentence(sourcing: Sourcing) -> str:
     """ "Confidence is low: a single opinion column from an unlisted site, undated and cut off." """
-    what = {"news": "news report", "opinion": "opinion column", "analysis": "analysis"}[sourcing.kind]
+    what = KIND_NAMES[sourcing.kind]
     source = f"a single {what}"
     if sourcing.republished:
         source += f" of {sourcing.agency} wire copy"
-    if sourcing.outlet and "." in sourcing.outlet:
+    if sourcing.outlet and not listed_outlet(sourcing.outlet):
         source += " from a site the gazetteer does not list"
     elif not sourcing.outlet:
         source += " from an unnamed outlet"
