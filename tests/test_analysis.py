@@ -88,7 +88,8 @@ def test_opinion_is_attributed_to_its_author_and_wire_copy_to_its_agency(write_a
         "Somalia asks for delay\nSource: https://www.kesq.com/news/2024/06/20/somalia\n\n"
         "MOGADISHU (Reuters) - Somalia has asked the African Union to delay the exit of half of its 4,000 "
         "troops until September, officials said on Thursday. Al-Shabaab fighters attacked a base on Monday."))
-    assert wire.bluf.startswith("Reuters reports that Somalia has asked")
+    assert wire.bluf.startswith("Reuters, citing officials, reports that Somalia has asked the African Union to "
+                                "delay the exit of half of its 4,000 troops until September.")
     assert wire.sourcing.republished and "Reuters wire copy" in wire.sourcing.summary
     assert wire.risk.watch_points[0].date == "2024-09" and wire.risk.watch_points[0].origin == "article"
 

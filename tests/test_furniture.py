@@ -124,6 +124,19 @@ def test_text_above_the_printed_headline_and_repeated_lines_are_furniture(write_
     assert reasons["UN envoy Hans Grundberg - Asharq Al-Awsat"] == "repeated page element"
 
 
+def test_a_labelled_copy_of_the_headline_and_editorial_notes_are_furniture(write_article):
+    text = ("China's pact signals a new era\nSource: https://example.com/story\n\n"
+            "analysis: China's pact signals a new era\n\nPosted , updated\n"
+            "The press release issued by the Foreign Office on 29 September 2023.\n"
+            "Help keep family & friends informed by sharing this article\n\n" + BODY)
+    article = load_article(write_article(text))
+    assert sentences(article).startswith("The army said")
+    assert article.kind == "analysis"
+    assert article.published.isoformat() == "2023-09-29"
+    assert removed(article)["analysis: China's pact signals a new era"] == "headline repeated"
+    assert removed(article)["Help keep family & friends informed by sharing this article"] == "share buttons"
+
+
 def test_links_to_other_stories_after_the_text_are_furniture(write_article):
     links = ["John McManus: Trade wars can push the UK closer to Europe",
              "Celebrity review: from nightmares to apex predators, this is comedy at its finest",

@@ -312,9 +312,14 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         return "date line"
     if page.title and _norm(line) == _norm(page.title):
         return "headline repeated"
+    if page.title and (m := _LABEL_WORDS.match(line)) and _norm(line[m.end():].lstrip(" :|—–-")) == _norm(page.title):
+        page.labels.append(m[0])  # "analysis: <headline>": the page files the story under a label
+        return "headline repeated"
     if caption := caption_reason(line):
         return caption
     reason = boilerplate_reason(line)
+    if reason == "editorial note" and (m := re.search(_DATE, line, re.I)):
+        page.dated(parse_date(m[0]), 2)  # "The press release issued by the Foreign Office on 29 September 2023."
     if reason == "publisher name" and not page.outlet:
         page.outlet = line.strip(" \"'“”*©")
     if reason is None and (m := _AUTHOR_BIO.match(line)) and len(line.split()) <= 70:

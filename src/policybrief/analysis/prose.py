@@ -14,14 +14,19 @@ def mention(actor: Actor) -> str:
     if name.startswith(_GENERIC_STARTS):
         return name[0].lower() + name[1:]
     if actor.type in ("state", "person") or name.startswith(("The ", "the ", "al-", "Al-")) or name.isupper() \
-            or len(name.split()) == 1:
+            or (len(name.split()) == 1 and not (actor.type == "armed_group" and plural(name))):
         return name
     return f"the {name}"
 
 
+# Names and nouns that end in "s" but take "is": "the United States is", "the crisis is"; "Houthis" are many.
+_SINGULAR_IN_S = {"states", "nations", "crisis", "analysis", "basis", "thesis", "paris", "tunis", "isis",
+                  "emirates", "philippines", "netherlands", "bahamas", "maldives", "seychelles", "comoros"}
+
+
 def plural(name: str) -> bool:
     last = name.split()[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in ("states", "nations")
+    return last.endswith("s") and not last.endswith(("ss", "us")) and last not in _SINGULAR_IN_S
 
 
 def agree(name: str, singular: str, many: str) -> str:

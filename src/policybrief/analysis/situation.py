@@ -27,7 +27,7 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         # speaking about somewhere else)
         bodies = sum(a.mentions * (2 if a.type == "armed_group" else 1) for a in actors
                      if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
-        return state.mentions + bodies + 2 * located + 3 * titled
+        return state.mentions + bodies + 4 * located + 3 * titled
 
     return max(states, key=weight)
 

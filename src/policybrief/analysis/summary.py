@@ -20,6 +20,13 @@ _FIRST_PERSON = re.compile(r"\b(I|I['’]m|I['’]ve|my|me|we|our|us)\b")
 _QUESTION = re.compile(r"\?[\"”’]?$")
 _PRESCRIPTION = re.compile(r"\b(should|must|needs? to|has to|have to|ought to|it is time|cannot afford)\b", re.I)
 _MAX_JUDGMENTS = 5
+# A report's own sourcing at the end of its lead: "…, according to a letter seen by Reuters.", "…, two
+# diplomats said on Tuesday." The source is short and holds no clause of its own.
+_TRAILING_SOURCE = re.compile(
+    r"^(?P<claim>.{30,}?),\s+(?:(?:according to|citing)\s+(?P<per>[^,;]{3,80}?)"
+    r"|(?P<who>[^\s,;]+(?:\s+[^\s,;]+){0,7}?)"
+    r"\s+(?:said|says|told\s+[^\s,;]+(?:\s+[^\s,;.]+){0,3}?)(?:\s+on\s+\w+|\s+\w+day|\s+in\s+a\s+statement)?)"
+    r"\s*[.!]?[\"”’]?$")
 # Sentence openers that may be lower-cased after "reports that"; a name or "US" keeps its capital.
 _COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "after", "as", "for", "with", "this", "these", "its",
                    "their", "more", "some", "two", "three", "four", "five", "several", "many", "nearly", "about",
@@ -93,7 +100,22 @@ def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: st
         source = f"An analysis in {outlet}" if outlet else "An analysis"
         return f"{source} finds that {_lower_first(body)}"
     reporter = info.agency or outlet or "The article"
+    claim, source = _claim_and_source(body, reporter)
+    if source:
+        return f"{reporter}, citing {source}, reports that {_lower_first(claim)}"
     return f"{reporter} reports that {_lower_first(body)}"
+
+
+def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
+    """Split a lead's trailing attribution off its claim, so that the bottom line keeps who said it."""
+    m = _TRAILING_SOURCE.match(sentence)
+    if not m or re.search(r"[\"“”]", m["claim"]):
+        return sentence, None
+    source = (m["per"] or m["who"]).strip()
+    if source.split(" ", 1)[0].lower() in _COMMON_OPENERS:
+        source = source[0].lower() + source[1:]
+    source = re.sub(rf"\b(seen|obtained|reviewed) by {re.escape(reporter)}$", r"it has \1", source)
+    return m["claim"] + ".", source
 
 
 def _lower_first(sentence: str) -> str:
@@ -120,10 +142,12 @@ def key_judgments(sentences: list[Sentence], info: ArticleInfo, themes: Themes, 
     article's own outlook; each cites the sentences it rests on."""
     judgments: list[Judgment] = []
     opinion = info.kind != "news"
-    follow_up = [s for s in lead_sentences(sentences, 3, opinion=opinion) if s.id not in used][:1]
+    framed = themes.sovereignty.present or themes.security.present
+    quoted = set(tension.evidence) if framed else set()  # the framing judgment quotes these already
+    follow_up = [s for s in lead_sentences(sentences, 4, opinion=opinion) if s.id not in {*used, *quoted}][:1]
     if follow_up:
         judgments.append(Judgment(text=strip_dateline(follow_up[0].text), evidence=[follow_up[0].id]))
-    if themes.sovereignty.present or themes.security.present:
+    if framed:
         judgments.append(Judgment(text=tension.assessment, evidence=tension.evidence))
     dated = next((w for w in risk.watch_points if w.origin == "article"), None)
     if dated is not None:
