@@ -79,11 +79,35 @@ def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening,
     ("By Rana Haddad, Middle East Correspondent", "Rana Haddad"),
     ("By Staff, Agencies", None),
     ("By", None),
+    ("By Daniela Mohor, Dumas Maçon, and Nyaboga Kiage", "Daniela Mohor, Dumas Maçon, and Nyaboga Kiage"),
+    ("By Olha Hembik |", "Olha Hembik"),
+    ("Columnist Mohamed al Hammadi - Jusoor Post", "Mohamed al Hammadi"),
 ])
 def test_bylines_name_the_author_and_leave_the_text(write_article, line, author):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
     assert article.author == author
     assert line in removed(article) and line not in sentences(article)
+
+
+def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write_article):
+    article = load_article(write_article(f"A headline for the story\n\n{BODY}\nNeil Camara"))
+    assert article.author == "Neil Camara" and not article.truncated
+    heading = load_article(write_article(f"A headline for the story\n\n{BODY}\nFighting Continues"))
+    assert heading.author is None
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("5:57 AM EST, January 16, 2024", "2024-01-16"),
+    ("Feb 22, 2025 08:51 91", "2025-02-22"),
+    ("28.03.2024.", "2024-03-28"),
+    ("03.04.2024", "2024-04-03"),
+    ("Date | 28 April 2025", "2025-04-28"),
+    ("Washington DC (UPI) Sep 5, 2025", "2025-09-05"),
+])
+def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
+    article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
+    assert article.published.isoformat() == published
+    assert line in removed(article)
 
 
 def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):

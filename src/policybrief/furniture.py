@@ -24,9 +24,10 @@ MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|
           r"Nov(ember)?|Dec(ember)?)\.?")
 _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
-         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}))")
+         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}))")
 _DATE_LINE = re.compile(
-    rf"^[|•·\s]*(published|updated|posted|date|last updated|first published)?[:\s]*(on\s+)?{_DATE}"
+    rf"^[|•·\s]*(\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{{2,4}})?,?\s+)?"  # "5:57 AM EST, Jan 16, 2024"
+    rf"(?P<label>published|updated|posted|date|last updated|first published)?[:|\s]*(on\s+)?{_DATE}"
     rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?"
     rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}})?\W*$",
     re.IGNORECASE,
@@ -38,15 +39,22 @@ _NAME = r"[A-Z][\w.'’-]+"
 _BYLINE = re.compile(
     rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?(?P<column>(?i:guest\s+(piece|"
     rf"post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?(?i:by):?\s+{_NAME}"
-    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|in|for|-|—|–)\s+.{{0,80}})?$")
+    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|in|for|-|—|–)(\s+.{{0,80}})?)?$")
 # "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
 _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
                           rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})\b")
+# "Columnist Mohamed al Hammadi - Jusoor Post": a column's byline names the role, then the author.
+_COLUMNIST_BYLINE = re.compile(rf"^(?i:(guest )?columnist|contributor|contributing writer)\s+"
+                               rf"(?P<name>{_NAME}(\s+(al|el|bin|de|van|von|da)?\s*{_NAME}){{1,3}})"
+                               rf"(\s+[-–—|]\s+.{{2,60}})?$")
+# "By Jane Doe, John Roe, and Ann Poe": several authors, all of them the byline's.
+_AUTHORS = re.compile(rf"{_NAME}(\s+{_NAME}){{1,3}}(\s*,\s*{_NAME}(\s+{_NAME}){{1,3}})*,?\s+and\s+"
+                      rf"{_NAME}(\s+{_NAME}){{1,3}}")
 # "Jane Doe is a senior fellow at ...", "The author is a former ambassador": an author's note, which a column or
 # an analysis carries and a news report does not.
 _AUTHOR_BIO = re.compile(
     rf"^[—–*\s]*((?P<name>{_NAME}(\s+{_NAME}){{1,3}})|(?i:the )?(?i:author|writer)s?) (is|was|are) (a|an|the) "
-    r"([\w'’-]+ ){0,4}(fellow|professor|columnist|analyst|researcher|director|editor|writer|author|journalist|"
+    r"([\w'’-]+ ){0,4}(?i:fellow|professor|columnist|analyst|researcher|director|editor|writer|author|journalist|"
     r"lecturer|associate|expert|ambassador|diplomat|contributor|correspondent|scholar|officer|member|chair|"
     r"president|founder|consultant|commentator|head|adviser|advisor|minister|secretary|general)\b")
 # "Faizan Hashmi Published April 12, 2024 | 06:30 PM", "AFP Published June 5, 2024"
@@ -58,6 +66,8 @@ _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s
 # "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
 _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IANS|PTI|ANI|Sputnik|TASS|CNN|Al Jazeera)"
+# "Washington DC (UPI) Sep 5, 2025": a wire dateline on a line of its own, with the date after the agency.
+_AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+(?P<date>{_DATE})\W*$", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w.'’ -]{1,30}?)?)"
     rf"(,\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(,\s+(?P<year>\d{{4}}))?)?\s*"
@@ -221,6 +231,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 in_header, link_list = False, None
     _drop_trailing_links(page)
     _author_line(page)
+    _author_at_the_foot(page)
     if page.paragraphs and page.paragraphs[-1][1] and len(page.paragraphs[-1][0].split()) >= 6:
         # Nothing follows a heading at the end of a page: it is the story's last sentence, cut off.
         page.paragraphs[-1] = (page.paragraphs[-1][0], False)
@@ -233,12 +244,33 @@ def _author_line(page: Page) -> None:
     for i, (text, heading) in enumerate(page.paragraphs[:4]):  # the headline block: standfirst, name, caption
         if not heading:
             continue
+        last = i + 1 == len(page.paragraphs)
+        if last and any(not h for _, h in page.paragraphs[:i]):
+            return  # a short story's last line: a heading or a name at the foot, which `_author_at_the_foot` reads
         if _PERSON_LINE.match(text) and not _LABEL_WORDS.match(text) and _norm(text) not in _outlet_names() \
-                and (i + 1 == len(page.paragraphs) or not page.paragraphs[i + 1][1]):
+                and (last or not page.paragraphs[i + 1][1]):
             page.author = page.author or text
             page.removed.append(Removed(text=text, reason="byline"))
             del page.paragraphs[i]
             return
+
+
+def _author_at_the_foot(page: Page) -> None:
+    """A name alone on the last line, after the story's last full sentence, is a byline printed at the foot
+    ("Neil Camara"). A heading there ("Regional Implications") is told apart by its words, which the story
+    also uses in lower case; names it never does."""
+    if page.author or len(page.paragraphs) < 2:
+        return
+    text = page.paragraphs[-1][0]
+    if not _PERSON_LINE.match(text) or _norm(text) in _outlet_names() \
+            or not re.search(r"[.!?\"”’)]$", page.paragraphs[-2][0]):
+        return
+    story = " ".join(t for t, _ in page.paragraphs[:-1])
+    if any(re.search(rf"\b{re.escape(word.lower())}\b", story) for word in text.split()):
+        return
+    page.author = text
+    page.removed.append(Removed(text=text, reason="byline"))
+    del page.paragraphs[-1]
 
 
 def _repeated_lines(blocks: list[list[str]]) -> set[str]:
@@ -306,8 +338,12 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         rest = line[m.end():]
         return (rest, _line_reason(rest, page, first_line=first_line, in_header=in_header)) if rest else "date line"
     # A date line is read before the leftover rules, which would drop "Updated ... ET" as a time stamp.
+    if m := _AGENCY_DATE_LINE.match(line):
+        page.agency = page.agency or m["agency"]
+        page.dated(parse_date(m["date"]), 3)
+        return "dateline"
     if m := _DATE_LINE.match(line):
-        labelled = bool(m[1]) and not m[1].lower().endswith("updated")
+        labelled = bool(m["label"]) and not m["label"].lower().endswith("updated")
         page.dated(parse_date(line), 3 if labelled or _after_byline(page) else 1)
         return "date line"
     if page.title and _norm(line) == _norm(page.title):
@@ -340,6 +376,10 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and (m := _ROLE_BYLINE.match(line)):
         page.author = page.author or m["name"]
         return "byline"
+    if reason is None and (m := _COLUMNIST_BYLINE.match(line)):
+        page.author = page.author or m["name"]
+        page.labels.append("column")
+        return "byline"
     if reason is None and (byline or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
                            or _BARE_BY.match(line)):
         page.author = page.author or _not_the_site(_author(line), page.url)
@@ -370,7 +410,11 @@ def _author(line: str) -> str | None:
         name = m["name"]
     else:
         name = re.sub(r"^(written\s+|words\s+)?by:?\s*", "", line, flags=re.I)
-        name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name, flags=re.I)[0]
+        if _AUTHORS.fullmatch(name.strip()):
+            name = name.strip()
+        else:
+            name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name,
+                            flags=re.I)[0]
     name = re.sub(r"\s+@\w+$", "", name.strip())
     parts = re.split(r"\s+[–—-]\s+", name, maxsplit=1)
     if len(parts) == 2 and (_norm(parts[0]) in _outlet_names() or parts[0].lower().endswith("news")):
@@ -494,9 +538,12 @@ def _iso(text: str) -> date | None:
 def parse_date(text: str) -> date | None:
     text = re.sub(r"(?i)^(published|updated|posted|date|last updated|first published)[:\s]*(on\s+)?", "", text)
     text = re.sub(r"(?i)\s*[|,/-]?\s*(updated|last updated)\b.*$", "", text)
+    if m := re.search(_DATE, text, re.I):
+        text = m[0]  # the date alone: a time, a zone or a view count beside it only confuses the parser
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "ET" and other zone names: only the date matters here
-            return dateparser.parse(text, fuzzy=True).date()
+            # "28.03.2024": pages that write dates with dots put the day first
+            return dateparser.parse(text, fuzzy=True, dayfirst=bool(re.fullmatch(r"[\d.]+", text))).date()
     except (ValueError, OverflowError):
         return None

@@ -92,7 +92,7 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
         return "opinion"
     if any(_ANALYSIS_LABEL.match(label) for label in labelled):
         return "analysis"
-    if _OPINION_DISCLAIMER.search(text) or _OPINION_TITLE.search(title):
+    if _OPINION_DISCLAIMER.search(text) or (_OPINION_TITLE.search(title) and not _REPORTED_TITLE.search(title)):
         return "opinion"
     if bio and not (_ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host)):
         return "opinion"  # an author's note under the text: a guest's column
@@ -117,6 +117,9 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
 # or that explain ("Why Beijing may prefer a blockade", "Explained: ...", "Decoding the EU's sanctions").
 _OPINION_TITLE = re.compile(r"\b(must|should|ought to|it['’]s time|time to|the case (for|against)|in defen[cs]e of|"
                             r"let['’]s|stop|don['’]t)\b|\bview on\b|^(why|how) (we|i)\b", re.I)
+# "Polisario says Morocco's plan should go to a referendum": a headline that reports someone's demand is news.
+_REPORTED_TITLE = re.compile(r"\b(says?|said|urges?|urged|calls?|called|warns?|warned|tells?|told|insists?|"
+                             r"argues?|demands?|wants?)\b.*\b(must|should|ought to)\b", re.I)
 _ANALYSIS_TITLE = re.compile(r"^(why|how|what|explained|explainer|decoding|inside|understanding|analysis)\b|"
                              r"[:—–-] (why|how|what)\b|\b(explained|implications|what it means|what next|"
                              r"takeaways)\b|\?$", re.I)

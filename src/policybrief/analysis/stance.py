@@ -18,7 +18,8 @@ _VERBS: dict[Stance, re.Pattern[str]] = {
     "supports": re.compile(
         r"\b(welcom\w*|support\w*|back(s|ed|ing)?|endors\w*|agree[sd]?|approv\w*|prais\w*|call\w* for|"
         r"push\w* for|press\w* for|demand\w*|want\w*|seek\w*|sought|urg\w*|insist\w*|pledg\w*|vow\w*|"
-        r"committed|signed|hailed|favou?r\w*)\b", re.I),
+        r"committed|signed|hailed|favou?r\w*|ask(s|ed)|request\w*|order(s|ed)|plans? to|planned to|decided to|"
+        r"(is|are|was|were) (taking steps|moving|working) to|tak(es|ing) steps to|announced|moved to)\b", re.I),
     "hedges": re.compile(
         r"\b(cautious\w*|wait\w* (to|for|and)|undecided|mixed|hedg\w*|reserv\w*|not yet|consider\w*|review\w*|"
         r"assess\w*|weigh\w*|declined to (say|comment)|non-?committal|ambivalent|unclear whether)\b", re.I),
