@@ -290,7 +290,8 @@ def _echoes_caption(line: str, page: Page) -> bool:
     for r in page.removed[-3:]:
         if r.reason == "photo caption":
             caption = set(re.findall(r"\w+", r.text.lower()))
-            if len(words & caption) >= 0.6 * min(len(words), len(caption)):
+            # Only a caption-length line can be the caption again: a paragraph naming the same people is the story.
+            if len(words) <= 1.5 * len(caption) + 5 and len(words & caption) >= 0.6 * min(len(words), len(caption)):
                 return True
     return False
 

@@ -21,6 +21,8 @@ from .mentions import (
 )
 from .tokens import Token, key
 
+_HONORIFICS = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof"}
+
 
 def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -> None:
     toks = s.tokens
@@ -33,6 +35,8 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
         role_code, j = title
         # A lowercase role may be set off by a comma: "Hezbollah's long-time leader, Hassan Nasrallah".
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and not toks[i].capitalised else j
+        while name_start < len(toks) and toks[name_start].text.rstrip(".") in _HONORIFICS:
+            name_start += 1  # "Executive President Dr Irfaan Ali": the honorific is not part of the name
         end = _name_run(toks, name_start, cue)
         if end > name_start and not s.free(name_start, end):
             _role_for_known_person(s, found, name_start, end, toks[_role_start(s, _qualifiers_before(toks, i, cue)):j])
