@@ -174,6 +174,10 @@ def test_an_excerpt_cut_mid_sentence_says_so(write_article):
     article = load_article(write_article("Sudan one year on\n\n" + BODY + " The United Nati"))
     assert article.truncated
     assert is_truncated("He said “no.”") is False
+    cut = ("In early 2025, the landscape of the Middle East continues to be shaped by the complex interactions "
+           "between Yemen, the Hout")
+    headed = load_article(write_article(f"Red Sea showdown\n\n{BODY}\nThe Houthi Factor\nIntroduction\n{cut}"))
+    assert headed.truncated and cut in sentences(headed)
 
 
 def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):

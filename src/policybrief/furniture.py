@@ -309,8 +309,11 @@ def _drop_trailing_links(page: Page) -> None:
     One or two such lines may be the story cut off mid-sentence under a subheading, so it takes three in a row.
     """
     tail = 0
-    for text, _ in reversed(page.paragraphs):
-        if len(text.split()) > 25 or re.search(r"[.!?\"”’)。！？]$", text):
+    for i, (text, _) in enumerate(reversed(page.paragraphs)):
+        # The page's last paragraph, cut off mid-sentence, is the story's when it reads as prose: long, with a
+        # clause after a comma ("In early 2025, the geopolitical landscape ... between Yemen, the Hout").
+        prose = i == 0 and len(text.split()) > 14 and re.search(r", [a-z]", text)
+        if len(text.split()) > 25 or prose or re.search(r"[.!?\"”’)。！？]$", text):
             break
         tail += 1
     if tail >= 3:
@@ -442,7 +445,11 @@ _CAPTION = re.compile(
     r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/]\s*(photo|image|picture|credit)s?\s*:\s*[^|]{2,60}$|^(photo |image )?courtesy\b"
-    r"|^(FILE|FILE PHOTO) ?[-—–:]|^Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
+    r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
+    # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
+    rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
+    r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
+    r"published|issued|made available|obtained|shared)\b"
     r"|\b(rises?|walks?|stands?|sits?|holds?|holding|speaks?|arrives?|attends?|gestures?|looks on|waves?|poses?|"
     r"is seen|are seen|signs?|patrols?|marches|gather)\b.{0,200}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)\w*\.? \d{1,2}, \d{4}\.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Actor, ArticleInfo, Judgment, Risk, Sentence, Sourcing, Tension, Themes
-from ..furniture import strip_dateline
+from ..furniture import caption_reason, strip_dateline
 from .prose import listing, mention, possessive
 from .sourcing import KIND_NAMES, listed_outlet
 
@@ -40,8 +40,9 @@ def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = Fal
     not the author's own "I" (an anecdote) but the first claim about the situation."""
     out = []
     for s in sentences:
+        # A caption that slipped past the page's furniture still carries its credit: never a lead.
         if len(s.text.split()) >= 8 and not _QUESTION.search(s.text.rstrip()) and s.text[:1].isupper() \
-                and not (opinion and _FIRST_PERSON.search(s.text)):
+                and not (opinion and _FIRST_PERSON.search(s.text)) and not caption_reason(s.text):
             out.append(s)
         if len(out) == n:
             break
@@ -54,9 +55,25 @@ def development(sentences: list[Sentence], info: ArticleInfo) -> tuple[str, list
     if info.kind == "opinion":
         candidates = lead_sentences(sentences, 6, opinion=True)
         thesis = next((s for s in candidates if _PRESCRIPTION.search(s.text)), candidates[0])
-        return strip_dateline(thesis.text), [thesis.id]
+        return _without_headline(strip_dateline(thesis.text), info.title), [thesis.id]
     lead = lead_sentences(sentences, 1, opinion=info.kind != "news")[0]
-    return strip_dateline(lead.text), [lead.id]
+    return _without_headline(strip_dateline(lead.text), info.title), [lead.id]
+
+
+def _without_headline(sentence: str, headline: str | None) -> str:
+    """A lead that a page glued to its headline, even a headline printed in other capitals or punctuation
+    ("Troops to leave Somalia by June Somalia's government said ..."), loses that copy of it."""
+    words = sentence.split()
+    head = re.findall(r"\w+", (headline or "").lower())
+    if len(head) < 4 or len(words) <= len(head) + 4:
+        return sentence
+    start = re.findall(r"\w+", " ".join(words[:len(head)]).lower())
+    if sum(a == b for a, b in zip(start, head, strict=False)) < 0.8 * len(head):
+        return sentence
+    rest = " ".join(words[len(head):]).lstrip(" :—–-|")
+    # Glued, the story's own first sentence starts after the copy; a lead that merely opens with the
+    # headline's words ("Somalia asks for delay of ...") goes on in lower case.
+    return rest if rest[:1].isupper() or rest[:1] in "\"“‘'" else sentence
 
 
 def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed_ids: list[str], themes: Themes,
