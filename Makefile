@@ -29,16 +29,17 @@ $(LAB_STAMP): pyproject.toml | $(BIN)/python
 	@$(MAKE) --no-print-directory system-libs
 	touch $(STAMP) $@
 
-# HarfBuzz's subsetting library lets WeasyPrint embed only the glyphs a PDF uses. Installed where apt-get can
-# (root on Debian/Ubuntu); elsewhere PDFs still build, with whole fonts embedded. With CHROMIUM=1 (the test
-# suite) also Debian's chromium, which the browser tests drive: Playwright never downloads a browser of its own.
+# Debian's Liberation and DejaVu fonts, which the PDF is set in (policybrief.typeset). Installed where apt-get
+# can (root on Debian/Ubuntu); elsewhere PDFs still build, in the fonts the typst wheel carries. With
+# CHROMIUM=1 (the test suite) also Debian's chromium, which the browser tests drive: Playwright never
+# downloads a browser of its own.
 system-libs:
-	@if ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; then \
+	@if [ ! -d /usr/share/fonts/truetype/liberation ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    (apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || \
-	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1)) || \
-	    echo "note: could not install libharfbuzz-subset0; PDFs embed whole fonts"; \
-	  else echo "note: libharfbuzz-subset0 is not installed; PDFs embed whole fonts"; fi; \
+	    (apt-get install -y -qq fonts-liberation fonts-dejavu-core >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq fonts-liberation fonts-dejavu-core >/dev/null 2>&1)) || \
+	    echo "note: could not install fonts-liberation and fonts-dejavu-core; PDFs use Typst's own fonts"; \
+	  else echo "note: fonts-liberation or fonts-dejavu-core is not installed; PDFs use Typst's own fonts"; fi; \
 	fi
 	@if [ -n "$(CHROMIUM)" ] && [ ! -x /usr/bin/chromium ]; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
@@ -61,7 +62,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/policybrief eval tests/devset tests/realset/tune tests/realset/heldout -q
+	$(BIN)/policybrief eval tests/devset tests/realset/tune tests/realset/heldout tests/situations -q
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench_analyze.py

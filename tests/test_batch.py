@@ -33,7 +33,7 @@ from policybrief.worker import GRACE, Result
 
 BIN = Path(sys.executable).parent
 BRIEF_FILES = ("brief.ipynb", "brief.html", "brief.pdf", "brief.json")
-SETTINGS = {"actors_files": [], "engine": "rules", "model": None, "max_words": 200_000, "paper": "A4"}
+SETTINGS: dict = {}  # nothing given on the command line
 
 
 def policybrief(*args: str, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -113,6 +113,16 @@ def test_collect_isolates_a_bad_params_file_and_keeps_slugs_apart(tmp_path):
     assert [i.slug for i in items] == ["odd-1", "same", "same-2", "bad"]
     assert isinstance(items[-1], Rejected) and "malformed YAML" in items[-1].error
     assert items[0].params.article == str(tmp_path / "a" / "odd[1].txt")
+
+
+def test_options_given_on_the_command_line_win_and_options_not_given_leave_the_params_file_alone(tmp_path):
+    (tmp_path / "a.txt").write_text("Text.\n")
+    params = tmp_path / "p.yaml"
+    params.write_text("article: a.txt\npaper: Letter\nmax_words: 500\n")
+    [kept] = collect([str(params)])
+    [a4] = collect([str(params)], paper="A4", max_words=200_000)
+    assert (kept.params.paper, kept.params.max_words) == ("Letter", 500)
+    assert (a4.params.paper, a4.params.max_words) == ("A4", 200_000)
 
 
 def test_params_command_takes_folders_and_globs(tmp_path):

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import DEVSET, ROOT, SAMPLE
 
 from policybrief import evaluate
 from policybrief.consistency import contradictions
-from policybrief.pipeline import analyze_file
+from policybrief.pipeline import analyze_file, analyze_files
 
 GOLD = sorted(DEVSET.glob("*.gold.yaml")) + sorted((ROOT / "tests" / "realset").glob("*/*.gold.yaml"))
 
@@ -19,6 +20,13 @@ GOLD = sorted(DEVSET.glob("*.gold.yaml")) + sorted((ROOT / "tests" / "realset").
 def test_every_development_brief_is_consistent(gold: Path):
     _, article = evaluate.load_gold(gold)
     assert contradictions(analyze_file(article)) == []
+
+
+@pytest.mark.parametrize("situation", sorted((ROOT / "tests" / "situations").glob("*/situation.gold.yaml")),
+                         ids=lambda p: p.parent.name)
+def test_every_merged_brief_is_consistent(situation: Path):
+    articles = [situation.parent / name for name in yaml.safe_load(situation.read_text(encoding="utf-8"))["articles"]]
+    assert contradictions(analyze_files(articles)) == []
 
 
 def test_the_check_names_each_kind_of_contradiction():

@@ -136,6 +136,15 @@ def test_a_caption_printed_twice_in_other_words_goes_with_its_first_copy(write_a
     assert "helicopter" not in sentences(article)
 
 
+def test_alt_text_and_the_caption_under_it_are_furniture(write_article):
+    text = ("Pact signals a new era\n\nManasseh Sogavare and Li Keqiang walk past an honour guard\n"
+            "The new pact paves the way for a potential Chinese military presence in the South Pacific.\n"
+            "Help keep family & friends informed by sharing this article\n\n" + BODY)
+    article = load_article(write_article(text))
+    assert sentences(article).startswith("The army said")
+    assert removed(article)["Manasseh Sogavare and Li Keqiang walk past an honour guard"] == "photo caption"
+
+
 def test_text_above_the_printed_headline_and_repeated_lines_are_furniture(write_article):
     text = ("Decoding the new sanctions\nSource: https://example.com/?p=1\n\n"
             "An oil barrel is locked by a heavy chain, symbolizing the new sanctions on the trade.\n\n"

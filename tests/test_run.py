@@ -1,4 +1,4 @@
-"""The whole path for one article, as an analyst runs it: papermill, nbconvert and WeasyPrint for real."""
+"""The whole path for one article, as an analyst runs it: papermill, nbconvert and Typst for real."""
 
 from __future__ import annotations
 

@@ -26,6 +26,8 @@ class Sentence(BaseModel):
     paragraph: int
     text: str
     themes: list[str] = Field(default_factory=list, description="themes this sentence substantially frames")
+    source: int | None = Field(default=None, description="in a brief merged from several articles: its index in "
+                                                         "`sources`")
 
 
 class Removed(BaseModel):
@@ -143,6 +145,7 @@ class Sourcing(BaseModel):
     confidence: Confidence = "low"
     reasons: list[str] = Field(default_factory=list, description="why the confidence is what it is")
     summary: str = Field(default="", description="one sentence: outlet, kind, author, date and caveats")
+    outlets: list[str] = Field(default_factory=list, description="a merged brief's independent outlets")
 
 
 class Figure(BaseModel):
@@ -160,6 +163,44 @@ class TimelineEntry(BaseModel):
     evidence: str
 
 
+class Source(BaseModel):
+    """One article of a brief merged from several."""
+
+    title: str
+    outlet: str | None = None
+    published: str | None = None
+    kind: Kind = "news"
+    author: str | None = None
+    agency: str | None = None
+    path: str
+    sha256: str
+    copy_of: int | None = Field(default=None, description="the source whose wire story this one republishes: "
+                                                          "counted once, its sentences not repeated")
+
+
+class Agreement(BaseModel):
+    """A claim two or more independent sources both make."""
+
+    claim: str
+    sources: list[int]
+    evidence: list[str] = Field(default_factory=list, description="one sentence per source")
+
+
+class Disagreement(BaseModel):
+    """Where independent sources differ on the same thing."""
+
+    what: str
+    kind: Literal["figure", "date", "stance"]
+    values: dict[int, str] = Field(description="source index -> its value, as written")
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Corroboration(BaseModel):
+    independent: int = Field(description="independent sources: wire copies of one story count once")
+    agreements: list[Agreement] = Field(default_factory=list)
+    disagreements: list[Disagreement] = Field(default_factory=list)
+
+
 class Unsupported(BaseModel):
     """A claim an engine made that the article does not support (kept out of the brief, listed for audit)."""
 
@@ -174,6 +215,55 @@ class Situation(BaseModel):
     key: str = Field(description="stable across briefs: the ISO3 code of the situation's state, lower case")
     label: str
     countries: list[str] = Field(default_factory=list, description="ISO3 codes of the states involved")
+
+
+class EarlierBrief(BaseModel):
+    """The brief a later one is compared with."""
+
+    title: str
+    folder: str = Field(description="its folder, relative to the folder of briefs compared with")
+    published: str
+
+
+class ActorChange(BaseModel):
+    name: str
+    type: ActorType
+    central: bool = Field(default=False, description="central in the brief that names it")
+    evidence: list[str] = Field(default_factory=list, description="this brief's sentences naming it (none for an "
+                                                                  "actor no longer mentioned)")
+
+
+class IndicatorChange(BaseModel):
+    id: str
+    label: str
+    present: bool = Field(description="seen in this article; the earlier brief saw the opposite")
+    evidence: list[str] = Field(default_factory=list)
+
+
+class RiskChange(BaseModel):
+    before: Rating
+    after: Rating
+    indicators: list[IndicatorChange] = Field(default_factory=list, description="the indicators that changed")
+
+
+class DatedChange(BaseModel):
+    """A dated event or deadline this brief has and the earlier one did not."""
+
+    when: str
+    date: str = Field(description="ISO date or YYYY-MM")
+    what: str
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Changes(BaseModel):
+    """What changed since the last brief on the same situation: the latest one published before this one."""
+
+    since: EarlierBrief
+    new_actors: list[ActorChange] = Field(default_factory=list)
+    dropped_actors: list[ActorChange] = Field(default_factory=list, description="named there, not in this article")
+    risk: RiskChange
+    events: list[DatedChange] = Field(default_factory=list, description="dated after the earlier brief's date")
+    deadlines: list[DatedChange] = Field(default_factory=list, description="dated decision points it did not have")
 
 
 class Brief(BaseModel):
@@ -196,6 +286,9 @@ class Brief(BaseModel):
     development_evidence: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="plain statements about the brief itself")
     unsupported: list[Unsupported] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list, description="the articles of a merged brief (else empty)")
+    corroboration: Corroboration | None = None
+    changes: Changes | None = Field(default=None, description="since the last brief on the situation, if any")
 
     def sentence(self, sid: str) -> Sentence | None:
         return next((s for s in self.sentences if s.id == sid), None)

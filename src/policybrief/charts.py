@@ -233,10 +233,11 @@ def timeline_chart(brief: Brief) -> alt.LayerChart | None:
 
 def stance_chart(brief: Brief) -> alt.Chart | None:
     """One row per actor with a stance, a dot in the column of its stance on the central development;
-    central actors' names in bold. None when no actor has a stance."""
+    central actors' names in bold. None when fewer than two actors take a stance: one row says no more than
+    the sentence beside it on page 2."""
     order = list(STANCE_COLOURS)
     actors = [a for a in brief.actors if a.stance]
-    if not actors:
+    if len(actors) < 2:
         return None
     actors.sort(key=lambda a: (order.index(a.stance.capitalize()), not a.central, -a.mentions, a.name))
     names = _unique([a.name for a in actors])

@@ -88,7 +88,7 @@ def analyze(
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Params YAML files, article files, folders or globs.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("briefings"),
-    paper: Annotated[str, typer.Option(help="PDF paper size: A4 or Letter.")] = "A4",
+    paper: Annotated[str | None, typer.Option(help="PDF paper size: A4 (default) or Letter.")] = None,
     workers: Annotated[int, typer.Option(
         help="Parallel briefs on this machine (default: number of cores; not used with --scheduler).")] = 0,
     force: Annotated[bool, typer.Option("--force", help="Rebuild briefs that are up to date.")] = False,
@@ -98,14 +98,20 @@ def run(
         help="Dask scheduler address (tcp://host:port); the cluster's workers build the briefs.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failures and the summary.")] = False,
     actors: ActorsOpt = None,
-    engine: EngineOpt = EngineName.rules,
+    engine: Annotated[EngineName | None, typer.Option(help="rules (offline, default) or llm.")] = None,
     model: Annotated[str | None, typer.Option(help="Model name for --engine llm.")] = None,
-    max_words: MaxWordsOpt = 200_000,
+    max_words: Annotated[int | None, typer.Option("--max-words", help="Refuse articles longer than this "
+                                                                       "(default 200000).")] = None,
     no_annex: Annotated[bool, typer.Option("--no-annex", help="Leave out the annex: each brief is its two pages.")
                         ] = False,
+    merge: Annotated[bool, typer.Option("--merge", help=(
+        "One brief from all the article inputs, on one situation: sources, wire copies counted once, what "
+        "they agree and disagree on."))] = False,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Brief each input: execute the notebook with papermill and export HTML and PDF.
+
+    Options given here win over a params file's values; options not given leave them as they are.
 
     Up-to-date briefs are skipped (--force rebuilds them); out/index.html and out/manifest.json list them all.
     Each run logs to out/.logs/ (worker output and tracebacks included).
@@ -114,15 +120,20 @@ def run(
     130 interrupted.
     """
     from .batch import collect, run_batch
+    from .jobs import merged_job
 
     logs.to_terminal(verbose)
 
-    if paper not in ("A4", "Letter"):
+    if paper not in (None, "A4", "Letter"):
         _fail(BriefError("--paper", f"unknown paper size {paper!r}; use A4 or Letter"))
     if timeout <= 0:
         _fail(BriefError("--timeout", "must be a positive number of seconds"))
-    items = collect(inputs, actors_files=[str(a) for a in actors or []], engine=engine.value, model=model,
-                    max_words=max_words, paper=paper, annex=not no_annex)
+    settings = {"actors_files": [str(a) for a in actors or []], "engine": engine.value if engine else None,
+                "model": model, "max_words": max_words, "paper": paper, "annex": False if no_annex else None}
+    try:
+        items = [merged_job(inputs, **settings)] if merge else collect(inputs, **settings)
+    except BriefError as exc:
+        _fail(exc)
     if not items:
         _fail(BriefError(" ".join(inputs), "no article or params files found"))
     try:
@@ -190,9 +201,40 @@ def eval_(
                 typer.echo(f"{path}: {problem}")
                 bad += 1
         raise typer.Exit(1 if bad else 0)
-    results = evaluate.evaluate(gold, _command_brief(cmd) if cmd else _analyzed_brief)
-    ok = _print_eval(results, bars, quiet=quiet)
+    from . import evaluate_situations
+
+    situations = [g for g in gold if g.is_dir() and evaluate_situations.situation_folders(g)]
+    articles = [g for g in gold if g not in situations or evaluate.gold_files(g)]
+    brief_of = _command_brief(cmd) if cmd else _analyzed_brief
+    ok = True
+    if articles:
+        ok = _print_eval(evaluate.evaluate(articles, brief_of), bars, quiet=quiet)
+    if situations:
+        merged = evaluate_situations.evaluate_situations(situations, _merged_brief, brief_of)
+        _print_situations(merged, quiet=quiet)
     raise typer.Exit(0 if ok else 1)
+
+
+def _merged_brief(articles: list[Path]) -> dict:
+    import json
+
+    from .pipeline import analyze_files
+
+    return json.loads(analyze_files(articles).to_json())
+
+
+def _print_situations(results, *, quiet: bool) -> None:
+    from .evaluate_situations import METRICS
+
+    table = [["situations", "n", *METRICS]]
+    for result in results:
+        for folder, scores in result.rows if not quiet else []:
+            typer.echo(f"{folder.name}: " + " ".join(f"{k}={'-' if v is None else f'{v:.2f}'}"
+                                                     for k, v in scores.items()))
+        means = result.means()
+        table.append([result.name, str(len(result.rows)),
+                      *("-" if means[k] is None else f"{means[k]:.2f}" for k in METRICS)])
+    _echo_table(table)
 
 
 def _analyzed_brief(article: Path) -> dict:
@@ -242,8 +284,12 @@ def _print_eval(results, bars: dict[str, float], *, quiet: bool) -> bool:
                 ok = False
                 typer.echo(f"{result.name}: below bar: {key}="
                            + ("n/a" if means.get(key) is None else f"{means[key]:.2f}") + f" < {bar}")
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    _echo_table(table)
+    return ok
+
+
+def _echo_table(table: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     typer.echo("")
     for r in table:
         typer.echo("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
-    return ok

@@ -62,7 +62,8 @@ def _inputs(job: Job) -> dict:
         p = Path(path)
         return p.name, p.read_bytes() if p.is_file() else None
 
-    return {"article": read(job.params.article), "actors": [read(p) for p in job.params.actors_files]}
+    return {"article": read(job.params.article), "articles": [read(p) for p in job.params.articles],
+            "actors": [read(p) for p in job.params.actors_files]}
 
 
 def build_remote(job: Job, inputs: dict, timeout: float) -> Result:
@@ -73,6 +74,8 @@ def build_remote(job: Job, inputs: dict, timeout: float) -> Result:
         local = job.model_copy(deep=True)
         local.params.article = _put(root / "article", *inputs["article"])
         names[local.params.article] = job.params.article
+        local.params.articles = [_put(root / f"article-{i}", *f) for i, f in enumerate(inputs["articles"])]
+        names.update(zip(local.params.articles, job.params.articles, strict=True))
         local.params.actors_files = [_put(root / f"actors-{i}", *f) for i, f in enumerate(inputs["actors"])]
         names.update(zip(local.params.actors_files, job.params.actors_files, strict=True))
         out = root / "out"
@@ -87,7 +90,9 @@ def build_remote(job: Job, inputs: dict, timeout: float) -> Result:
             files[name] = _rename(files[name].decode("utf-8"), names).encode("utf-8")
     if "brief.json" in files:
         brief = Brief.model_validate_json(files["brief.json"])
-        brief.article.path = job.params.article
+        brief.article.path = names.get(brief.article.path, job.params.article)
+        for source in brief.sources:
+            source.path = names.get(source.path, source.path)
         files["brief.json"] = brief.to_json().encode("utf-8")
     result.files = files
     return result

@@ -191,7 +191,9 @@ class SetResult:
 
 
 def gold_files(target: Path) -> list[Path]:
-    return sorted(target.glob("*.yaml")) if target.is_dir() else [target]
+    """The article gold files of a target; a situation folder's `situation.gold.yaml` is scored on its own."""
+    return sorted(p for p in target.glob("*.yaml") if p.name != "situation.gold.yaml") if target.is_dir() \
+        else [target]
 
 
 def load_gold(path: Path) -> tuple[dict, Path]:

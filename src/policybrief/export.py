@@ -1,8 +1,9 @@
-"""nbconvert exporters for briefs (an offline HTML page, a WeasyPrint PDF) and `export()` for the pipeline.
+"""nbconvert exporters for briefs (an offline HTML page, a Typst PDF) and `export()` for the pipeline.
 
 Both exporters render the executed notebook with one shallow template (templates/policybrief/) that shows
-outputs only. They are registered as `policybrief-html` and `policybrief-pdf` in the `nbconvert.exporters`
-entry-point group, so `jupyter nbconvert --to policybrief-pdf brief.ipynb` works too.
+outputs only; the PDF exporter then typesets that HTML (policybrief.typeset). They are registered as
+`policybrief-html` and `policybrief-pdf` in the `nbconvert.exporters` entry-point group, so
+`jupyter nbconvert --to policybrief-pdf brief.ipynb` works too.
 """
 
 from __future__ import annotations
@@ -10,11 +11,8 @@ from __future__ import annotations
 import functools
 import json
 import os
-import textwrap
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 import nbformat
 import vl_convert as vlc
@@ -24,6 +22,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import CaselessStrEnum, default
 from traitlets.config import Config
 
+from policybrief import typeset
 from policybrief.errors import ExportError
 from policybrief.outputs import VEGALITE_MIMETYPE, strip_inline_styles
 from policybrief.present import CHART_ATTR, PAGE_METADATA_KEY
@@ -85,11 +84,7 @@ class PageInfo(Preprocessor):
     def preprocess(self, nb, resources):
         hints = _page_hints(nb)
         title = hints.get("title") or nb.metadata.get("title") or "Policy brief"
-        resources["page"] = {
-            "title": title,
-            "description": hints.get("description", ""),
-            "running_title": textwrap.shorten(title, width=90, placeholder=" …"),
-        }
+        resources["page"] = {"title": title, "description": hints.get("description", "")}
         return nb, resources
 
 
@@ -166,7 +161,7 @@ class BriefHTMLExporter(HTMLExporter):
 
 
 class BriefPDFExporter(BriefHTMLExporter):
-    """The same brief as a print-quality PDF, rendered by WeasyPrint (no browser, no TeX)."""
+    """The same brief as a print-quality PDF: its HTML, with static charts, typeset by Typst (no browser)."""
 
     export_from_notebook = "Policy brief (PDF)"
     interactive_charts = False
@@ -189,15 +184,10 @@ class BriefPDFExporter(BriefHTMLExporter):
         config.merge(Config({"NbConvertBase": {"display_data_priority": PDF_DATA_PRIORITY}}))
         return config
 
-    def _init_resources(self, resources):
-        resources = super()._init_resources(resources)
-        resources["paper"] = self.paper_size
-        return resources
-
     def from_notebook_node(self, nb, resources=None, **kw):
         html, resources = super().from_notebook_node(nb, resources, **kw)
         resources["output_extension"] = ".pdf"
-        return html_to_pdf(html), resources
+        return typeset.html_to_pdf(html, self.paper_size), resources
 
 
 def export(
@@ -245,16 +235,6 @@ def chart_figure(spec: dict, svg: str, caption: str, chart_id: str) -> str:
     )
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Render brief HTML to PDF bytes; WeasyPrint reads <title> and <meta name=description> as metadata."""
-    # Imported here: WeasyPrint loads Pango and fonts, which the HTML-only path never needs.
-    from weasyprint import HTML
-
-    # A fetcher per document: URLFetcher keeps per-request state, and exports may run in threads.
-    fetcher = _local_fetcher_class()(allowed_protocols={"data", "file"})
-    return HTML(string=html, base_url=TEMPLATE_ROOT.as_uri() + "/", url_fetcher=fetcher).write_pdf()
-
-
 @functools.cache
 def vega_bundle() -> str:
     """vega, vega-lite and vega-embed as one ES module that sets window.vegaEmbed.
@@ -281,10 +261,8 @@ def _cache_dir() -> Path:
 
 
 def warm_up() -> None:
-    """Load what a PDF export needs; the pipeline calls this in a thread while the kernel runs the notebook."""
-    import weasyprint  # noqa: F401  (imported for its side effect: Pango and fonts loaded once)
-
-    _local_fetcher_class()
+    """Load what the exports need; the pipeline calls this in a thread while the kernel runs the notebook."""
+    typeset.warm_up()
     vega_bundle()
 
 
@@ -338,7 +316,7 @@ def _render_to(path: str | os.PathLike, exporter: BriefHTMLExporter, nb, resourc
         output, _ = exporter.from_notebook_node(nb, dict(resources))
     except ExportError:
         raise
-    except Exception as exc:  # nbconvert and WeasyPrint raise many types; the user needs one line
+    except Exception as exc:  # nbconvert and Typst raise many types; the user needs one line
         raise ExportError(path, f"could not render {Path(path).suffix.lstrip('.').upper()}: {exc}") from exc
     _write_atomically(Path(path), output.encode("utf-8") if isinstance(output, str) else output)
 
@@ -353,22 +331,3 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-@functools.cache
-def _local_fetcher_class():
-    from weasyprint.urls import URLFetcher
-
-    class LocalFetcher(URLFetcher):
-        """Serves data: URLs and files inside the policybrief package; refuses everything else."""
-
-        def fetch(self, url, headers=None):
-            if url.startswith("file:") and not _inside_package(url):
-                raise ValueError(f"policybrief does not load files outside its package: {url}")
-            return super().fetch(url, headers)
-
-    return LocalFetcher
-
-
-def _inside_package(file_url: str) -> bool:
-    return Path(url2pathname(urlsplit(file_url).path)).resolve().is_relative_to(PACKAGE_DIR)

@@ -177,6 +177,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     link_list: str | None = None
     first_line = True
     repeated = _repeated_lines(blocks)
+    captions = _captions_under_alt_text(blocks)
     head = blocks[0] if blocks else []
     # The line above a leading "Source: <address>" line is the headline, however it is punctuated.
     at = next((i for i, line in enumerate(head[:3]) if SOURCE_LINE.match(line)), 0)
@@ -190,6 +191,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             first_line = False
             if reason is None and line in repeated:
                 reason = "repeated page element"
+            if reason is None and line in captions:
+                reason = "photo caption"
             if reason is None and _echoes_caption(line, page):
                 reason = "photo caption"
             if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2:
@@ -248,7 +251,7 @@ def _author_line(page: Page) -> None:
         if last and any(not h for _, h in page.paragraphs[:i]):
             return  # a short story's last line: a heading or a name at the foot, which `_author_at_the_foot` reads
         if _PERSON_LINE.match(text) and not _LABEL_WORDS.match(text) and _norm(text) not in _outlet_names() \
-                and (last or not page.paragraphs[i + 1][1]):
+                and not _PUBLICATION.search(text) and (last or not page.paragraphs[i + 1][1]):
             page.author = page.author or text
             page.removed.append(Removed(text=text, reason="byline"))
             del page.paragraphs[i]
@@ -262,7 +265,7 @@ def _author_at_the_foot(page: Page) -> None:
     if page.author or len(page.paragraphs) < 2:
         return
     text = page.paragraphs[-1][0]
-    if not _PERSON_LINE.match(text) or _norm(text) in _outlet_names() \
+    if not _PERSON_LINE.match(text) or _norm(text) in _outlet_names() or _PUBLICATION.search(text) \
             or not re.search(r"[.!?\"”’)]$", page.paragraphs[-2][0]):
         return
     story = " ".join(t for t, _ in page.paragraphs[:-1])
@@ -271,6 +274,22 @@ def _author_at_the_foot(page: Page) -> None:
     page.author = text
     page.removed.append(Removed(text=text, reason="byline"))
     del page.paragraphs[-1]
+
+
+_SCENE = re.compile(r"\b(walks?|walking|stands?|standing|sits?|sitting|holds?|holding|shakes? hands|gather|"
+                    r"gathers|poses?|waves?|arrives?|speaks?|patrols?|march(es)?|looks? on|is seen|are seen)\b", re.I)
+
+
+def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
+    """A photo's alt text ("Manasseh Sogavare and Li Keqiang walk past an honour guard"), the caption under it
+    and a page widget after them: the alt text and the caption are the photo's, not the story's."""
+    out: set[str] = set()
+    for block in blocks:
+        for alt, caption, after in zip(block, block[1:], block[2:], strict=False):
+            if len(alt.split()) <= 16 and not re.search(r"[.!?:\"”]$", alt) and _SCENE.search(alt) \
+                    and len(caption.split()) <= 35 and (boilerplate_reason(after) or caption_reason(after)):
+                out |= {alt, caption}
+    return out
 
 
 def _repeated_lines(blocks: list[list[str]]) -> set[str]:
@@ -407,6 +426,10 @@ def _after_byline(page: Page) -> bool:
     return bool(page.removed) and page.removed[-1].reason == "byline"
 
 
+_PUBLICATION = re.compile(r"\b(blog|news|newsroom|magazine|journal|times|post|team|desk|staff|editors|bureau|"
+                          r"agency|media|press|online|daily|weekly|review|tribune|herald|gazette)\b", re.I)
+
+
 def _author(line: str) -> str | None:
     if m := _AUTHOR_LABEL.match(line):
         return m[2]
@@ -430,8 +453,9 @@ def _author(line: str) -> str | None:
             name = name[: len(name) - len(outlet)].rstrip(" ,|")
             break
     # Staff bylines and agencies name no author; wire bylines are in capitals ("By TARA COPP and MATTHEW LEE").
-    if not name or _norm(name) in _outlet_names() or re.match(r"(?i)(staff|agencies|editorial|desk|team)\b", name):
-        return None
+    if not name or _norm(name) in _outlet_names() or re.match(r"(?i)(staff|agencies|editorial|desk|team)\b", name) \
+            or _PUBLICATION.search(name):
+        return None  # "The Africa Confidential Blog", "Newsroom Team": the publication, not an author
     return name.title().replace(" And ", " and ") if re.sub(r"\band\b", "", name).isupper() else name
 
 
@@ -516,8 +540,8 @@ _MONTH_YEAR = re.compile(rf"^{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
 
 def _looks_like_link(line: str, mode: str) -> bool:
     """A headline in a list of links, or the one-line blurb under a newsletter sign-up."""
-    if mode == "newsletter prompt" and len(line.split()) <= 12:
-        return True
+    if mode == "newsletter prompt" and len(line.split()) <= 12 and not re.search(r"[.:]$", line):
+        return True  # the blurb under a sign-up box; a heading ("Assessments:") or a sentence is the story's
     return len(line.split()) <= 18 and not re.search(r"[.!]$", line.rstrip("\"”’'"))
 
 

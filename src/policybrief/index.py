@@ -1,11 +1,17 @@
-"""`<out>/index.html`: one offline page listing every brief in the output folder, from the manifest and each
-brief's brief.json: a portfolio an analyst can sort and filter in the browser."""
+"""`<out>/index.html`: one offline page listing every brief in the output folder, grouped by situation, from the
+manifest and each brief's brief.json: a portfolio an analyst can sort and filter in the browser.
+
+brief.json is the contract: a brief folder copied in from elsewhere (another machine, a Dask cluster) is listed
+though the manifest has never heard of it, and a brief.json that is not a brief is skipped with a warning.
+"""
 
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import unicodedata
+from collections import Counter
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -15,8 +21,8 @@ import jinja2
 import pysbd
 
 from . import __version__
-from .brief import Brief
-from .manifest import write_atomically
+from .changes import brief_files, read_brief
+from .manifest import BRIEF_FILES, write_atomically
 
 NAME = "index.html"
 TEMPLATE = "briefings-index.html.j2"
@@ -28,12 +34,19 @@ MAX_NAME_WORDS = 7
 _ORDINAL = re.compile(r"^[a-z]?\d+[_-]+")  # "003_" or "r112_" in front of a file name
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _TRAILING = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+# A situation's header: its ratings by date (the latest few) and the actors most of its briefs name.
+MAX_TREND = 8
+MAX_RECURRING = 6
+OTHER = "Other briefs"
+
+logger = logging.getLogger(__name__)
 
 
 def render_index(briefs: list[dict], out: Path) -> str:
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string((files("policybrief") / "templates" / TEMPLATE).read_text(encoding="utf-8"))
-    rows = [{**b, "links": {k: quote(v) for k, v in b.get("files", {}).items()}} for b in briefs]
+    entries = [*briefs, *_unlisted(briefs, out)]
+    rows = [{**b, "links": {k: quote(v) for k, v in b.get("files", {}).items()}} for b in entries]
     built = [{**r, **_details(r, out)} for r in rows if r["status"] != "failed"]
     # Newest first; briefs without a date after those with one, then by title.
     built.sort(key=lambda r: (r.get("title") or r["slug"]).casefold())
@@ -41,7 +54,8 @@ def render_index(briefs: list[dict], out: Path) -> str:
     _name_downloads(built)
     failed = sorted((r for r in rows if r["status"] == "failed"), key=lambda r: r["slug"])
     return template.render(
-        built=built, failed=failed, version=__version__, updated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        built=built, situations=_situations(built), failed=failed, version=__version__,
+        updated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         countries=sorted({c for r in built for c in r["countries"]}, key=str.casefold),
         kinds=[(k, label) for k, label in KIND_LABELS.items() if any(r["kind"] == k for r in built)],
         risks=[r for r in RISK_ORDER if any(b.get("risk") == r for b in built)],
@@ -52,14 +66,24 @@ def write_index(out: Path, briefs: list[dict]) -> None:
     write_atomically(out / NAME, render_index(briefs, out))
 
 
+def _unlisted(briefs: list[dict], out: Path) -> list[dict]:
+    """Entries for the briefs in the folder that the manifest does not list: built elsewhere and copied in."""
+    listed = {b["folder"] for b in briefs}
+    found = []
+    for path in brief_files(out):
+        folder = path.parent.relative_to(out).as_posix()
+        if folder in listed or not _brief_details(path):
+            continue
+        present = {k: f"{folder}/{name}" for k, name in BRIEF_FILES.items() if (path.parent / name).is_file()}
+        found.append({"slug": path.parent.name, "folder": folder, "source": "", "status": "built", "title": None,
+                      "outlet": None, "published": None, "risk": None, "actors": [], "files": present,
+                      "error": None})
+    return found
+
+
 def _details(entry: dict, out: Path) -> dict:
     """What the index shows beyond the manifest, from the brief's brief.json when it can be read."""
-    path = out / entry.get("files", {}).get("json", f"{entry['folder']}/brief.json")
-    try:
-        stat = path.stat()
-        details = _read_details(str(path), stat.st_mtime_ns, stat.st_size)
-    except (OSError, ValueError):  # gone, or not a brief.json this version reads
-        details = {}
+    details = _brief_details(out / entry.get("files", {}).get("json", f"{entry['folder']}/brief.json"))
     outlet = details.get("outlet") or entry.get("outlet")
     return {
         "title": details.get("title") or entry.get("title"),
@@ -70,15 +94,35 @@ def _details(entry: dict, out: Path) -> dict:
         "kind_label": KIND_LABELS.get(details.get("kind", ""), ""),
         "countries": details.get("countries", []),
         "lead": details.get("lead", ""),
+        "situation": details.get("situation") or entry.get("situation"),
+        "actors": details.get("actors") or entry.get("actors", []),
+        "built": details.get("built", 0),
     }
 
 
-# The index is rewritten after every brief of a batch; each brief.json is parsed once, not once per brief.
+def _brief_details(path: Path) -> dict:
+    try:
+        stat = path.stat()
+    except OSError:  # gone: the manifest's entry is all there is
+        return {}
+    return _read_details(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+# The index is rewritten after every brief of a batch; each brief.json is parsed once, not once per brief, and a
+# bad one is reported once.
 @functools.lru_cache(maxsize=4096)
 def _read_details(path: str, mtime_ns: int, size: int) -> dict:
-    brief = Brief.model_validate_json(Path(path).read_bytes())
+    try:
+        brief = read_brief(Path(path))
+    except (OSError, ValueError) as exc:
+        logger.warning("skipped %s: %s", path, exc)
+        return {}
     states = sorted((a for a in brief.actors if a.type == "state"), key=lambda a: (not a.central, -a.mentions))
+    situation = brief.situation
     return {
+        "situation": {"key": situation.key, "label": situation.label} if situation else None,
+        "actors": list(dict.fromkeys(a.name for a in brief.actors)),
+        "built": mtime_ns,
         "title": brief.article.title,
         "outlet": brief.sourcing.outlet or brief.article.source,
         "published": brief.article.published,
@@ -87,6 +131,33 @@ def _read_details(path: str, mtime_ns: int, size: int) -> dict:
         "countries": [a.name for a in states[:MAX_COUNTRIES]],
         "lead": _first_sentence(brief.bluf),
     }
+
+
+def _situations(rows: list[dict]) -> list[dict]:
+    """The briefs grouped by situation, the situation with the latest brief first; briefs on no situation last.
+    Each group keeps the rows' order (newest first) and says how its power-vacuum risk went, brief by brief."""
+    groups: dict[str | None, list[dict]] = {}
+    for row in rows:
+        groups.setdefault((row["situation"] or {}).get("key"), []).append(row)
+    situations = []
+    for key, members in groups.items():
+        dated = sorted((r for r in members if r.get("published")), key=lambda r: (r["published"], r["built"]))
+        latest = dated[-1] if dated else max(members, key=lambda r: r["built"])
+        named = Counter(name for r in members for name in dict.fromkeys(r["actors"]))
+        situations.append({
+            "key": key or "",
+            "label": latest["situation"]["label"] if key else OTHER,
+            "briefs": members,
+            "updated": dated[-1]["published"] if dated else None,
+            "risk": latest.get("risk") if key else None,
+            "trend": [{"date": r["published"], "risk": r["risk"], "title": r.get("title") or r["slug"]}
+                      for r in dated[-MAX_TREND:] if r.get("risk")] if key and len(dated) > 1 else [],
+            "earlier": max(0, len(dated) - MAX_TREND),
+            "recurring": [(name, n) for name, n in named.most_common(MAX_RECURRING) if n > 1] if key else [],
+        })
+    situations.sort(key=lambda g: g["label"].casefold())
+    situations.sort(key=lambda g: (bool(g["key"]), g["updated"] or ""), reverse=True)
+    return situations
 
 
 @functools.cache

@@ -32,11 +32,25 @@ class Params(BaseModel):
     article: str = Field(description=(
         "The article file: .txt, .md or .html. In a params file a relative path is looked up from the working "
         "folder, then beside the params file."), json_schema_extra={"cli": "the inputs of `run`"})
+    articles: list[str] = Field([], description=(
+        "More articles on the same situation: with `article`, they make one brief merged from all of them, with "
+        "its sources, the wire copies among them counted once, and what independent sources agree and disagree "
+        "on. Relative paths as for `article`."), json_schema_extra={"cli": "`run --merge` (every input after "
+                                                                         "the first)"})
     title: str | None = Field(None, description=(
         "Replaces the title found in the article: on the page, in brief.json and in the index."))
+    situation: str | None = Field(None, description=(
+        "Files the brief under this situation instead of the one found in the article: a state's name or ISO3 "
+        "code (`Niger`, `NER`), to join that state's briefs, or a name of your own (`Sahel withdrawals`). The "
+        "situation decides which earlier brief this one is compared with and where the index lists it."))
     output_dir: str | None = Field(None, description=(
         "With `policybrief run`: the brief's folder inside `--out` (default: the input file's name); a folder "
         "outside `--out` is refused. With papermill: the folder the notebook writes brief.json into."))
+    compare_with: str | None = Field(None, description=(
+        "A folder of earlier briefs (a subfolder with a brief.json each, as `policybrief run` writes them). The "
+        "brief says what changed since the latest of them on its situation published before it (`changes` in "
+        "brief.json, and a section \"Since the last brief\"); undated briefs and briefs of the same day are not "
+        "compared. With `policybrief run`: `--out` unless set. With papermill: no comparison unless set."))
     actors_files: list[str] = Field([], description=(
         "Analysts' gazetteer YAML files, added to the shipped gazetteer and overriding it "
         "(docs/gazetteer.md)."), json_schema_extra={"cli": "`--actors` (repeatable)"})
@@ -110,19 +124,30 @@ def read_params(path: Path) -> Params:
         field = ".".join(str(p) for p in err["loc"]) or "?"
         problem = "unknown parameter" if err["type"] == "extra_forbidden" else err["msg"]
         raise ParamsError(path, f"{problem}: {field!r} (known: {', '.join(Params.model_fields)})") from None
-    article = Path(params.article)
-    if not article.is_absolute() and not article.exists() and (path.parent / article).exists():
-        params.article = str(path.parent / article)
+    params.article = _beside(params.article, path)
+    params.articles = [_beside(a, path) for a in params.articles]
     return params
 
 
-def collect_jobs(inputs: list[str], *, actors_files: list[str], engine: str, model: str | None, max_words: int,
-                 paper: str, annex: bool = True) -> list[Job]:
-    overrides = {k: v for k, v in {"actors_files": actors_files, "engine": engine if engine != "rules" else None,
-                                   "model": model, "paper": paper if paper != "A4" else None,
-                                   "max_words": max_words if max_words != 200_000 else None}.items() if v}
-    if not annex:
-        overrides["annex"] = False
+def _beside(article: str, params_file: Path) -> str:
+    """A relative article path, from the working folder if it is there, else from the params file's folder."""
+    p = Path(article)
+    if not p.is_absolute() and not p.exists() and (params_file.parent / p).exists():
+        return str(params_file.parent / p)
+    return article
+
+
+def overrides_of(*, actors_files: list[str] | None = None, engine: str | None = None, model: str | None = None,
+                 max_words: int | None = None, paper: str | None = None, annex: bool | None = None) -> dict:
+    """The command line's settings that were given (None: not given), which win over a params file's."""
+    given = {"actors_files": actors_files or None, "engine": engine, "model": model, "max_words": max_words,
+             "paper": paper, "annex": annex}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def collect_jobs(inputs: list[str], **settings) -> list[Job]:
+    """`settings`: `overrides_of`'s keywords."""
+    overrides = overrides_of(**settings)
     jobs: list[Job] = []
     for path in expand(inputs, ARTICLE_SUFFIXES | PARAMS_SUFFIXES):
         if path.suffix.lower() in PARAMS_SUFFIXES:
@@ -137,6 +162,16 @@ def collect_jobs(inputs: list[str], *, actors_files: list[str], engine: str, mod
         if n:
             job.slug = f"{job.slug}-{n + 1}"
     return jobs
+
+
+def merged_job(inputs: list[str], **settings) -> Job:
+    """`run --merge`: every article input makes one brief, in the first article's name."""
+    paths = [p for p in expand(inputs, ARTICLE_SUFFIXES) if p.suffix.lower() not in PARAMS_SUFFIXES]
+    if not paths:
+        raise ParamsError(" ".join(inputs), "--merge needs article files (params files list theirs in `articles`)")
+    params = Params(article=str(paths[0]), articles=[str(p) for p in paths[1:]], **overrides_of(**settings))
+    return Job(slug=slugify(paths[0].stem) + ("-merged" if len(paths) > 1 else ""), source=str(paths[0]),
+               params=params)
 
 
 def expand(inputs: list[str], suffixes: set[str]) -> list[Path]:

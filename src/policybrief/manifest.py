@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import __version__
+from .changes import read_brief
 from .jobs import Job
 from .worker import Result
 
@@ -51,6 +52,7 @@ def input_hashes(job: Job, template: str) -> dict[str, str | None]:
     params = job.params.model_dump()
     params.pop("article")  # the article counts by content, not by where it lies
     params["actors_files"] = [sha256_file(Path(p)) or p for p in job.params.actors_files]
+    params["articles"] = [sha256_file(Path(p)) or p for p in job.params.articles]  # merged: by content too
     return {
         "article": sha256_file(Path(job.params.article)),
         "params": hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest(),
@@ -82,7 +84,10 @@ class Manifest:
             self.out / folder / FAILURE_FILES["error"]).exists()
 
     def skipped(self, folder: str, source: str) -> None:
-        self.entries[folder].update(status="skipped", source=source, error=None)
+        entry = self.entries[folder]
+        entry.update(status="skipped", source=source, error=None)
+        if "situation" not in entry:  # recorded by a version before situations
+            entry["situation"] = self._situation(folder)
 
     def record(self, result: Result, hashes: dict | None) -> None:
         present = FAILURE_FILES if result.status == "failed" else BRIEF_FILES
@@ -96,6 +101,7 @@ class Manifest:
             "published": result.summary.get("published"),
             "risk": result.summary.get("risk"),
             "actors": result.summary.get("actors", []),
+            "situation": self._situation(result.folder) if result.status == "built" else None,
             "files": {key: f"{result.folder}/{name}" for key, name in present.items()
                       if (self.out / result.folder / name).is_file()},
             "hashes": hashes,
@@ -104,6 +110,14 @@ class Manifest:
             "error": result.error,
         }
         self.entries[result.folder] = entry
+
+    def _situation(self, folder: str) -> dict | None:
+        """The situation the brief is filed under, from its brief.json (which a Dask worker's brief has too)."""
+        try:
+            situation = read_brief(self.out / folder / BRIEF_FILES["json"]).situation
+        except (OSError, ValueError):
+            return None
+        return {"key": situation.key, "label": situation.label} if situation else None
 
     def forget_missing(self) -> None:
         """Drop entries whose folder is gone (deleted by hand, or never published before a kill)."""

@@ -11,23 +11,32 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
+from . import changes
 from .brief import Brief
 
 SAMPLE_ARTICLE = files("policybrief") / "samples" / "000_26411969a0d151c5.txt"
 
 
-def load_brief(article: str | None = None, *, title: str | None = None, output_dir: str | None = None,
-               actors_files: list[str] | tuple = (), engine: str = "rules", model: str | None = None,
-               brief_json: str | None = None, max_words: int = 200_000, **_: object) -> Brief:
+def load_brief(article: str | None = None, *, articles: list[str] | tuple = (), title: str | None = None,
+               situation: str | None = None,
+               output_dir: str | None = None, compare_with: str | None = None, actors_files: list[str] | tuple = (),
+               engine: str = "rules", model: str | None = None, brief_json: str | None = None,
+               max_words: int = 200_000, **_: object) -> Brief:
     """The brief for the notebook's parameters; `article=None` briefs the bundled sample article."""
     path = Path(article) if article else Path(str(SAMPLE_ARTICLE))
-    brief = _precomputed(brief_json, path)
-    if brief is None:
+    brief = _precomputed(brief_json, [path, *map(Path, articles)])
+    fresh = brief is None
+    if fresh:
         from .pipeline import analyze_file
 
-        brief = analyze_file(path, actors_files=actors_files, engine=engine, model=model, max_words=max_words)
+        brief = analyze_file(path, articles=list(articles), actors_files=actors_files, engine=engine, model=model,
+                             max_words=max_words)
     if title:
         brief.article.title = title
+    if situation:
+        changes.file_under(brief, situation, actors_files)
+    if fresh and compare_with:  # the runner's brief has its changes already, from the folder as it was then
+        changes.compare_with_earlier(brief, Path(compare_with), own=Path(output_dir) if output_dir else None)
     if output_dir:
         out = Path(output_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -37,12 +46,13 @@ def load_brief(article: str | None = None, *, title: str | None = None, output_d
     return brief
 
 
-def _precomputed(brief_json: str | None, article: Path) -> Brief | None:
-    """The runner's brief, but only if it was made from this very article file."""
+def _precomputed(brief_json: str | None, articles: list[Path]) -> Brief | None:
+    """The runner's brief, but only if it was made from these very article files."""
     # A published notebook re-run later points at the runner's build folder, which is gone by then.
     if not brief_json or not Path(brief_json).is_file():
         return None
     brief = Brief.model_validate_json(Path(brief_json).read_text(encoding="utf-8"))
-    if brief.article.sha256 != hashlib.sha256(article.read_bytes()).hexdigest():
+    made_from = {s.sha256 for s in brief.sources} or {brief.article.sha256}
+    if made_from != {hashlib.sha256(a.read_bytes()).hexdigest() for a in articles}:
         return None
     return brief

@@ -4,7 +4,7 @@ Charts travel as a Vega-Lite spec plus an SVG copy (policybrief.charts). Section
 JupyterLab loads none of the brief's stylesheets; in an untrusted notebook (which a published brief is) its
 sanitiser also drops <style> elements but keeps style attributes. So `inline_styles` writes the brief.css
 rules that match each element of a section into its style attribute, ahead of a marker, and the exporters,
-which link the real stylesheets (print.css included), take them out again with `strip_inline_styles`.
+which link the real stylesheets, take them out again with `strip_inline_styles`.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from . import changes
 from .brief import Brief
 from .errors import BriefError, ExecutionError, ParamsError
 from .jobs import Job, Params
@@ -28,21 +29,29 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 logger = logging.getLogger(__name__)
 
 
-def analyze_file(path: str | Path, *, actors_files: list | tuple = (), engine: str = "rules",
-                 model: str | None = None, max_words: int = 200_000) -> Brief:
+def analyze_file(path: str | Path, *, articles: list | tuple = (), actors_files: list | tuple = (),
+                 engine: str = "rules", model: str | None = None, max_words: int = 200_000) -> Brief:
+    """The brief of one article, or of it and `articles` on the same situation merged (analysis.merge)."""
     from .analysis import analyze
+    from .analysis.merge import analyze_many
     from .ingest import load_article
 
     t0 = time.perf_counter()
-    article = load_article(path, max_words=max_words)
-    brief = analyze(article, actors_files=actors_files)
-    logger.info("%s: %d words in %s, analysed in %.2f s", path, article.word_count, article.language,
-                time.perf_counter() - t0)
+    loaded = [load_article(p, max_words=max_words) for p in [path, *articles]]
+    brief = analyze_many(loaded, actors_files=actors_files) if articles else analyze(loaded[0],
+                                                                                      actors_files=actors_files)
+    logger.info("%s: %d words in %s, analysed in %.2f s", path, sum(a.word_count for a in loaded),
+                loaded[0].language, time.perf_counter() - t0)
     if engine == "llm":
         from .llm import improve
 
         brief = improve(brief, model=model)
     return brief
+
+
+def analyze_files(paths: list[str | Path], *, actors_files: list | tuple = (), max_words: int = 200_000) -> Brief:
+    """One brief from several articles on one situation; one path gives its own brief."""
+    return analyze_file(paths[0], articles=paths[1:], actors_files=actors_files, max_words=max_words)
 
 
 @dataclass
@@ -77,17 +86,22 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
     try:
         final = target_folder(job, out)
         logger.debug("%s: analysing", job.source)
-        brief = analyze_file(job.params.article, actors_files=job.params.actors_files, engine=job.params.engine,
-                             model=job.params.model, max_words=job.params.max_words)
+        brief = analyze_file(job.params.article, articles=job.params.articles, actors_files=job.params.actors_files,
+                             engine=job.params.engine, model=job.params.model, max_words=job.params.max_words)
         if job.params.title:  # the analyst's title wins everywhere: brief.json and the index too, not just the page
             brief.article.title = job.params.title
+        if job.params.situation:
+            changes.file_under(brief, job.params.situation, job.params.actors_files)
+        # Compared here, with the folder as it is now, not in the kernel: brief.json and the page must agree.
+        compare_with = Path(job.params.compare_with) if job.params.compare_with else out
+        changes.compare_with_earlier(brief, compare_with, own=final)
         work = _work_folder(final)
         brief_json = work / "brief.json"
         brief_json.write_text(brief.to_json(), encoding="utf-8")
-        parameters = _parameterize(job.params, brief_json)
+        parameters = _parameterize(job.params, brief_json, compare_with)
         from . import export
 
-        # The kernel works on one core; the other loads WeasyPrint and the vega bundle meanwhile.
+        # The kernel works on one core; the other prepares the Typst compiler and the vega bundle meanwhile.
         warm = threading.Thread(target=export.warm_up, daemon=True)
         warm.start()
         logger.debug("%s: executing the notebook", job.source)
@@ -120,12 +134,15 @@ def _work_folder(final: Path) -> Path:
     return work
 
 
-def _parameterize(params: Params, brief_json: Path) -> dict:
+def _parameterize(params: Params, brief_json: Path, compare_with: Path) -> dict:
     """The notebook's parameters: the job's, plus the brief already analysed so the kernel only presents it."""
     values = params.model_dump()
     values["output_dir"] = None  # the runner writes brief.json itself, atomically
     values["brief_json"] = str(brief_json.resolve())
     values["article"] = str(Path(params.article).resolve())
+    values["articles"] = [str(Path(a).resolve()) for a in params.articles]
+    # A published notebook re-run later analyses the article again, and compares it with the same folder.
+    values["compare_with"] = str(compare_with.resolve())
     return values
 
 

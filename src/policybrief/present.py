@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -31,6 +32,7 @@ HEADINGS = {
     "sources": "Source notes",
 }
 ANNEX_HEADINGS = {
+    "merged": "Sources and corroboration",
     "actors": "All actors",
     "framing": "Sovereignty and security",
     "indicators": "Power-vacuum indicators",
@@ -59,6 +61,12 @@ MAX_ALIASES = 6
 # Page 2 quotes a stance, not the paragraph around it; the whole sentence is in the annex.
 MAX_QUOTE_WORDS = 24
 NOTHING_CITED = "Nothing in this brief cites the article."
+# "Since the last brief" is not one of HEADINGS: only a brief compared with an earlier one has it.
+CHANGES_HEADING = "Since the last brief"
+MAX_CHANGED_ACTORS = 5
+MAX_CHANGED_DATES = 3
+MAX_EVENT_WORDS = 25
+RISK_LEVELS = ("low", "moderate", "high")
 
 
 @dataclass(frozen=True)
@@ -130,6 +138,42 @@ def sourcing(brief: Brief) -> Section:
     return _section("sourcing", Markup('<div class="pb-sourcing-box">{}</div>').format(body))
 
 
+def _sources(brief: Brief) -> Markup:
+    """A merged brief's articles: the copies of one wire story say whose."""
+    rows = [[_source_name(brief, n), KIND_LABELS.get(s.kind, s.kind),
+             _long_date(s.published) if s.published else _muted("undated"),
+             Markup("{}{}").format(s.title, _muted(f" (a copy of {_source_name(brief, s.copy_of)})")
+                                   if s.copy_of is not None else "")]
+            for n, s in enumerate(brief.sources)]
+    return _table(["Source", "Kind", "Published", "Title"], rows, "pb-sources")
+
+
+def _corroboration(brief: Brief) -> Markup:
+    """What independent sources agree on and where they differ, each with the sentences it rests on."""
+    c = brief.corroboration
+    if c is None:
+        return Markup("")
+    parts = []
+    if c.agreements:
+        rows = [[a.claim, ", ".join(_source_name(brief, n) for n in a.sources), _cites(brief, a.evidence)]
+                for a in c.agreements]
+        parts.append(Markup("<h3>Corroborated</h3>") + _table(["Claim", "Sources", "Cited"], rows, "pb-agreements"))
+    if c.disagreements:
+        rows = [[d.what, Markup("; ").join(Markup("{}: {}").format(_source_name(brief, n), v)
+                                            for n, v in d.values.items()), _cites(brief, d.evidence)]
+                for d in c.disagreements]
+        parts.append(Markup("<h3>Where the sources differ</h3>")
+                     + _table(["On", "What each says", "Cited"], rows, "pb-disagreements"))
+    if not parts:
+        parts.append(_muted("The sources neither confirm nor contradict each other on any figure, date or claim."))
+    return Markup("").join(parts)
+
+
+def _source_name(brief: Brief, n: int | None) -> str:
+    source = brief.sources[n] if n is not None and 0 <= n < len(brief.sources) else None
+    return (source.outlet or Path(source.path).name) if source else "another source"
+
+
 def actors_by_stance(brief: Brief, *, annex: bool = True) -> Section:
     """Who supports, opposes or hedges on the central development, in their own words; the rest by name."""
     if brief.development:
@@ -179,9 +223,57 @@ def risk(brief: Brief, *, annex: bool = True) -> Section:
     return _section("risk", body)
 
 
+def since_last_brief(brief: Brief, *, annex: bool = True) -> Section | None:
+    """What changed since the last brief on the situation (brief.changes), in plain sentences; what this
+    article states cites its sentences. Compact, since it ends page 1. None when no brief came before."""
+    c = brief.changes
+    if c is None:
+        return None
+    before, after = c.risk.before, c.risk.after
+    if after == before:
+        verdict = f"also rated the power-vacuum risk {after}"
+        verdict += "" if c.risk.indicators else ", on the same indicators"
+    else:
+        moved = "risen" if RISK_LEVELS.index(after) > RISK_LEVELS.index(before) else "fallen"
+        verdict = f"rated the power-vacuum risk {before}; it has {moved} to {after}"
+    label = brief.situation.label if brief.situation else "this situation"
+    body = Markup('<p class="pb-changes-since">The last brief on {}, “{}” ({}), {}.</p>').format(
+        label, c.since.title, _long_date(c.since.published), verdict)
+    for seen, heading in ((True, "Indicators now seen"), (False, "Indicators no longer seen")):
+        body += _changed(heading, [_cited(brief, i.label, i.evidence, annex)
+                                   for i in c.risk.indicators if i.present is seen])
+    for actors, heading in ((c.new_actors, "New actors"), (c.dropped_actors, "No longer mentioned")):
+        names = [_cited(brief, Markup("<strong>{}</strong>").format(a.name) if a.central else a.name, a.evidence,
+                        annex) for a in actors]
+        body += _changed(heading, names, MAX_CHANGED_ACTORS)
+    if not c.new_actors and not c.dropped_actors:
+        body += Markup('<p class="pb-changes-list">The same actors are named.</p>')
+    for dated, heading in ((c.events, f"Events since {_long_date(c.since.published)}"), (c.deadlines, "New deadlines")):
+        body += _changed(heading, [_cited(brief, Markup('<span class="pb-when">{}</span> {}').format(
+            _long_date(d.date), _shorten(d.what, MAX_EVENT_WORDS)), d.evidence, annex) for d in dated],
+            MAX_CHANGED_DATES)
+    html = Markup('<section class="pb-section pb-changes" id="sec-changes"><h2>{}</h2>{}</section>').format(
+        CHANGES_HEADING, body)
+    return Section(CHANGES_HEADING, html)
+
+
+def _changed(heading: str, items: list, most: int | None = None) -> Markup:
+    """One labelled line: the first `most` items, then how many more."""
+    if not items:
+        return Markup("")
+    shown = items[:most] + ([f"and {len(items) - most} more"] if most and len(items) > most else [])
+    return Markup('<p class="pb-changes-list"><span class="pb-label">{}</span> {}.</p>').format(
+        heading, Markup("; ").join(shown))
+
+
+def _cited(brief: Brief, text: str, ids: list[str], annex: bool) -> Markup:
+    return Markup("{} {}").format(text, _cites(brief, ids, annex)) if ids else Markup("{}").format(text)
+
+
 def annex(brief: Brief) -> Section:
     """The tables the two pages rest on; it opens on a new page. The timeline chart follows it."""
     parts = [
+        *([_annex_part("merged", _sources(brief) + _corroboration(brief))] if brief.sources else []),
         _annex_part("actors", _actor_table(brief)),
         _annex_part("framing", _framing(brief)),
         _annex_part("indicators", _indicators(brief)),
@@ -235,7 +327,9 @@ def _engine_note(brief: Brief) -> Markup:
 def _cites(brief: Brief, ids: Iterable[str], linked: bool = True) -> Markup:
     """Citation marks; each links to its sentence in the annex, and shows the sentence as a tooltip, which is
     all a reader has of it when no annex follows (`linked=False`: a link would lead nowhere)."""
-    known = {s.id: s.text for s in brief.sentences}
+    # In a merged brief the tooltip says which source the sentence is from.
+    known = {s.id: (f"{_source_name(brief, s.source)}: {s.text}" if s.source is not None else s.text)
+             for s in brief.sentences}
     marks = [
         (Markup('<a class="pb-cite" href="#{0}" title="{1}">[{0}]</a>') if linked
          else Markup('<span class="pb-cite" title="{1}">[{0}]</span>')).format(sid, known[sid])
@@ -353,6 +447,9 @@ def _stance_group(brief: Brief, stance: str, actors: list[Actor], annex: bool) -
     items = Markup("").join(
         Markup("<li>{}{}</li>").format(
             Markup("; ").join(_named(a, bold=True) for a in group),
+            # The development's own sentence is printed just above: its actor is named, not quoted again.
+            Markup(", in the development itself {}").format(_cites(brief, [evidence], annex))
+            if evidence in brief.development_evidence else
             Markup(": <q>{}</q> {}").format(
                 _shorten(quote, MAX_QUOTE_WORDS), _cites(brief, [evidence] if evidence else [], annex)
             ) if quote else "",
@@ -474,7 +571,9 @@ def _timeline(brief: Brief) -> Markup:
 def _cited_sentences(brief: Brief) -> Markup:
     cited = _cited_ids(brief)
     sentences = Markup("").join(
-        Markup('<p class="pb-source" id="{0}"><span class="pb-sid">[{0}]</span> {1}</p>').format(s.id, s.text)
+        Markup('<p class="pb-source" id="{0}"><span class="pb-sid">[{0}]</span> {2}{1}</p>').format(
+            s.id, s.text, Markup("<em>{}:</em> ").format(_source_name(brief, s.source)) if s.source is not None
+            else "")
         for s in brief.sentences
         if s.id in cited
     )

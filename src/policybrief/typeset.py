@@ -27,9 +27,12 @@ PAPERS = {"a4": "a4", "letter": "us-letter"}
 # them where they are missing; the machine's other fonts are left out, so a brief looks the same everywhere.
 FONT_DIRS = ("/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/dejavu")
 RUNNING_TITLE_CHARS = 90
-IMAGE_TYPES = ("image/svg+xml", "image/png", "image/jpeg", "image/gif", "image/webp")
+# What the page template embeds: chart SVG, and PNG or JPEG from other outputs.
+IMAGE_TYPES = ("image/svg+xml", "image/png", "image/jpeg")
 
 logger = logging.getLogger(__name__)
+# Compilers not in use, each with the fonts it was made with (list.pop and list.append are atomic).
+_IDLE: list[tuple[object, object]] = []
 
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED_TAGS = {"script", "style", "template", "noscript", "head"}
@@ -45,7 +48,7 @@ BLOCK_CLASSES = {"pb-aliases", "pb-position"}
 CLASS_FUNCTIONS = {
     "pb-titleblock", "pb-kicker", "pb-title", "pb-engine-note", "pb-bluf", "pb-sourcing-box", "pb-label",
     "pb-development", "pb-others", "pb-when", "pb-cites", "pb-central", "pb-aliases", "pb-position",
-    "pb-annex-part", "pb-cited", "pb-sid", "pb-removed", "pb-muted", "pb-failed",
+    "pb-annex-part", "pb-sid", "pb-removed", "pb-muted", "pb-failed",
 }
 # Classes whose function also takes the variant that a second class names ("pb-conf pb-conf-low" -> "low").
 VARIANT_CLASSES = {"pb-conf": "pb-conf-", "pb-badge": "pb-risk-", "pb-stance": "pb-stance-", "pb-side": "pb-side-"}
@@ -71,12 +74,23 @@ class TypstDocument:
 
 def html_to_pdf(html: str, paper: str = "A4") -> bytes:
     """Typeset brief HTML as a PDF with `paper` ("A4" or "Letter") pages."""
-    import typst
-
     document = to_typst(html, paper)
-    compiler = typst.Compiler(root=str(TEMPLATE_DIR), font_paths=_fonts())
-    pdf, warnings = compiler.compile_with_warnings(input=document.source.encode("utf-8"),
-                                                  sys_inputs=document.inputs)
+    fonts = _fonts()
+    # A compiler keeps the fonts it has loaded, which makes a PDF about three times faster than with a new
+    # one, but it compiles one document at a time: each export takes an idle one, or makes one.
+    try:
+        used_fonts, compiler = _IDLE.pop()
+    except IndexError:
+        used_fonts, compiler = fonts, None
+    if compiler is None or used_fonts is not fonts:
+        import typst
+
+        compiler = typst.Compiler(root=str(TEMPLATE_DIR), font_paths=fonts)
+    try:
+        pdf, warnings = compiler.compile_with_warnings(input=document.source.encode("utf-8"),
+                                                      sys_inputs=document.inputs)
+    finally:
+        _IDLE.append((fonts, compiler))
     for warning in warnings:
         logger.debug("typst: %s", warning.message)
     return pdf
@@ -99,7 +113,8 @@ def to_typst(html: str, paper: str = "A4") -> TypstDocument:
     running = textwrap.shorten(title, width=RUNNING_TITLE_CHARS, placeholder=" …")
     source = (
         f'#import "{TEMPLATE}": *\n'
-        f"#show: pb-brief.with(title: {_literal(title)}, description: {_literal(description) if description else 'none'}, "
+        f"#show: pb-brief.with(title: {_literal(title)}, "
+        f"description: {_literal(description) if description else 'none'}, "
         f"running: {_literal(running)}, paper: {_literal(paper_name)})\n"
         + writer.blocks(body.children)
     )
@@ -107,8 +122,9 @@ def to_typst(html: str, paper: str = "A4") -> TypstDocument:
 
 
 def warm_up() -> None:
-    """Find the fonts and load the compiler once, so that the first brief of a process pays nothing for them."""
-    html_to_pdf("<title>Policy brief</title><main class='pb-brief'><p>Policy brief</p></main>")
+    """Make a compiler and load the faces a brief uses, so that the first PDF of a process is as fast as the next."""
+    html_to_pdf("<title>Policy brief</title><main class='pb-brief'><section class='pb-section' id='sec-x'>"
+                "<h2>Policy brief</h2><p>Policy <strong>brief</strong> <em>brief</em></p></section></main>")
 
 
 @functools.cache
@@ -254,12 +270,17 @@ class _Writer:
     def __init__(self, ids: set[str]) -> None:
         self.ids = ids
         self.inputs: dict[str, str] = {}
+        self._image_keys: dict[str, str | None] = {}
         self._after_annex = False
+        # A list without a class of its own takes its style from the group it is in (a stance, a side).
+        self._list_style = ""
 
     def blocks(self, nodes: list[_Node | _Text]) -> str:
         """The top level: one line per block; consecutive charts form rows."""
         lines, charts = [], []
         for node in nodes:
+            if isinstance(node, _Text) and not node.value:
+                continue
             if isinstance(node, _Node) and self._is_chart(node):
                 charts.append(node)
                 continue
@@ -287,11 +308,14 @@ class _Writer:
         for cls in classes:
             handler = self._CLASS_HANDLERS.get(cls)
             if handler:
-                return handler(self, node)
+                return handler(self, node, cls)
             if cls in VARIANT_CLASSES:
                 variant = next((c[len(VARIANT_CLASSES[cls]):] for c in classes
                                 if c.startswith(VARIANT_CLASSES[cls])), "")
-                return f"#{cls}({_literal(variant)}, {self.content(node.children)})"
+                outer, self._list_style = self._list_style, cls
+                body = self.content(node.children)
+                self._list_style = outer
+                return f"#{cls}({_literal(variant)}, {body})"
             if cls in CLASS_FUNCTIONS:
                 return f"#{cls}({self.content(node.children)})"
         handler = self._TAG_HANDLERS.get(node.tag)
@@ -306,17 +330,21 @@ class _Writer:
 
     # -- structures
 
-    def _section(self, node: _Node) -> str:
+    def _section(self, node: _Node, cls: str) -> str:
         key = node.attrs.get("id", "").removeprefix("sec-")
         return f"#pb-section({_literal(key)}, {self.content(node.children)})"
 
     def _list(self, node: _Node) -> str:
-        style = next((c for c in node.classes if c.startswith("pb-")), "")
-        items = [self.content(li.children) for li in node.elements if li.tag == "li"]
+        style = next((c for c in node.classes if c.startswith("pb-")), self._list_style)
+        items = [self._item(li) for li in node.elements if li.tag == "li"]
         numbered = ", numbered: true" if node.tag == "ol" else ""
         return f"#pb-list({_literal(style)}{numbered}, {', '.join(items)})" if items else ""
 
-    def _meta(self, node: _Node) -> str:
+    def _item(self, li: _Node) -> str:
+        cls = next((c for c in li.classes if c in CLASS_FUNCTIONS), None)
+        return f"[#{cls}({self.content(li.children)})]" if cls else self.content(li.children)
+
+    def _meta(self, node: _Node, cls: str = "pb-meta") -> str:
         items = []
         for item in node.elements:
             term = item.child(lambda n: n.tag == "dt")
@@ -325,12 +353,12 @@ class _Writer:
                 items.append(f"[#pb-meta-item({self.content(term.children)}, {self.content(value.children)})]")
         return f"#pb-meta({', '.join(items)})" if items else ""
 
-    def _columns(self, node: _Node) -> str:
-        """pb-stances and pb-sides: their children side by side."""
+    def _columns(self, node: _Node, cls: str) -> str:
+        """pb-stances, pb-sides and pb-cited: each child one argument, for the template to set side by side."""
         cells = ", ".join("[" + self.node(child) + "]" for child in node.elements)
-        return f"#{node.classes[0]}({cells})" if cells else ""
+        return f"#{cls}({cells})" if cells else ""
 
-    def _table(self, node: _Node) -> str:
+    def _table(self, node: _Node, cls: str = "pb-table") -> str:
         cls = next((c for c in node.classes if c.startswith("pb-") and c != "pb-table"), "")
         rows = [tr for tr in node.iter() if tr.tag == "tr"]
         if not rows:
@@ -348,7 +376,7 @@ class _Writer:
         body = "".join(", " + cells(r) for r in body_rows)
         return f"#pb-table({_literal(cls)}, {header}{body})"
 
-    def _frames(self, node: _Node) -> str:
+    def _frames(self, node: _Node, cls: str) -> str:
         frames = []
         for frame in node.elements:
             key = next((c.removeprefix("pb-frame-") for c in frame.classes
@@ -362,20 +390,20 @@ class _Writer:
                           f"{self.content(count.children if count else [])})")
         return f"#pb-frames({', '.join(frames)})" if frames else ""
 
-    def _cite(self, node: _Node) -> str:
+    def _cite(self, node: _Node, cls: str) -> str:
         href = node.attrs.get("href", "") if node.tag == "a" else ""
         # A link to a sentence the page does not hold would stop the compiler; it shows unlinked instead.
         target = href[1:] if href.startswith("#") and href[1:] in self.ids else None
         missing = ", missing: true" if "pb-cite-missing" in node.classes else ""
         return f"#pb-cite({_literal(target) if target else 'none'}{missing}, {self.content(node.children)})"
 
-    def _source(self, node: _Node) -> str:
+    def _source(self, node: _Node, cls: str) -> str:
         anchor = node.attrs.get("id")
         if not anchor:
             return f"#pb-p({self.content(node.children)})"
         return f"#pb-source({_literal(anchor)}, {self.content(node.children)})"
 
-    def _presence(self, node: _Node) -> str:
+    def _presence(self, node: _Node, cls: str) -> str:
         kind = "present" if "pb-present" in node.classes else "absent"
         return f"#pb-presence({_literal(kind)}, {self.content(node.children)})"
 
@@ -387,7 +415,7 @@ class _Writer:
             return f"#pb-link({_literal(href)}, {self.content(node.children)})"
         return "".join(self.node(n) for n in node.children)
 
-    def _pre(self, node: _Node) -> str:
+    def _pre(self, node: _Node, cls: str = "pb-text") -> str:
         lines = "".join(t.value for t in _texts(node)).strip("\n").split("\n")
         return f"#pb-pre({', '.join(_literal(line) for line in lines)})"
 
@@ -414,20 +442,22 @@ class _Writer:
 
     def _image(self, img: _Node) -> str | None:
         """The sys.inputs key of an image given as a data: URL (the only kind a brief holds), else None."""
-        match = re.match(r"data:([\w/+.-]+)(;base64)?,", img.attrs.get("src", ""), flags=re.I)
-        if not match or match.group(1).lower() not in IMAGE_TYPES or not match.group(2):
+        src = img.attrs.get("src", "")
+        if src not in self._image_keys:
+            self._image_keys[src] = self._add_image(src)
+        return self._image_keys[src]
+
+    def _add_image(self, src: str) -> str | None:
+        match = re.match(r"data:([\w/+.-]+);base64,", src, flags=re.I)
+        if not match or match.group(1).lower() not in IMAGE_TYPES:
             return None
-        cached = img.attrs.get("data-pb-key")
-        if cached:
-            return cached
         try:
-            data = base64.b64decode(img.attrs["src"][match.end():], validate=False)
+            data = base64.b64decode(src[match.end():])
         except (binascii.Error, ValueError):
             return None
         key = f"image-{len(self.inputs) + 1}"
         # sys.inputs holds strings: bytes travel as a JSON array of numbers, which Typst turns back into bytes.
         self.inputs[key] = json.dumps(list(data), separators=(",", ":"))
-        img.attrs["data-pb-key"] = key
         return key
 
     _CLASS_HANDLERS = {
@@ -435,6 +465,7 @@ class _Writer:
         "pb-meta": _meta,
         "pb-stances": _columns,
         "pb-sides": _columns,
+        "pb-cited": _columns,
         "pb-table": _table,
         "pb-frames": _frames,
         "pb-cite": _cite,

@@ -1,6 +1,6 @@
 """Warm worker processes that build briefs one at a time, and the pool that hands them jobs.
 
-A worker is a child Python (`python -m policybrief.worker`) that imports papermill, nbconvert and WeasyPrint
+A worker is a child Python (`python -m policybrief.worker`) that imports papermill, nbconvert and Typst
 once and then runs `pipeline.build_brief` for job after job. The parent enforces the per-brief timeout from
 outside: a worker that overruns is killed (its kernel follows, since ipykernel exits when its parent dies)
 and replaced. Children are plain subprocesses rather than multiprocessing ones, because Dask worker

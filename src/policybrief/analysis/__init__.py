@@ -6,7 +6,19 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import __version__
-from ..brief import ArticleInfo, Brief, Engine, Risk, Tension, Theme, Themes
+from ..brief import (
+    ArticleInfo,
+    Brief,
+    Engine,
+    Figure,
+    Risk,
+    Sentence,
+    Sourcing,
+    Tension,
+    Theme,
+    Themes,
+    TimelineEntry,
+)
 from ..ingest import Article
 from . import gazetteer
 from .actors import find_actors
@@ -26,16 +38,27 @@ _POLITICAL = {"state", "international_org", "armed_group"}
 
 def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Brief:
     """The brief of one article, deterministic and offline."""
-    info = ArticleInfo(
+    info = article_info(article)
+    if article.language != "en":
+        return _not_english(article, info, _engine())
+    sentences = article.sentences
+    return assemble(article, info, sentences, timeline=find_timeline(sentences, article.published),
+                    figures=find_figures(sentences), sourcing=assess_sourcing(info), actors_files=actors_files)
+
+
+def article_info(article: Article) -> ArticleInfo:
+    return ArticleInfo(
         title=article.title, source=article.source,
         published=article.published.isoformat() if article.published else None, path=article.path,
         sha256=article.sha256, word_count=article.word_count, language=article.language, author=article.author,
         kind=article.kind, truncated=article.truncated, url=article.url, agency=article.agency,
     )
-    engine = Engine(name=ENGINE_NAME, version=__version__)
-    if article.language != "en":
-        return _not_english(article, info, engine)
-    sentences = article.sentences
+
+
+def assemble(article: Article, info: ArticleInfo, sentences: list[Sentence], *, timeline: list[TimelineEntry],
+             figures: list[Figure], sourcing: Sourcing, actors_files: Iterable[str | Path] = ()) -> Brief:
+    """The brief from an article's sentences and the facts already dated against their own sources: one article's,
+    or those of several merged (`merge.analyze_many`), where each source dates its own "on Monday"."""
     actors = find_actors(sentences, gazetteer.load(actors_files), title=" ".join([article.title, *article.headings]),
                          headline=article.title, published=article.published)
     scores = score_sentences(sentences)
@@ -45,23 +68,24 @@ def analyze(article: Article, *, actors_files: Iterable[str | Path] = ()) -> Bri
     state = situation_state(actors, sentences, article.title)
     tension = assess_tension(sentences, scores, themes, state.name if state else None)
     risk = rate_risk(sentences, actors, themes, state)
-    figures = find_figures(sentences)
-    timeline = find_timeline(sentences, article.published)
     risk.watch_points = watch_points(timeline, sentences, risk, article.published)
     risk.watch = [w.text for w in risk.watch_points]
-    sourcing = assess_sourcing(info)
     developed, developed_ids = development(sentences, info)
     actors = find_stances(actors, sentences)
     bluf, bluf_evidence = bottom_line(info, sourcing, developed, developed_ids, themes, risk, actors, state,
                                       {r.text for r in article.removed})
     return Brief(
-        article=info, engine=engine, bluf=bluf, situation=situation_of(state, actors), sourcing=sourcing,
+        article=info, engine=_engine(), bluf=bluf, situation=situation_of(state, actors), sourcing=sourcing,
         development=developed,
         development_evidence=developed_ids,
         key_judgments=key_judgments(sentences, info, themes, tension, risk, bluf_evidence),
         sentences=label_sentences(sentences, scores, themes), actors=actors, themes=themes, tension=tension,
         risk=risk, figures=figures, timeline=timeline, removed=article.removed,
     )
+
+
+def _engine() -> Engine:
+    return Engine(name=ENGINE_NAME, version=__version__)
 
 
 def _not_english(article: Article, info: ArticleInfo, engine: Engine) -> Brief:

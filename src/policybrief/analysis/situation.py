@@ -6,8 +6,10 @@ situation's state is the one the text puts things "in" and the headline names, w
 
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import data
 from ..brief import Actor, Sentence, Situation
 
 
@@ -17,19 +19,29 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         return None
     text = "\n".join(s.text for s in sentences)
 
-    def weight(state: Actor) -> float:
+    def weight(state: Actor) -> tuple[float, bool]:
         forms = [f for f in {state.name, *state.seen_as} if f]
         located = sum(len(re.findall(rf"\b(in|across|inside|within|into) {re.escape(f)}\b", text)) for f in forms)
         titled = any(f in headline for f in forms)
+        # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
+        # a preposition of place or a verb of leaving; the state whose troops move is an outside actor.
+        places = forms + [region for region, code in _regions().items() if code == state.code]
+        placed = any(re.search(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
+                               rf"{re.escape(f)}\b", headline, re.I) for f in places)
         # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
         # start with its code) acting are the state's situation too
         # (an armed group counts double: a state's fighters mark where the situation is, its officials may be
         # speaking about somewhere else)
         bodies = sum(a.mentions * (2 if a.type == "armed_group" else 1) for a in actors
                      if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
-        return state.mentions + bodies + 4 * located + 3 * titled
+        return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed
 
     return max(states, key=weight)
+
+
+@functools.cache
+def _regions() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (data.load("regions") or {}).items()}
 
 
 def situation_of(state: Actor | None, actors: list[Actor]) -> Situation | None:

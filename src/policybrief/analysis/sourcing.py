@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..brief import ArticleInfo, Confidence, Sourcing
+from ..brief import ArticleInfo, Confidence, Corroboration, Sourcing
 
 KIND_NAMES = {"news": "news report", "opinion": "opinion column", "analysis": "analysis"}
 
@@ -21,31 +21,79 @@ def listed_outlet(outlet: str | None) -> bool:
 
 def assess_sourcing(info: ArticleInfo) -> Sourcing:
     outlet = info.source
-    known_outlet = listed_outlet(outlet)
-    republished = bool(info.agency) and not _same_organisation(info.agency, outlet)
-    reasons = ["It rests on a single article; no other source corroborates it."]
-    level = 2  # moderate at best for one source
-    if info.kind == "opinion":
-        level -= 1
-        reasons.append("It is an opinion column: the author argues a case rather than reports.")
-    if not known_outlet:
-        level -= 1
-        reasons.append(f"The outlet ({outlet}) is not one the gazetteer knows." if outlet
-                       else "The outlet is not stated.")
-    if republished:
-        reasons.append(f"It is {info.agency} wire copy republished by {outlet or 'another site'}.")
-    if not info.published:
-        level -= 1
-        reasons.append("The page gives no publication date, so what is current cannot be checked.")
-    if info.truncated:
-        level -= 1
-        reasons.append("The text stops mid-sentence: the rest of the article was not available.")
-    confidence: Confidence = "moderate" if level >= 2 else "low"
+    level, caveats = _source_level(info)
+    republished = _republished(info)
     return Sourcing(
         outlet=outlet, kind=info.kind, author=info.author, published=info.published, agency=info.agency,
-        republished=republished, single_source=True, truncated=info.truncated, confidence=confidence,
-        reasons=reasons, summary=_summary(info, outlet, republished),
+        republished=republished, single_source=True, truncated=info.truncated, confidence=_confidence(level),
+        reasons=["It rests on a single article; no other source corroborates it.", *caveats],
+        summary=_summary(info, outlet, republished),
     )
+
+
+def assess_sources(infos: list[ArticleInfo], lead: int, copies: dict[int, int],
+                   corroboration: Corroboration) -> Sourcing:
+    """Several articles: confidence starts from the best independent one and rises with corroboration by
+    independent sources (copies of one wire story count once); disagreement between them lowers it."""
+    independent = sorted((i for i in range(len(infos)) if i not in copies), key=lambda i: i != copies.get(lead, lead))
+    level = max(_source_level(infos[i])[0] for i in independent)
+    reasons = [f"It rests on {_count(len(independent))} independent "
+               f"{'source' if len(independent) == 1 else 'sources'}"
+               + (f"; {_count(len(copies))} more {'is a copy' if len(copies) == 1 else 'are copies'} of one of "
+                  "them, counted once." if copies else ".")]
+    agreed = len(corroboration.agreements)
+    if len(independent) > 1 and agreed:
+        level += 1 + (len(independent) > 2 and agreed > 1)
+        reasons.append(f"Independent sources agree on {_count(agreed)} "
+                       f"{'claim' if agreed == 1 else 'claims'}.")
+    if corroboration.disagreements:
+        level -= 1
+        reasons.append(f"They disagree on {_count(len(corroboration.disagreements))} "
+                       f"{'point' if len(corroboration.disagreements) == 1 else 'points'}.")
+    outlets = list(dict.fromkeys(infos[i].source or "an unnamed outlet" for i in independent))
+    head = infos[lead]
+    summary = (f"{_count(len(independent)).capitalize()} independent sources ({', '.join(outlets)}), the latest "
+               + (f"published {_long_date(head.published)}" if head.published else "undated") + ".")
+    return Sourcing(
+        outlet=head.source, kind=head.kind, author=head.author, published=head.published, agency=head.agency,
+        republished=_republished(head), single_source=len(independent) == 1, truncated=head.truncated,
+        confidence=_confidence(level), reasons=reasons, summary=summary, outlets=outlets,
+    )
+
+
+def _source_level(info: ArticleInfo) -> tuple[int, list[str]]:
+    """How far one article can be trusted on its own, from 2 (moderate, the most one source earns) down."""
+    outlet = info.source
+    caveats = []
+    level = 2
+    if info.kind == "opinion":
+        level -= 1
+        caveats.append("It is an opinion column: the author argues a case rather than reports.")
+    if not listed_outlet(outlet):
+        level -= 1
+        caveats.append(f"The outlet ({outlet}) is not one the gazetteer knows." if outlet
+                       else "The outlet is not stated.")
+    if _republished(info):
+        caveats.append(f"It is {info.agency} wire copy republished by {outlet or 'another site'}.")
+    if not info.published:
+        level -= 1
+        caveats.append("The page gives no publication date, so what is current cannot be checked.")
+    if info.truncated:
+        level -= 1
+        caveats.append("The text stops mid-sentence: the rest of the article was not available.")
+    return level, caveats
+
+
+def _republished(info: ArticleInfo) -> bool:
+    return bool(info.agency) and not _same_organisation(info.agency, info.source)
+
+
+def _confidence(level: int) -> Confidence:
+    return "high" if level >= 3 else "moderate" if level >= 2 else "low"
+
+
+def _count(n: int) -> str:
+    return ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] if n < 10 else str(n)
 
 
 # Wire services go by their initials in datelines and by their names on their own sites.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..brief import Actor, ArticleInfo, Judgment, Risk, Sentence, Sourcing, Tension, Themes
+from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, Sourcing, Tension, Themes
 from ..furniture import caption_reason, strip_dateline
 from .prose import listing, mention, possessive
 from .sourcing import KIND_NAMES, listed_outlet
@@ -93,6 +93,8 @@ def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed
 
 def confidence_sentence(sourcing: Sourcing) -> str:
     """ "Confidence is low: a single opinion column from an unlisted site, undated and cut off." """
+    if not sourcing.single_source:  # a merged brief: its first reason counts the independent sources
+        return f"Confidence is {sourcing.confidence}: {_lower_first(sourcing.reasons[0][len('It rests on '):])}"
     what = KIND_NAMES[sourcing.kind]
     source = f"a single {what}"
     if sourcing.republished:
@@ -116,6 +118,8 @@ def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: st
     if info.kind == "analysis":
         source = f"An analysis in {outlet}" if outlet else "An analysis"
         return f"{source} finds that {_lower_first(body)}"
+    if len(sourcing.outlets) > 1:  # a merged brief: the lead's claim, with the sources that carry the story
+        return f"{listing(sourcing.outlets[:3])} report that {_lower_first(body)}"
     reporter = info.agency or outlet or "The article"
     claim, source = _claim_and_source(body, reporter)
     if source:
@@ -189,3 +193,10 @@ def _outlook(sentences: list[Sentence], exclude: set[str], *, opinion: bool) -> 
         if hits:
             scored.append((hits, -i, s))
     return max(scored, key=lambda t: t[:2])[2] if scored else None
+
+
+def disagreement_judgment(d: Disagreement, names: list[str]) -> Judgment:
+    """ "The sources differ on the troops: zambianobserver.com says more than 1,000, Naija247news nearly 1,000." """
+    said = [f"{names[n]} {'says ' if k == 0 else ''}{value}" for k, (n, value) in enumerate(d.values.items())]
+    topic = {"figure": f"the number of {d.what}", "date": "the date of one event", "stance": d.what}[d.kind]
+    return Judgment(text=f"The sources differ on {topic}: {listing(said)}.", evidence=d.evidence)

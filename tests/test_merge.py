@@ -1,0 +1,80 @@
+"""One brief from several real articles on one situation: sources, wire copies, corroboration, confidence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from policybrief.brief import Brief
+from policybrief.pipeline import analyze_files
+
+SITUATIONS = Path(__file__).parent / "situations"
+NIGER = SITUATIONS / "ner"
+
+
+def niger_articles() -> list[Path]:
+    gold = yaml.safe_load((NIGER / "situation.gold.yaml").read_text(encoding="utf-8"))
+    return [NIGER / name for name in gold["articles"]]
+
+
+def test_four_articles_on_niger_make_one_brief_with_its_sources_and_their_disagreement():
+    brief = analyze_files(niger_articles())
+    names = [Path(s.path).name for s in brief.sources]
+    assert len(names) == 4 and brief.situation.key == "ner"
+    # Two sites carry one AP story: counted once, its sentences not repeated.
+    copies = {names[n]: names[s.copy_of] for n, s in enumerate(brief.sources) if s.copy_of is not None}
+    assert copies == {"02_kesq_ap_troops_leaving.txt": "03_luxerise_ap_troops_leaving.txt"}
+    assert brief.corroboration.independent == 3
+    assert {s.source for s in brief.sentences} == {0, 2, 3}
+    # "more than 1,000 troops" (BBC) against "nearly 1,000 military personnel" (Reuters)
+    figures = [d for d in brief.corroboration.disagreements if d.kind == "figure"]
+    assert [sorted(d.values.values()) for d in figures] == [["more than 1,000", "nearly 1,000"]]
+    cited = {sid for d in figures for sid in d.evidence}
+    assert {brief.sentence(sid).source for sid in cited} == {0, 3}
+    # What the sources dispute is not also counted as what they agree on.
+    assert not any(set(a.evidence) == cited for a in brief.corroboration.agreements)
+    assert "three independent sources" in brief.sourcing.reasons[0]
+    # The latest article leads; the disagreement is a key judgment on page 1.
+    assert brief.bluf.startswith("luxerise.fastseoul.com, zambianobserver.com and Naija247news report that the "
+                                 "U.S. will remove all its forces")
+    assert brief.key_judgments[1].text == ("The sources differ on the number of troops: zambianobserver.com says "
+                                           "more than 1,000 and Naija247news nearly 1,000.")
+    assert set(brief.key_judgments[1].evidence) == cited
+
+
+def test_one_article_gives_its_own_brief_and_unrelated_articles_are_not_forced_together():
+    one = analyze_files(niger_articles()[:1])
+    assert one.sources == [] and one.corroboration is None
+    apart = analyze_files([niger_articles()[0], SITUATIONS / "hti" / "03_nation_kenyan_officers_hit_600.txt"])
+    assert apart.sources == []
+    assert any("unrelated situations" in note and "leaves out" in note for note in apart.notes)
+
+
+def test_eval_scores_the_situation_set():
+    run = subprocess.run([str(Path(sys.executable).parent / "policybrief"), "eval", str(SITUATIONS), "-q"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    header, row = [line.split() for line in run.stdout.strip().splitlines()[-2:]]
+    means = dict(zip(header[2:], row[2:], strict=True))
+    assert row[1] == "5" and float(means["grouped"]) >= 0.95 and float(means["wire_copies"]) == 1.0
+    assert float(means["false_disagreements"]) <= 1.0
+
+
+@pytest.mark.slow
+def test_run_merge_builds_one_brief_whose_pages_show_the_sources_and_where_they_differ(tmp_path):
+    run = subprocess.run([str(Path(sys.executable).parent / "policybrief"), "run", *map(str, niger_articles()),
+                          "--merge", "--out", str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    [folder] = [p for p in tmp_path.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert folder.name == "01_us_agrees_pull_troops-merged"
+    brief = Brief.model_validate_json((folder / "brief.json").read_text(encoding="utf-8"))
+    assert len(brief.sources) == 4 and brief.corroboration.independent == 3
+    html = (folder / "brief.html").read_text(encoding="utf-8")
+    assert "Sources and corroboration" in html and "Where the sources differ" in html
+    page_one = PdfReader(folder / "brief.pdf").pages[0].extract_text()
+    assert "The sources differ on the number of troops" in " ".join(page_one.split())
