@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -136,9 +137,12 @@ class Filed:
 def brief_files(folder: Path) -> Iterator[Path]:
     """Every brief.json in a folder of briefs, at any depth (output_dir may nest), except in hidden folders:
     a run's build folders, the folders being replaced, its logs."""
-    for path in sorted(folder.rglob(BRIEF_JSON)):
-        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(folder).parts):
-            yield path
+    # os.walk, not rglob: another worker's build folder may vanish mid-walk, and os.walk skips what it cannot
+    # read instead of raising; hidden folders are never entered.
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if BRIEF_JSON in names:
+            yield Path(root) / BRIEF_JSON
 
 
 def briefs_in(folder: Path, skip: Path | None = None) -> list[Filed]:
