@@ -32,7 +32,9 @@ _COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "after", "as", "for", "wi
                    "their", "more", "some", "two", "three", "four", "five", "several", "many", "nearly", "about",
                    "what", "when", "if", "while", "although", "despite", "but", "yet", "it", "there", "they",
                    "he", "she", "that", "those", "such", "any", "every", "no", "none", "all", "most", "both",
-                   "each", "one", "since", "until", "under", "over", "without", "across", "among", "during"}
+                   "each", "one", "since", "until", "under", "over", "without", "across", "among", "during",
+                   "six", "seven", "eight", "nine", "ten", "last", "earlier", "later", "hours", "days", "weeks",
+                   "months", "years", "following", "amid", "now", "today", "yesterday"}
 
 
 def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = False) -> list[Sentence]:
