@@ -66,7 +66,8 @@ def assemble(article: Article, info: ArticleInfo, sentences: list[Sentence], *, 
     political = any(a.type in _POLITICAL or (a.type == "government_body" and a.code) for a in actors)
     themes = find_themes(sentences, scores, geopolitical=political)
     state = situation_state(actors, sentences, article.title)
-    tension = assess_tension(sentences, scores, themes, state.name if state else None)
+    tension = assess_tension(sentences, scores, themes, state.name if state else None,
+                             merged=not sourcing.single_source)
     risk = rate_risk(sentences, actors, themes, state)
     risk.watch_points = watch_points(timeline, sentences, risk, article.published)
     risk.watch = [w.text for w in risk.watch_points]

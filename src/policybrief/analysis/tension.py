@@ -10,7 +10,8 @@ _SIDE_EVIDENCE = 3
 _SUBSTANTIAL = 1.5
 
 
-def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Themes, state: str | None) -> Tension:
+def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Themes, state: str | None, *,
+                   merged: bool = False) -> Tension:
     """The assessment is written from the theme calls it sits beside: a theme the brief marks present is never
     said to be absent, and the reverse."""
     sov = _framing(scores.weights["sovereignty"], themes.sovereignty.evidence) if themes.sovereignty.present else {}
@@ -24,17 +25,19 @@ def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Th
     sec_side = _top(sec, sentences)
     text = {s.id: s.text for s in sentences}
     where = f" in {state}" if state else ""
+    # A merged brief speaks of its sources, in the plural.
+    who, s = ("The sources", "") if merged else ("The article", "s")
     if not sov and not sec:
-        assessment = "Neither national sovereignty nor security is a theme the article develops."
+        assessment = f"Neither national sovereignty nor security is a theme {who.lower()} develop{s}."
     elif not sov:
-        assessment = f"The article treats the situation{where} as a security question: {_quote(text[_best(sec)])}"
+        assessment = f"{who} treat{s} the situation{where} as a security question: {_quote(text[_best(sec)])}"
     elif not sec:
-        assessment = (f"The article treats the situation{where} as a question of sovereignty: "
+        assessment = (f"{who} treat{s} the situation{where} as a question of sovereignty: "
                       f"{_quote(text[_best(sov)])}")
     else:
-        lean = ("dwells more on sovereignty" if balance > 0.2 else "dwells more on security" if balance < -0.2
-                else "gives the two about equal weight")
-        assessment = (f"The article weighs sovereignty{where} and security together and {lean}. On sovereignty: "
+        lean = (f"dwell{s} more on sovereignty" if balance > 0.2 else f"dwell{s} more on security"
+                if balance < -0.2 else f"give{s} the two about equal weight")
+        assessment = (f"{who} weigh{s} sovereignty{where} and security together and {lean}. On sovereignty: "
                       f"{_quote(text[_best(sov)])} On security: {_quote(text[_best(sec)])}")
     order = {s.id: i for i, s in enumerate(sentences)}
     evidence = sorted(set(both[:2] + [_best(w) for w in (sov, sec) if w]), key=order.__getitem__)
