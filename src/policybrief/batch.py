@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import logs
 from .errors import BriefError
+from .files import STALE
 from .index import write_index
 from .jobs import ARTICLE_SUFFIXES, PARAMS_SUFFIXES, Job, collect_jobs, expand, slugify
 from .llm.breaker import shared as shared_breaker
@@ -33,7 +34,6 @@ from .worker import Result, WorkerPool, fail
 LOCK = ".policybrief.lock"
 LOCK_WAIT = 10.0  # seconds; orphans of a killed run notice within one
 # Left by a killed run: build folders (pipeline), folders being replaced, half-written manifest or index.
-STALE = (".*.partial-*", ".*.old-*", ".manifest.json.*.tmp", ".index.html.*.tmp")
 
 logger = logging.getLogger(__name__)
 

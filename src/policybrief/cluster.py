@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import shutil
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -19,6 +17,7 @@ from pathlib import Path
 
 from .brief import Brief
 from .errors import BriefError
+from .files import fresh_work_folder
 from .jobs import Job
 from .pipeline import publish, record_failure
 from .worker import Result, WorkerPool, fail
@@ -128,10 +127,7 @@ def _land(result: Result, out: Path) -> Result:
     if final == root or root not in final.parents:
         raise BriefError(result.source, f"the worker returned a folder outside {out}: {result.folder!r}")
     files, result.files = result.files or {}, None
-    final.parent.mkdir(parents=True, exist_ok=True)
-    work = final.parent / f".{final.name}.partial-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir()
+    work = fresh_work_folder(final)
     if result.status == "built":
         for name, data in files.items():
             (work / Path(name).name).write_bytes(data)

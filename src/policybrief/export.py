@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import uuid
 from pathlib import Path
 
 import nbformat
@@ -24,6 +23,7 @@ from traitlets.config import Config
 
 from policybrief import typeset
 from policybrief.errors import ExportError
+from policybrief.files import write_atomically
 from policybrief.outputs import VEGALITE_MIMETYPE, strip_inline_styles
 from policybrief.present import CHART_ATTR, PAGE_METADATA_KEY
 
@@ -250,7 +250,7 @@ def vega_bundle() -> str:
     bundle = vlc.javascript_bundle().replace("</script", "<\\/script")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(cache, bundle.encode("utf-8"))
+        write_atomically(cache, bundle)
     except OSError:  # a read-only home only costs the rebuild next time
         pass
     return bundle
@@ -318,16 +318,4 @@ def _render_to(path: str | os.PathLike, exporter: BriefHTMLExporter, nb, resourc
         raise
     except Exception as exc:  # nbconvert and Typst raise many types; the user needs one line
         raise ExportError(path, f"could not render {Path(path).suffix.lstrip('.').upper()}: {exc}") from exc
-    _write_atomically(Path(path), output.encode("utf-8") if isinstance(output, str) else output)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # Not mkstemp: its 0600 mode would survive the rename, and briefs are meant to be shared.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with open(tmp, "xb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(Path(path), output)

@@ -22,7 +22,8 @@ import pysbd
 
 from . import __version__
 from .changes import brief_files, read_brief
-from .manifest import BRIEF_FILES, write_atomically
+from .files import write_atomically
+from .manifest import BRIEF_FILES
 
 NAME = "index.html"
 TEMPLATE = "briefings-index.html.j2"

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ParamsError
+from .files import write_atomically
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 
 ARTICLE_SUFFIXES = {".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES}
@@ -196,8 +197,6 @@ def write_params(articles: list[str], out: Path) -> list[Path]:
         if not path.is_file():
             raise ParamsError(path, "no such article file")
         target = out / f"{slugify(path.stem)}.yaml"
-        tmp = target.with_suffix(".yaml.tmp")
-        tmp.write_text(yaml.safe_dump({"article": str(path)}, sort_keys=False), encoding="utf-8")
-        tmp.replace(target)
+        write_atomically(target, yaml.safe_dump({"article": str(path)}, sort_keys=False))
         written.append(target)
     return written

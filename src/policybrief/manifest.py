@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 
 from . import __version__
 from .changes import read_brief
+from .files import write_atomically
 from .jobs import Job
 from .worker import Result
 
@@ -130,9 +130,3 @@ class Manifest:
         data = {"schema_version": SCHEMA_VERSION, "generator": {"name": "policybrief", "version": __version__},
                 "updated": datetime.now(UTC).isoformat(timespec="seconds"), "briefs": self.briefs()}
         write_atomically(self.path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

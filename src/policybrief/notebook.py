@@ -7,12 +7,12 @@ The runner analyses the article once and hands the notebook its brief.json; open
 from __future__ import annotations
 
 import hashlib
-import os
 from importlib.resources import files
 from pathlib import Path
 
 from . import changes
 from .brief import Brief
+from .files import write_atomically
 
 SAMPLE_ARTICLE = files("policybrief") / "samples" / "000_26411969a0d151c5.txt"
 
@@ -40,9 +40,7 @@ def load_brief(article: str | None = None, *, articles: list[str] | tuple = (), 
     if output_dir:
         out = Path(output_dir)
         out.mkdir(parents=True, exist_ok=True)
-        tmp = out / "brief.json.tmp"
-        tmp.write_text(brief.to_json(), encoding="utf-8")
-        os.replace(tmp, out / "brief.json")
+        write_atomically(out / "brief.json", brief.to_json())
     return brief
 
 

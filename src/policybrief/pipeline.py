@@ -20,6 +20,7 @@ from pathlib import Path
 from . import changes
 from .brief import Brief
 from .errors import BriefError, ExecutionError, ParamsError
+from .files import fresh_work_folder, write_atomically
 from .jobs import Job, Params
 
 TEMPLATE = files("policybrief") / "notebooks" / "brief.ipynb"
@@ -95,7 +96,7 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         # Compared here, with the folder as it is now, not in the kernel: brief.json and the page must agree.
         compare_with = Path(job.params.compare_with) if job.params.compare_with else out
         changes.compare_with_earlier(brief, compare_with, own=final)
-        work = _work_folder(final)
+        work = fresh_work_folder(final)
         brief_json = work / "brief.json"
         brief_json.write_text(brief.to_json(), encoding="utf-8")
         parameters = _parameterize(job.params, brief_json, compare_with)
@@ -124,14 +125,6 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
 
 def timeout_error(source: str, timeout: float) -> ExecutionError:
     return ExecutionError(source, f"did not finish within {timeout:g} s (--timeout)")
-
-
-def _work_folder(final: Path) -> Path:
-    final.parent.mkdir(parents=True, exist_ok=True)
-    work = final.parent / f".{final.name}.partial-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir()
-    return work
 
 
 def _parameterize(params: Params, brief_json: Path, compare_with: Path) -> dict:
@@ -191,6 +184,4 @@ def record_failure(final: Path, work: Path | None, message: str, detail: str | N
         os.replace(work / "brief.ipynb", final / "brief.failed.ipynb")
     if work is not None:
         shutil.rmtree(work, ignore_errors=True)
-    tmp = final / "error.txt.tmp"
-    tmp.write_text(message + "\n" + (f"\n{detail.rstrip()}\n" if detail else ""), encoding="utf-8")
-    tmp.replace(final / "error.txt")
+    write_atomically(final / "error.txt", message + "\n" + (f"\n{detail.rstrip()}\n" if detail else ""))

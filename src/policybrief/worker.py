@@ -27,6 +27,7 @@ from pathlib import Path
 from . import logs
 from .brief import Brief
 from .errors import BriefError
+from .files import work_folder
 from .jobs import Job
 from .pipeline import build_brief, record_failure, target_folder, timeout_error
 
@@ -199,7 +200,7 @@ def _discard_partial(job: Job, out: Path, pid: int) -> None:
         final = target_folder(job, out)
     except BriefError:  # a job whose folder is refused never made one
         return
-    shutil.rmtree(final.parent / f".{final.name}.partial-{pid}", ignore_errors=True)
+    shutil.rmtree(work_folder(final, pid), ignore_errors=True)
 
 
 def _exit_reason(code: int | None) -> str:
