@@ -14,9 +14,11 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+import nbformat
 import psutil
 import pytest
 import yaml
@@ -460,3 +462,9 @@ def test_dask_local_cluster_writes_the_same_briefs(batch, tmp_path):
         assert (out / name / "brief.json").read_text() == (batch["out"] / name / "brief.json").read_text()
     assert_consistent(out)
     assert (out / "index.html").read_text().count('/brief.pdf">PDF</a>') == 3
+    # The published notebook names its inputs from where it lies, not from the worker's temporary folder.
+    name = "001_mali_un_exit_wire"
+    published = nbformat.read(out / name / "brief.ipynb", as_version=4).metadata.papermill.parameters
+    assert published["brief_json"] == "brief.json" and published["compare_with"] == ".."
+    assert (out / name / published["article"]).resolve() == inputs[0].resolve()
+    assert f"{tempfile.gettempdir()}/policybrief-" not in (out / name / "brief.ipynb").read_text()

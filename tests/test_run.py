@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 from conftest import ROOT, SAMPLE
 from pypdf import PdfReader
 
@@ -60,6 +61,17 @@ class Tags(HTMLParser):
 def test_run_writes_the_four_files_and_nothing_else(brief_dir):
     assert sorted(p.name for p in brief_dir.iterdir()) == ["brief.html", "brief.ipynb", "brief.json", "brief.pdf"]
     assert not [p for p in brief_dir.parent.iterdir() if ".partial" in p.name or p.suffix == ".part"]
+
+
+def test_the_published_notebook_names_its_inputs_from_where_it_lies(brief_dir):
+    nb = nbformat.read(brief_dir / "brief.ipynb", as_version=4)
+    published = nb.metadata.papermill.parameters
+    assert published["brief_json"] == "brief.json" and published["compare_with"] == ".."
+    article = yaml.safe_load(PARAMS.read_text())["article"]
+    assert (brief_dir / published["article"]).resolve() == (ROOT / article).resolve()
+    [injected] = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert 'brief_json = "brief.json"' in injected.source and ".partial" not in injected.source
+    assert ".partial" not in (brief_dir / "brief.ipynb").read_text()
 
 
 def test_brief_json_is_the_contract_and_matches_the_notebook(brief_dir):

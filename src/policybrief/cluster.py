@@ -19,7 +19,7 @@ from .brief import Brief
 from .errors import BriefError
 from .files import fresh_work_folder
 from .jobs import Job
-from .pipeline import publish, record_failure
+from .pipeline import parameterize, publish, publish_parameters, record_failure
 from .worker import Result, WorkerPool, fail
 
 CONNECT_TIMEOUT = "30s"
@@ -45,7 +45,7 @@ def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
             for future in as_completed(futures, loop=client.loop):
                 job = futures[future]
                 try:
-                    result = _land(future.result(), out)
+                    result = _land(future.result(), out, job)
                 except Exception as exc:  # the task itself failed (worker lost, package missing there)
                     logger.info("%s: the Dask task failed", job.source, exc_info=True)
                     result = fail(job, out, f"{job.source}: the Dask task failed: {type(exc).__name__}: {exc}")
@@ -119,9 +119,10 @@ def _rename(text: str | None, names: dict[str, str]) -> str | None:
     return text
 
 
-def _land(result: Result, out: Path) -> Result:
-    """Write a finished task's files into --out: a built brief is published whole, a failure keeps its
-    notebook and error.txt, exactly as a local run leaves them."""
+def _land(result: Result, out: Path, job: Job) -> Result:
+    """Write a finished task's files into --out: a built brief is published whole, its notebook's parameters
+    relative to where it lands; a failure keeps its notebook and error.txt, exactly as a local run leaves
+    them."""
     root = out.resolve()
     final = (root / result.folder).resolve()
     if final == root or root not in final.parents:
@@ -131,6 +132,8 @@ def _land(result: Result, out: Path) -> Result:
     if result.status == "built":
         for name, data in files.items():
             (work / Path(name).name).write_bytes(data)
+        if (work / "brief.ipynb").is_file():
+            publish_parameters(work / "brief.ipynb", parameterize(job.params, work / "brief.json", out), final)
         publish(work, final)
     else:
         if "brief.failed.ipynb" in files:

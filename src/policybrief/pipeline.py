@@ -99,7 +99,7 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         work = fresh_work_folder(final)
         brief_json = work / "brief.json"
         brief_json.write_text(brief.to_json(), encoding="utf-8")
-        parameters = _parameterize(job.params, brief_json, compare_with)
+        parameters = parameterize(job.params, brief_json, compare_with)
         from . import export
 
         # The kernel works on one core; the other prepares the Typst compiler and the vega bundle meanwhile.
@@ -107,6 +107,7 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         warm.start()
         logger.debug("%s: executing the notebook", job.source)
         _execute(work / "brief.ipynb", parameters, deadline, timeout, job)
+        publish_parameters(work / "brief.ipynb", parameters, final)
         warm.join()
         logger.debug("%s: exporting", job.source)
         export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
@@ -127,7 +128,7 @@ def timeout_error(source: str, timeout: float) -> ExecutionError:
     return ExecutionError(source, f"did not finish within {timeout:g} s (--timeout)")
 
 
-def _parameterize(params: Params, brief_json: Path, compare_with: Path) -> dict:
+def parameterize(params: Params, brief_json: Path, compare_with: Path) -> dict:
     """The notebook's parameters: the job's, plus the brief already analysed so the kernel only presents it."""
     values = params.model_dump()
     values["output_dir"] = None  # the runner writes brief.json itself, atomically
@@ -137,6 +138,27 @@ def _parameterize(params: Params, brief_json: Path, compare_with: Path) -> dict:
     # A published notebook re-run later analyses the article again, and compares it with the same folder.
     values["compare_with"] = str(compare_with.resolve())
     return values
+
+
+def publish_parameters(notebook: Path, parameters: dict, final: Path) -> None:
+    """The executed notebook's parameters as they must read where it is published: paths relative to its
+    folder (brief.json beside it), not this machine's build folder, so that it re-runs where it is opened."""
+    import nbformat
+    from papermill.translators import translate_parameters
+
+    def here(path: str | None) -> str | None:
+        return os.path.relpath(Path(path).resolve(), final.resolve()) if path else path
+
+    portable = {**parameters, "brief_json": "brief.json", "article": here(parameters["article"]),
+                "articles": [here(a) for a in parameters["articles"]], "compare_with": here(parameters["compare_with"]),
+                "actors_files": [here(a) for a in parameters["actors_files"]]}
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = translate_parameters(KERNEL, "python", portable, "Parameters").rstrip("\n")
+    run = nb.metadata.setdefault("papermill", {})
+    run.update(parameters=portable, output_path="brief.ipynb", input_path="policybrief/notebooks/brief.ipynb")
+    write_atomically(notebook, nbformat.writes(nb))
 
 
 def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, job: Job) -> None:
