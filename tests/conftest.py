@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,26 @@ def write_article(tmp_path: Path):
         return path
 
     return write
+
+
+class TagsAndText(HTMLParser):
+    """Every start tag of a page with its attributes, and the text inside one kind of element (`<style>`,
+    `<script>`): what tests of an offline, escaped page look at."""
+
+    def __init__(self, text_of: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text_of = text_of
+        self.tags: list[tuple[str, dict]] = []
+        self.texts: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._inside = tag == self.text_of
+
+    def handle_endtag(self, tag):
+        self._inside = False
+
+    def handle_data(self, data):
+        if self._inside:
+            self.texts.append(data)

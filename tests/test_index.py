@@ -7,10 +7,10 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import TagsAndText
 
 from policybrief.brief import Brief, Situation
 from policybrief.index import write_index
@@ -66,27 +66,8 @@ def portfolio(tmp_path) -> Path:
     return out
 
 
-class Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.scripts: list[str] = []
-        self._script = False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._script = tag == "script"
-
-    def handle_endtag(self, tag):
-        self._script = False
-
-    def handle_data(self, data):
-        if self._script:
-            self.scripts.append(data)
-
-
-def parse(html: str) -> Page:
-    page = Page()
+def parse(html: str) -> TagsAndText:
+    page = TagsAndText("script")
     page.feed(html)
     return page
 
@@ -125,7 +106,7 @@ def test_article_text_is_escaped_everywhere_and_the_only_script_is_the_index_own
     assert 'data-title="&lt;script&gt;alert(1)&lt;/script&gt; Lebanon army deploys"' in html
     page = parse(html)
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
-    assert scripts == [{"id": "policybrief-index"}] and "alert" not in "".join(page.scripts)
+    assert scripts == [{"id": "policybrief-index"}] and "alert" not in "".join(page.texts)
     assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert not re.search(r"\b(src|href)=\"(https?:)?//", html) and "url(" not in html and "@import" not in html
     assert 'href="broken/error.txt"' in html

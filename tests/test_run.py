@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
-from conftest import ROOT, SAMPLE
+from conftest import ROOT, SAMPLE, TagsAndText
 from pypdf import PdfReader
 
 from policybrief.brief import Brief
@@ -37,25 +36,6 @@ def brief_dir(tmp_path_factory) -> Path:
     proc = run("policybrief", "run", str(PARAMS), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     return out / "000_26411969a0d151c5"
-
-
-class Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.styles: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style:
-            self.styles.append(data)
 
 
 def test_run_writes_the_four_files_and_nothing_else(brief_dir):
@@ -85,7 +65,7 @@ def test_brief_json_is_the_contract_and_matches_the_notebook(brief_dir):
 
 def test_html_is_offline_and_shows_no_notebook_machinery(brief_dir):
     html = (brief_dir / "brief.html").read_text()
-    parser = Tags()
+    parser = TagsAndText("style")
     parser.feed(html)
     for tag, attrs in parser.tags:
         for name in ("src", "href"):
@@ -93,7 +73,7 @@ def test_html_is_offline_and_shows_no_notebook_machinery(brief_dir):
             assert not value.startswith(("http:", "https:", "//")), (tag, attrs)
         if tag == "link":
             assert attrs.get("rel") != "stylesheet" or not attrs.get("href", "").startswith("http")
-    css = "".join(parser.styles)
+    css = "".join(parser.texts)
     assert css and "url(http" not in css and "url(//" not in css
     assert not [line for line in css.splitlines() if line.strip().startswith("@import")]
     for machinery in ("In&nbsp;[", "In [", "Out[", "jp-InputPrompt", "load_brief(", "Traceback"):

@@ -276,10 +276,6 @@ def _author_at_the_foot(page: Page) -> None:
     del page.paragraphs[-1]
 
 
-_SCENE = re.compile(r"\b(walks?|walking|stands?|standing|sits?|sitting|holds?|holding|shakes? hands|gather|"
-                    r"gathers|poses?|waves?|arrives?|speaks?|patrols?|march(es)?|looks? on|is seen|are seen)\b", re.I)
-
-
 def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
     """A photo's alt text ("Manasseh Sogavare and Li Keqiang walk past an honour guard"), the caption under it
     and a page widget after them: the alt text and the caption are the photo's, not the story's."""
@@ -461,6 +457,9 @@ def _author(line: str) -> str | None:
 
 _CREDIT = (r"(AFP|AP|Reuters|REUTERS|Getty Images|GETTY IMAGES|EPA|EPA-EFE|TNS|Anadolu( Agency)?|Xinhua|Bloomberg|"
            r"Shutterstock|Alamy|Sipa|Wikimedia Commons|[A-Z]{2,6})")
+# What people in a photo do: a caption or an image's alt text describes a scene ("walk past an honour guard").
+_SCENE_VERBS = (r"rises?|walks?|walking|stands?|standing|sits?|sitting|holds?|holding|shakes? hands|speaks?|arrives?|"
+                r"attends?|gestures?|looks? on|waves?|poses?|is seen|are seen|signs?|patrols?|march(es)?|gathers?")
 # A caption ends with its credit: "(Photo: ...)", "(Tom Nicholson/Getty Images/TNS)", "MOHD RASFAN/AFP VIA GETTY
 # IMAGES", "Hugh Kinsella Cunningham/TNH", "[Reuters]"; or opens with "FILE -" or "Pictured".
 _CAPTION = re.compile(
@@ -474,10 +473,10 @@ _CAPTION = re.compile(
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
     r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
     r"published|issued|made available|obtained|shared)\b"
-    r"|\b(rises?|walks?|stands?|sits?|holds?|holding|speaks?|arrives?|attends?|gestures?|looks on|waves?|poses?|"
-    r"is seen|are seen|signs?|patrols?|marches|gather)\b.{0,200}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    rf"|\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)\w*\.? \d{1,2}, \d{4}\.",
     re.IGNORECASE)
+_SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
 
 
 def caption_reason(line: str) -> str | None:

@@ -33,14 +33,12 @@ logger = logging.getLogger(__name__)
 def analyze_file(path: str | Path, *, articles: list | tuple = (), actors_files: list | tuple = (),
                  engine: str = "rules", model: str | None = None, max_words: int = 200_000) -> Brief:
     """The brief of one article, or of it and `articles` on the same situation merged (analysis.merge)."""
-    from .analysis import analyze
     from .analysis.merge import analyze_many
     from .ingest import load_article
 
     t0 = time.perf_counter()
     loaded = [load_article(p, max_words=max_words) for p in [path, *articles]]
-    brief = analyze_many(loaded, actors_files=actors_files) if articles else analyze(loaded[0],
-                                                                                      actors_files=actors_files)
+    brief = analyze_many(loaded, actors_files=actors_files)  # one article: its own brief
     logger.info("%s: %d words in %s, analysed in %.2f s", path, sum(a.word_count for a in loaded),
                 loaded[0].language, time.perf_counter() - t0)
     if engine == "llm":

@@ -16,7 +16,6 @@ from ..furniture import strip_dateline
 # Two sentences make the same claim when most of their content words are the same; wire copies of one story
 # share most of their five-word runs.
 _SAME_CLAIM = 0.35
-_SAME_THING = 0.5
 _SAME_TOPIC = 0.12
 _COPY = 0.3
 _REWORDED = 0.05
@@ -73,16 +72,19 @@ def _agreements(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> li
     same amount ("$100m", "$100 million"). A claim several sources share is listed once, with all of them."""
     found: list[tuple[float, Agreement, set[str]]] = []
     facts = {i: _facts(b) for i, b in briefs.items()}
+    # Each sentence's words and actors, once: every pair of sentences across sources is compared.
+    words = {i: {s.id: content_words(s.text) for s in b.sentences} for i, b in briefs.items()}
+    named = {i: {s.id: _named(s.text, b) for s in b.sentences} for i, b in briefs.items()}
     for i, j in combinations(sorted(briefs), 2):
         for a in briefs[i].sentences:
-            wa = content_words(a.text)
-            if len(wa) < 5:
+            wa = words[i][a.id]
+            if len(wa) < 5 or not named[i][a.id]:
                 continue
             scored = []
             for b in briefs[j].sentences:
-                if not _named(a.text, briefs[i]) & _named(b.text, briefs[j]):
+                if not named[i][a.id] & named[j][b.id]:
                     continue
-                same_words = _jaccard(wa, content_words(b.text))
+                same_words = _jaccard(wa, words[j][b.id])
                 pinned = bool(facts[i].get(a.id, set()) & facts[j].get(b.id, set()))
                 if same_words >= _SAME_CLAIM or pinned:
                     scored.append((same_words + pinned, b))
@@ -169,7 +171,7 @@ _WHOSE = {"us", "u.s", "american", "military", "foreign", "the", "its", "their",
           "peacekeeping"}
 _INCREMENT = {"more", "additional", "extra", "remaining", "new", "last", "first", "further"}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|upwards of|nearly|almost|fewer than|less than|under|up to|"
-                        r"about|around|some|roughly|approximately|some)\s*$", re.I)
+                        r"about|around|some|roughly|approximately)\s*$", re.I)
 
 
 def _counted(what: str) -> list[str]:
