@@ -235,6 +235,7 @@ def lab(briefs, tmp_path_factory):
         pytest.skip(browser_missing)
     folder, home = tmp_path_factory.mktemp("lab"), tmp_path_factory.mktemp("jupyter-home")
     shutil.copy(briefs["published"] / "brief.ipynb", folder / "published.ipynb")
+    shutil.copy(briefs["published"] / "brief.json", folder / "brief.json")  # published beside its notebook
     shutil.copy(briefs["full"] / "brief.ipynb", folder / "full.ipynb")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

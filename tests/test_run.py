@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from conftest import ROOT, SAMPLE, TagsAndText
 from pypdf import PdfReader
 
 from policybrief.brief import Brief
+from policybrief.notebook import load_brief
 
 BIN = Path(sys.executable).parent
 PARAMS = ROOT / "params" / "000_26411969a0d151c5.yaml"
@@ -43,7 +45,7 @@ def test_run_writes_the_four_files_and_nothing_else(brief_dir):
     assert not [p for p in brief_dir.parent.iterdir() if ".partial" in p.name or p.suffix == ".part"]
 
 
-def test_the_published_notebook_names_its_inputs_from_where_it_lies(brief_dir):
+def test_the_published_notebook_names_its_inputs_from_where_it_lies(brief_dir, tmp_path, monkeypatch):
     nb = nbformat.read(brief_dir / "brief.ipynb", as_version=4)
     published = nb.metadata.papermill.parameters
     assert published["brief_json"] == "brief.json" and published["compare_with"] == ".."
@@ -52,6 +54,14 @@ def test_the_published_notebook_names_its_inputs_from_where_it_lies(brief_dir):
     [injected] = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert 'brief_json = "brief.json"' in injected.source and ".partial" not in injected.source
     assert ".partial" not in (brief_dir / "brief.ipynb").read_text()
+    # Opened elsewhere with its brief.json, where the article is not: the published brief stands for it.
+    elsewhere = tmp_path / "a" / "b" / "c" / "d"  # deep enough that the relative path leads nowhere
+    elsewhere.mkdir(parents=True)
+    shutil.copy(brief_dir / "brief.json", elsewhere / "brief.json")
+    monkeypatch.chdir(elsewhere)
+    assert not Path(published["article"]).exists()
+    again = load_brief(published["article"], brief_json=published["brief_json"])
+    assert again == Brief.model_validate_json((brief_dir / "brief.json").read_text())
 
 
 def test_brief_json_is_the_contract_and_matches_the_notebook(brief_dir):

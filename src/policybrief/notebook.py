@@ -45,11 +45,14 @@ def load_brief(article: str | None = None, *, articles: list[str] | tuple = (), 
 
 
 def _precomputed(brief_json: str | None, articles: list[Path]) -> Brief | None:
-    """The runner's brief, but only if it was made from these very article files."""
-    # A published notebook re-run later points at the runner's build folder, which is gone by then.
+    """The brief already made: the runner's, or the one published beside the notebook. It stands for its
+    articles when they are not here (a published brief opened elsewhere); when they are, only if it was made
+    from these very files."""
     if not brief_json or not Path(brief_json).is_file():
         return None
     brief = Brief.model_validate_json(Path(brief_json).read_text(encoding="utf-8"))
+    if not all(a.is_file() for a in articles):
+        return brief
     made_from = {s.sha256 for s in brief.sources} or {brief.article.sha256}
     if made_from != {hashlib.sha256(a.read_bytes()).hexdigest() for a in articles}:
         return None
