@@ -9,6 +9,8 @@ Rows: papermill executing an empty notebook (its CLI, and its Python API in a wa
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,10 +26,17 @@ BIN = Path(sys.executable).parent
 SAMPLE_PARAMS = ROOT / "params" / "000_26411969a0d151c5.yaml"
 
 
-def timed(fn) -> float:
-    t0 = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (papermill, workers, kernels)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(fn) -> tuple[float, float]:
+    """Wall and CPU seconds of one call."""
+    t0, c0 = time.perf_counter(), cpu_seconds()
     fn()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, cpu_seconds() - c0
 
 
 def main() -> int:
@@ -52,18 +61,26 @@ def main() -> int:
                             "--force"],
                            check=True, capture_output=True, cwd=ROOT)
 
-        rows = {}
-        for name, fn in (("papermill CLI, empty notebook", papermill_cli),
-                         ("papermill API, empty notebook", papermill_api),
-                         ("policybrief run, sample brief", brief)):
+        cases = {"papermill CLI, empty notebook": papermill_cli, "papermill API, empty notebook": papermill_api,
+                 "policybrief run, sample brief": brief}
+        for fn in cases.values():
             fn()  # warm caches (pyc files, the vega bundle) so every row is measured the same way
-            rows[name] = statistics.median(timed(fn) for _ in range(args.repeat))
-    cli_floor = rows["papermill CLI, empty notebook"]
-    api_floor = rows["papermill API, empty notebook"]
-    print(f"{'':32} {'median s':>9} {'x CLI floor':>12} {'x API floor':>12}")
-    for name, seconds in rows.items():
-        print(f"{name:32} {seconds:>9.2f} {seconds / cli_floor:>12.2f} {seconds / api_floor:>12.2f}")
-    print(f"runs per row: {args.repeat}")
+        load = os.getloadavg()[0]
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+        for _ in range(args.repeat):  # interleaved, so that a busy moment of the machine falls on every row
+            for name, fn in cases.items():
+                runs[name].append(timed(fn))
+    wall = {name: statistics.median(w for w, _ in r) for name, r in runs.items()}
+    cli_floor = wall["papermill CLI, empty notebook"]
+    api_floor = wall["papermill API, empty notebook"]
+    cores = os.cpu_count() or 1
+    print(f"{'':32} {'median s':>9} {'x CLI floor':>12} {'x API floor':>12} {'CPU share':>10}")
+    for name, seconds in wall.items():
+        # The share of the machine's cores the row kept busy: near 1/cores is one core working alone.
+        share = statistics.median(c / (w * cores) for w, c in runs[name])
+        print(f"{name:32} {seconds:>9.2f} {seconds / cli_floor:>12.2f} {seconds / api_floor:>12.2f} "
+              f"{share:>10.0%}")
+    print(f"runs per row: {args.repeat}, interleaved; {cores} cores; load average before: {load:.2f}")
     return 0
 
 

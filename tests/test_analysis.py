@@ -147,6 +147,14 @@ def test_number_words_are_figures(write_article):
     assert values[2.5e9].unit == "USD"
 
 
+def test_thousands_grouped_by_spaces_are_one_number(write_article):
+    brief = brief_of(write_article(
+        "Pledge\n\nRuto has pledged to deploy 1 000 troops. In 2024 ten countries sent 3\u202f100 police officers.\n"
+    ))
+    counts = {f.value: f.what for f in brief.figures}
+    assert counts[1000] == "troops" and counts[3100] == "police officers" and not {0, 1, 3, 100} & set(counts)
+
+
 def test_analysts_add_actors_from_their_own_file(write_article, tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("- {name: Northern Shield Brigade, type: armed_group, code: XYZREB, aliases: [NSB]}\n")

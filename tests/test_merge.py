@@ -47,6 +47,41 @@ def test_four_articles_on_niger_make_one_brief_with_its_sources_and_their_disagr
     assert set(brief.key_judgments[1].evidence) == cited
 
 
+def merged(situation: str) -> tuple[Brief, list[str]]:
+    gold = yaml.safe_load((SITUATIONS / situation / "situation.gold.yaml").read_text(encoding="utf-8"))
+    brief = analyze_files([SITUATIONS / situation / name for name in gold["articles"]])
+    return brief, [Path(s.path).name[:2] for s in brief.sources]
+
+
+def disputes(brief: Brief, names: list[str]) -> list[tuple[str, dict[str, str]]]:
+    return sorted(((d.kind, {names[n]: v for n, v in sorted(d.values.items())})
+                   for d in brief.corroboration.disagreements), key=repr)
+
+
+def test_a_copy_counts_once_but_what_it_adds_to_the_wire_story_is_compared():
+    # Legalbrief reprints RFI's story and adds a Reuters paragraph: Ruto pledged "1 000 troops" (space-grouped),
+    # and "more than 80%" of the capital is held by gangs; North Africa Post says 2,500 police and about 85%.
+    brief, names = merged("hti")
+    assert brief.sources[1].copy_of == 0 and brief.corroboration.independent == 3
+    assert disputes(brief, names) == [("figure", {"02": "1 000", "04": "2,500"}),
+                                      ("figure", {"02": "more than 80%", "04": "about 85%"})]
+
+
+def test_one_disputed_deadline_is_one_row_with_every_source_value_and_vague_counts_dispute_exact_ones():
+    brief, names = merged("tcd")
+    assert disputes(brief, names) == [("date", {"01": "31 January", "02": "31 December", "03": "January 31"}),
+                                      ("figure", {"01": "1,000", "03": "thousands"}),
+                                      ("figure", {"01": "six", "03": "seven"})]
+
+
+def test_a_mandate_term_as_a_period_is_counted_from_its_article_date_and_verdicts_on_a_mission_dispute():
+    brief, names = merged("som")
+    assert ("date", {"02": "for 12 months", "03": "until 30 June 2025"}) in disputes(brief, names)
+    brief, names = merged("aze")
+    assert ("stance", {"01": "fully accomplished their mission", "04": "failed to fulfill their mandate"}) \
+        in disputes(brief, names)
+
+
 def test_one_article_gives_its_own_brief_and_unrelated_articles_are_not_forced_together():
     one = analyze_files(niger_articles()[:1])
     assert one.sources == [] and one.corroboration is None
@@ -62,7 +97,7 @@ def test_eval_scores_the_situation_set():
     header, row = [line.split() for line in run.stdout.strip().splitlines()[-2:]]
     means = dict(zip(header[2:], row[2:], strict=True))
     assert row[1] == "5" and float(means["grouped"]) >= 0.95 and float(means["wire_copies"]) == 1.0
-    assert float(means["false_disagreements"]) <= 1.0
+    assert float(means["disagreements"]) >= 0.85 and float(means["false_disagreements"]) <= 1.0
 
 
 @pytest.mark.slow

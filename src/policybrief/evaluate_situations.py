@@ -56,8 +56,16 @@ def score_situation(gold: dict, merged: dict, singles: dict[str, dict]) -> dict:
                  for d in corroboration.get("disagreements") or []]
     planted = [(d.get("kind"), {same_story(index.get(s, -1)) for s in (d.get("values") or {})})
                for d in gold.get("disagreements") or []]
-    reported = sum(any(k == pk and sources == ps for pk, ps in predicted) for k, sources in planted)
-    false = sum(not any(k == gk and sources == gs for gk, gs in planted) for k, sources in predicted)
+    # A reported disagreement covers a planted one when it is of its kind and quotes at least its sources (one
+    # row may give a third source's value too); each row covers one planted disagreement at most.
+    unused = list(predicted)
+    reported = 0
+    for kind, sources in planted:
+        cover = next((p for p in unused if p[0] == kind and sources <= p[1]), None)
+        if cover is not None:
+            unused.remove(cover)
+            reported += 1
+    false = sum(not any(k == gk and gs <= sources for gk, gs in planted) for k, sources in predicted)
     return {
         "grouped": grouped,
         "merged_recall": len(found) / max(1, len(gold_actors)),

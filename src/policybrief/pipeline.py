@@ -22,9 +22,9 @@ from .brief import Brief
 from .errors import BriefError, ExecutionError, ParamsError
 from .files import fresh_work_folder, write_atomically
 from .jobs import Job, Params
+from .kernels import KERNEL
 
 TEMPLATE = files("policybrief") / "notebooks" / "brief.ipynb"
-KERNEL = "python3"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 logger = logging.getLogger(__name__)

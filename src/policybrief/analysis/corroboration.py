@@ -7,19 +7,25 @@ Monday" against its own publication date) before sources are compared.
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date
 from itertools import combinations
 
 from ..brief import Agreement, Brief, Corroboration, Disagreement, Figure, TimelineEntry
 from ..furniture import strip_dateline
+from .facts import WORD_NUMBERS
 
 # Two sentences make the same claim when most of their content words are the same; wire copies of one story
 # share most of their five-word runs.
 _SAME_CLAIM = 0.35
 _SAME_TOPIC = 0.12
 _COPY = 0.3
+_SAME_SENTENCE = 0.6  # of a copy's sentence's words in one of the original's: a rewording or a cut
 _REWORDED = 0.05
 _MAX_AGREEMENTS = 8
+Ids = dict[tuple[int, str], str]  # (source, its sentence id) -> the merged brief's sentence id
+Pairs = list[tuple[int, int]]  # the sources to compare, two by two
 _STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been has have had it its
 this that these those their his her they he she we you i not no said says say told will would could may might
 also after before over under into than then there which who whom whose what when where while about more most
@@ -52,21 +58,50 @@ def wire_copies(texts: list[str]) -> dict[int, int]:
     return copies
 
 
+def added_sentences(copy: list, original: list) -> set[str]:
+    """The ids of a copy's sentences that its original does not have: not even within a longer sentence, or in
+    other words close to it."""
+    theirs = [content_words(s.text) for s in original]
+    return {s.id for s in copy if len(words := content_words(s.text)) >= 4
+            and all(len(words & w) / len(words) < _SAME_SENTENCE for w in theirs)}
+
+
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
     return {tuple(words[k:k + 5]) for k in range(len(words) - 4)}
 
 
-def corroborate(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> Corroboration:
-    """`briefs`: each independent source's own brief by source index; `ids` maps (source, its sentence id) to
-    the merged brief's sentence id."""
-    disagreements = [*_figures(briefs, ids), *_dates(briefs, ids), *_stances(briefs, ids)]
+def corroborate(briefs: dict[int, Brief], ids: Ids, copies: dict[int, int] | None = None) -> Corroboration:
+    """`briefs`: each source's own brief by source index (a copy's cut to what it adds to its original); `ids`
+    maps (source, its sentence id) to the merged brief's sentence id; `copies`: copy -> original, never
+    compared with each other."""
+    copies = copies or {}
+    pairs = [(i, j) for i, j in combinations(sorted(briefs), 2) if copies.get(i, i) != copies.get(j, j)]
+    disagreements = _joined([*_figures(briefs, ids, pairs), *_dates(briefs, ids, pairs), *_terms(briefs, ids, pairs),
+                             *_stances(briefs, ids, pairs)])
     disputed = {frozenset(d.evidence) for d in disagreements}  # "more than 1,000" and "nearly 1,000" do not agree
-    agreements = [a for a in _agreements(briefs, ids) if frozenset(a.evidence[:2]) not in disputed]
-    return Corroboration(independent=len(briefs), agreements=agreements, disagreements=disagreements)
+    agreements = [a for a in _agreements(briefs, ids, pairs) if frozenset(a.evidence[:2]) not in disputed]
+    stories = {copies.get(i, i) for i in briefs}
+    return Corroboration(independent=len(stories), agreements=agreements, disagreements=disagreements)
 
 
-def _agreements(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> list[Agreement]:
+def _joined(disagreements: list[Disagreement]) -> list[Disagreement]:
+    """One disagreement per thing disputed: "31 January" (RFI) against "31 December" (one outlet) and the same
+    "31 December" against "January 31" (a third) become one row with the three values."""
+    out: list[Disagreement] = []
+    for d in disagreements:
+        same = next((o for o in out if o.kind == d.kind and set(o.evidence) & set(d.evidence)
+                     and (d.kind != "figure" or _counted(o.what)[-1:] == _counted(d.what)[-1:])), None)
+        if same is None:
+            out.append(d.model_copy(deep=True))
+            continue
+        for source, value in d.values.items():
+            same.values.setdefault(source, value)
+        same.evidence += [e for e in d.evidence if e not in same.evidence]
+    return out
+
+
+def _agreements(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Agreement]:
     """A claim is corroborated when a sentence of another independent source names a same actor and either says
     much the same in the same words, or pins the same fact: the same day ("Sept. 15", "September 15") or the
     same amount ("$100m", "$100 million"). A claim several sources share is listed once, with all of them."""
@@ -75,7 +110,7 @@ def _agreements(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> li
     # Each sentence's words and actors, once: every pair of sentences across sources is compared.
     words = {i: {s.id: content_words(s.text) for s in b.sentences} for i, b in briefs.items()}
     named = {i: {s.id: _named(s.text, b) for s in b.sentences} for i, b in briefs.items()}
-    for i, j in combinations(sorted(briefs), 2):
+    for i, j in pairs:
         for a in briefs[i].sentences:
             wa = words[i][a.id]
             if len(wa) < 5 or not named[i][a.id]:
@@ -123,34 +158,96 @@ def _named(text: str, brief: Brief) -> set[str]:
     return {actor.name for actor in brief.actors if any(form in text for form in [actor.name, *actor.seen_as])}
 
 
-def _figures(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> list[Disagreement]:
+def _figures(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:
     """The same thing counted (the same count words, in sentences about the same actors and claim) given as
     different numbers: "up to 12,626 uniformed personnel" against "11,000 troops". A hedge does not reconcile
-    them: an analyst wants to see both."""
+    them: an analyst wants to see both. Of the other source's counts of the thing, the nearest is its
+    counterpart: "11,000 troops" for the whole force, not the "5,000 troops" one country sends."""
     out: list[Disagreement] = []
-    for i, j in combinations(sorted(briefs), 2):
-        for fa in briefs[i].figures:
-            for fb in briefs[j].figures:
-                ca, cb = _counted(fa.what), _counted(fb.what)
-                if _unit(fa) != _unit(fb) or not ca or not cb or ca[-1] != cb[-1] \
-                        or _INCREMENT.intersection(ca) != _INCREMENT.intersection(cb):
-                    continue  # "217 more police officers" are not the 2,500 planned
-                sa, sb = briefs[i].sentence(fa.evidence), briefs[j].sentence(fb.evidence)
-                if sa is None or sb is None or not _named(sa.text, briefs[i]) & _named(sb.text, briefs[j]):
-                    continue
-                # Worded alike ("more than 1,000 troops", "nearly 1,000 military personnel"), or in sentences
-                # that share their content words
-                if ca != cb and not _about_the_same(sa.text, sb.text, briefs[i], briefs[j]):
-                    continue
-                ra, rb = _range(fa, sa.text), _range(fb, sb.text)
-                if abs(fa.value - fb.value) <= 0.02 * max(fa.value, fb.value) and ra[0] < rb[1] and rb[0] < ra[1]:
-                    continue  # the same number, or "more than 1,000" against "nearly 1,000"
-                if any(set(d.evidence) == {ids[(i, fa.evidence)], ids[(j, fb.evidence)]} for d in out):
-                    continue
-                out.append(Disagreement(what=fa.what, kind="figure",
-                                        values={i: _as_written(fa, sa.text), j: _as_written(fb, sb.text)},
-                                        evidence=[ids[(i, fa.evidence)], ids[(j, fb.evidence)]]))
+    counts = {i: [*b.figures, *_vague_counts(b)] for i, b in briefs.items()}
+    for i, j in pairs:
+        for fa in counts[i]:
+            sa = briefs[i].sentence(fa.evidence)
+            counterparts = [fb for fb in counts[j] if sa and _same_count(fa, sa, briefs[i], fb, briefs[j])]
+            if not counterparts:
+                continue
+            fb = min(counterparts, key=lambda f: abs(math.log((f.value + 1) / (fa.value + 1))))
+            sb = briefs[j].sentence(fb.evidence)
+            ra, rb = _range(fa, sa.text), _range(fb, sb.text)
+            if abs(fa.value - fb.value) <= 0.02 * max(fa.value, fb.value) and ra[0] < rb[1] and rb[0] < ra[1]:
+                continue  # the same number, hedged compatibly ("about 1,000" and "1,000")
+            if any(set(d.evidence) == {ids[(i, fa.evidence)], ids[(j, fb.evidence)]}
+                   and _counted(d.what)[-1] == _counted(fa.what)[-1] for d in out):
+                continue  # found from the other side already
+            out.append(Disagreement(what=fa.what, kind="figure",
+                                    values={i: _as_written(fa, sa.text), j: _as_written(fb, sb.text)},
+                                    evidence=[ids[(i, fa.evidence)], ids[(j, fb.evidence)]]))
     return out
+
+
+# "thousands of soldiers" is no key figure, but it disputes "1,000 soldiers": the amounts each word allows.
+_VAGUE = {"dozens": (24, 100), "scores": (40, 100), "hundreds": (200, 1000), "thousands": (2000, 10000),
+          "tens of thousands": (20000, 100000), "hundreds of thousands": (200000, 1000000),
+          "millions": (2000000, 10000000)}
+_VAGUE_COUNT = re.compile(r"\b(?P<amount>(?:tens of |hundreds of )?thousands|dozens|scores|hundreds|millions) of "
+                          r"(?P<what>[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})")
+
+
+def _vague_counts(brief: Brief) -> list[Figure]:
+    out = []
+    for s in brief.sentences:
+        for m in _VAGUE_COUNT.finditer(s.text):
+            words = m["what"].split()
+            kept = words[:next((n for n, w in enumerate(words) if w.lower() in _STOP), len(words))]
+            if kept:
+                out.append(Figure(value=_VAGUE[m["amount"].lower()][0], what=" ".join(kept), text=m["amount"],
+                                  evidence=s.id))
+    return out
+
+
+def _same_count(fa: Figure, sa, brief_a: Brief, fb: Figure, brief_b: Brief) -> bool:
+    """Whether two figures count the same thing: the same unit and counted noun, neither an addition nor a
+    part, in sentences about a same actor, and worded alike or in sentences sharing their content words."""
+    sb = brief_b.sentence(fb.evidence)
+    ca, cb = _counted(fa.what), _counted(fb.what)
+    if sb is None or _unit(fa) != _unit(fb) or not ca or not cb or ca[-1] != cb[-1]:
+        return False
+    if _increment(fa, ca, sa.text) != _increment(fb, cb, sb.text):
+        return False  # "217 more police officers", "those final 100 troops" are not the 2,500 planned
+    if _part(fa, sa.text) or _part(fb, sb.text) or not _about_whom(sa, brief_a) & _about_whom(sb, brief_b):
+        return False
+    return ca == cb or _about_the_same(sa.text, sb.text, brief_a, brief_b)
+
+
+_NOT_A_STATE = {"IGO", "NGO", "NGM", "MNC", "UIS"}  # CAMEO's first three letters for actors of no one state
+
+
+def _about_whom(sentence, brief: Brief) -> set[str]:
+    """The actors a sentence is about: those it names, or else those of the sentence before it ("The mission
+    comprised 1,960 troops" follows the sentence that names the mission) and the article's central ones ("the
+    new Mission will comprise 11,000 troops" in an article about AUSSOM)."""
+    named = _named(sentence.text, brief)
+    if not named:
+        at = next((n for n, s in enumerate(brief.sentences) if s.id == sentence.id), 0)
+        named = (_named(brief.sentences[at - 1].text, brief) if at > 0 else set()) | \
+            {a.name for a in brief.actors if a.central}
+    # A state's bodies speak for it: "Paris" and "a French military source" are both France (CAMEO FRA...).
+    return named | {a.code[:3] for a in brief.actors
+                    if a.name in named and a.code and a.code[:3] not in _NOT_A_STATE}
+
+
+def _increment(figure: Figure, counted: list[str], sentence: str) -> set[str]:
+    """The words that make a count a part or an addition: in what it counts ("217 more police"), or just before
+    the number ("those final 100 troops"), where "more" is the qualifier of "more than 1,000"."""
+    at = sentence.find(figure.text) if figure.text else -1
+    before = sentence[:at].split()[-1:] if at > 0 else []
+    return _INCREMENT.intersection([*counted, *(w.lower() for w in before if w.lower() != "than")])
+
+
+def _part(figure: Figure, sentence: str) -> bool:
+    """A count given as part of a larger one ("12,626 uniformed personnel, including 1,040 police")."""
+    at = sentence.find(figure.text) if figure.text else -1
+    return at > 0 and bool(re.search(r"\b(including|of whom|of them|among them)\s+$", sentence[:at]))
 
 
 def _about_the_same(a: str, b: str, brief_a: Brief, brief_b: Brief) -> bool:
@@ -169,7 +266,8 @@ _SAME_COUNT = {"soldiers": "troops", "personnel": "troops", "forces": "troops", 
                "men": "troops", "deaths": "killed", "dead": "killed"}
 _WHOSE = {"us", "u.s", "american", "military", "foreign", "the", "its", "their", "of", "uniformed", "armed",
           "peacekeeping"}
-_INCREMENT = {"more", "additional", "extra", "remaining", "new", "last", "first", "further"}
+_INCREMENT = {"more", "additional", "extra", "remaining", "new", "last", "first", "final", "initial", "further",
+              "another"}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|upwards of|nearly|almost|fewer than|less than|under|up to|"
                         r"about|around|some|roughly|approximately)\s*$", re.I)
 
@@ -178,7 +276,8 @@ def _counted(what: str) -> list[str]:
     """What a figure counts, in a normal form: "uniformed personnel" and "troops" are both troops, "remaining
     troops" are not all of them."""
     words = [w.strip(".,–-").lower() for w in what.split()]
-    return [_SAME_COUNT.get(w, w) for w in words if w and w not in _WHOSE and not w.isdigit()]
+    # Once each: "police officers" count troops once, as "troops" do.
+    return list(dict.fromkeys(_SAME_COUNT.get(w, w) for w in words if w and w not in _WHOSE and not w.isdigit()))
 
 
 def _qualifier(figure: Figure, sentence: str) -> str:
@@ -189,6 +288,8 @@ def _qualifier(figure: Figure, sentence: str) -> str:
 
 def _range(figure: Figure, sentence: str) -> tuple[float, float]:
     """The values a stated figure allows: "more than 1,000" is above it, "nearly 1,000" just below."""
+    if figure.text.lower() in _VAGUE:
+        return _VAGUE[figure.text.lower()]
     v, q = figure.value, _qualifier(figure, sentence)
     if q in ("more than", "over", "at least", "upwards of"):
         return (v, float("inf"))
@@ -204,11 +305,11 @@ def _as_written(figure: Figure, sentence: str) -> str:
     return f"{q} {figure.text}".strip() if figure.text else _num(figure.value)
 
 
-def _dates(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> list[Disagreement]:
+def _dates(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:
     """Two sentences on one deadline or event, each with one date, the dates different: "asked to leave Chad
     by 31 January" against "demanding the total withdrawal ... by 31 December"."""
     out: list[Disagreement] = []
-    for i, j in combinations(sorted(briefs), 2):
+    for i, j in pairs:
         dated_a, dated_b = _one_date_each(briefs[i]), _one_date_each(briefs[j])
         for sid_a, ta in dated_a.items():
             for sid_b, tb in dated_b.items():
@@ -242,6 +343,55 @@ def _deadline(entry: TimelineEntry, sentence: str) -> bool:
                             re.match(r"\s*deadline\b", sentence[at + len(written):]))
 
 
+# A mandate's term, given as a period ("authorises ... for 12 months") or an end ("... until 30 June 2025").
+_TERM = re.compile(r"\b(authori[sz]\w*|mandate\w*|extend\w*|extension|renew\w*)\b", re.I)
+_PERIOD = re.compile(rf"\bfor (?:a further |another |an? )?(?P<n>\d+|{'|'.join(WORD_NUMBERS)}) "
+                     r"(?:more |further )?(?P<unit>months?|years?)\b", re.I)
+
+
+def _terms(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:
+    """One mandate given different ends: "for 12 months" from a December 2024 article ends in December 2025,
+    not "until 30 June 2025". A period is counted from its own article's date; two ends written as dates are
+    `_dates`' to compare."""
+    ends = {i: _term_ends(b) for i, b in briefs.items()}
+    out: list[Disagreement] = []
+    for i, j in pairs:
+        for sid_a, (written_a, end_a, period_a) in ends[i].items():
+            for sid_b, (written_b, end_b, period_b) in ends[j].items():
+                if not (period_a or period_b) or abs(end_a - end_b) < 2:
+                    continue  # a month apart is the same end, counted from different days
+                sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
+                if not _about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j]):
+                    continue
+                out.append(Disagreement(what="the term of the mandate", kind="date",
+                                        values={i: written_a, j: written_b},
+                                        evidence=[ids[(i, sid_a)], ids[(j, sid_b)]]))
+    return out
+
+
+def _term_ends(brief: Brief) -> dict[str, tuple[str, int, bool]]:
+    """Sentence id -> (the term as written, the month it ends as year * 12 + month, whether it is a period)."""
+    published = date.fromisoformat(brief.article.published[:10]) if brief.article.published else None
+    out: dict[str, tuple[str, int, bool]] = {}
+    for s in brief.sentences:
+        if not _TERM.search(s.text):
+            continue
+        m = _PERIOD.search(s.text)
+        if m and published:
+            n = int(WORD_NUMBERS.get(m["n"].lower(), m["n"]) if not m["n"].isdigit() else m["n"])
+            months = n * (12 if m["unit"].lower().startswith("year") else 1)
+            out[s.id] = (m.group(0), published.year * 12 + published.month - 1 + months, True)
+            continue
+        for t in brief.timeline:
+            if t.evidence == s.id and t.date and len(t.date) >= 7 and _deadline(t, s.text):
+                at = s.text.find(_written(t))
+                word = _DEADLINE_BEFORE.search(s.text[:at])
+                written = f"{word[1]} {_written(t)}" if word else _written(t)
+                out[s.id] = (written, int(t.date[:4]) * 12 + int(t.date[5:7]) - 1, False)
+                break
+    return out
+
+
 def _written(entry: TimelineEntry) -> str:
     return entry.when.split(" [")[0].strip()  # as the source wrote it: its resolved year may rest on a bad date
 
@@ -266,10 +416,10 @@ def _one_date_each(brief: Brief) -> dict[str, TimelineEntry]:
     return {sid: entries[0] for sid, entries in by_sentence.items() if len(entries) == 1}
 
 
-def _stances(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> list[Disagreement]:
+def _stances(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:
     """One actor shown supporting by one source and opposing by another."""
     out: list[Disagreement] = []
-    for i, j in combinations(sorted(briefs), 2):
+    for i, j in pairs:
         stances_b = {a.name: a for a in briefs[j].actors if a.stance in ("supports", "opposes")}
         for a in briefs[i].actors:
             b = stances_b.get(a.name)
@@ -278,7 +428,39 @@ def _stances(briefs: dict[int, Brief], ids: dict[tuple[int, str], str]) -> list[
             out.append(Disagreement(what=f"{a.name}'s stance", kind="stance",
                                     values={i: f"{a.stance}: {a.stance_quote}", j: f"{b.stance}: {b.stance_quote}"},
                                     evidence=[ids[(i, a.stance_evidence)], ids[(j, b.stance_evidence)]]))
+    return [*out, *_verdicts(briefs, ids, pairs)]
+
+
+# A verdict on whether a force or mission did its job: "have fully accomplished their mission" against "have
+# failed to fulfill their mandate". Each source may quote a different side; the analyst needs both.
+_JOB = r"(?:their|its|his|her|the) (?:mission|mandate|task|tasks|objectives|goals)"
+_DONE = re.compile(rf"\b(?:(?:fully |successfully )?(?:accomplished|fulfill?ed|completed|achieved) {_JOB}|"
+                   rf"{_JOB} (?:was|has been) (?:fully )?(?:accomplished|fulfill?ed|achieved))", re.I)
+_FAILED = re.compile(rf"\b(?:failed to (?:fulfill?|accomplish|complete|achieve|carry out) {_JOB}|"
+                     rf"(?:did not|didn't|never) (?:fulfill?|accomplish|complete|achieve) {_JOB})", re.I)
+
+
+def _verdicts(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:
+    found = {i: [(s, m[0], kind, _subject(s.text[:m.start()])) for s in b.sentences
+                 for kind, rule in (("done", _DONE), ("failed", _FAILED)) if (m := rule.search(s.text))]
+             for i, b in briefs.items()}
+    out: list[Disagreement] = []
+    for i, j in pairs:
+        for sa, said_a, kind_a, subject_a in found[i]:
+            for sb, said_b, kind_b, subject_b in found[j]:
+                # Judged of the same: "the Russian peacekeepers have ..." and "the peacekeepers have ...".
+                if kind_a != kind_b and (subject_a and subject_a == subject_b
+                                         or _about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j])):
+                    out.append(Disagreement(what="whether the mission was fulfilled", kind="stance",
+                                            values={i: said_a, j: said_b},
+                                            evidence=[ids[(i, sa.id)], ids[(j, sb.id)]]))
     return out
+
+
+def _subject(before: str) -> str | None:
+    """The head noun just before a verdict's verb, not a pronoun."""
+    m = re.search(r"\b([A-Za-z]{3,})\s+(?:have |has |had )?$", before)
+    return m[1].lower() if m and m[1].lower() not in ("they", "she", "its", "who", "which", "that") else None
 
 
 def _num(value: float) -> str:

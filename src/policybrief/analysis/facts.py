@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from ..brief import Figure, Sentence, TimelineEntry
 
-_WORD_NUMBERS = {
+WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -25,12 +25,14 @@ _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|Octob
             r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _NUMBER = (
     r"(?P<cur>US\$|[$€£¥])?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    # Thousands grouped by commas, or by spaces as many outlets write them ("1 000 troops", "3\u202f100").
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?|"
+    + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
     + r")(?:-(?P<num2>\w+))?"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
+_GROUPING = re.compile(r"[, \u00a0\u2009\u202f]")
 _FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?=(?P<rest>[^.;:!?]{{0,80}}))", re.IGNORECASE)
 _CLOCK = re.compile(r"(:\d\d|\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC))", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(rf"\s*{_TIME_UNITS}\s+(ago|earlier|later|after|before|previously|since)\b", re.IGNORECASE)
@@ -57,12 +59,12 @@ def find_figures(sentences: list[Sentence]) -> list[Figure]:
 def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
     raw, rest = m["num"], m["rest"] or ""
     lower = raw.lower()
-    if lower in _WORD_NUMBERS:
+    if lower in WORD_NUMBERS:
         if raw[0].isupper() and m.start() != 0:
             return None  # a capitalised number word mid-sentence is part of a name ("Group of Seven")
-        value = float(_WORD_NUMBERS[lower])
+        value = float(WORD_NUMBERS[lower])
     else:
-        value = float(raw.replace(",", ""))
+        value = float(_GROUPING.sub("", raw))
         if _is_year(raw, value, s.text, m) or _is_date_day(s.text, m):
             return None
     if m["scale"]:
@@ -106,7 +108,7 @@ def _counted(rest: str) -> str:
 
 
 def _is_year(raw: str, value: float, text: str, m: re.Match[str]) -> bool:
-    if "," in raw or "." in raw or not 1800 <= value <= 2100 or m["cur"] or m["pct"]:
+    if not raw.isdigit() or not 1800 <= value <= 2100 or m["cur"] or m["pct"]:
         return False
     after = text[m.end("num"):m.end("num") + 12].lower()
     return not re.match(r"\s+(troops|soldiers|people|fighters|personnel|civilians|refugees|km|kilometres|miles)",
@@ -126,7 +128,7 @@ _ABSOLUTE = re.compile(
     r"|\b(?P<bare>(?:19|20)\d\d)\b(?![-–]\d|,\d)"
 )
 _RELATIVE = re.compile(
-    rf"\b(?P<n>\d+|{'|'.join(_WORD_NUMBERS)}|a|an)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    rf"\b(?P<n>\d+|{'|'.join(WORD_NUMBERS)}|a|an)\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
     r"(?P<dir>ago|earlier|later|after|before|previously|since)\b"
     r"|\b(?P<rel>last|next|this|past|coming)\s+(?P<unit2>year|month|week|weekend|decade)\b"
     r"|\b(?P<day>yesterday|today|tomorrow)\b"
@@ -248,7 +250,7 @@ def _resolve(m: re.Match[str], published: date | None, latest: date | None,
              narrative: int | None = None) -> tuple[str, str | None]:
     phrase = m.group(0)
     if m["n"]:
-        n = 1 if m["n"].lower() in ("a", "an") else int(_WORD_NUMBERS.get(m["n"].lower(), m["n"]))
+        n = 1 if m["n"].lower() in ("a", "an") else int(WORD_NUMBERS.get(m["n"].lower(), m["n"]))
         unit = m["unit"].lower().rstrip("s")
         direction = m["dir"].lower()
         years = {"year": n, "decade": 10 * n}.get(unit)

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..brief import Brief, Source
 from ..ingest import Article
 from . import analyze, article_info, assemble
-from .corroboration import corroborate, wire_copies
+from .corroboration import added_sentences, corroborate, wire_copies
 from .prose import listing
 from .sourcing import assess_sources
 from .summary import disagreement_judgment
@@ -39,18 +39,23 @@ def analyze_many(articles: list[Article], *, actors_files: Iterable[str | Path] 
     # The latest article's sentences come first: the bottom line leads with the latest development.
     independent = sorted((i for i in range(len(articles)) if i not in copies),
                          key=lambda i: i != copies.get(lead, lead))
+    # A copy counts once, but what it adds to the wire story (a paragraph of the outlet's own) is kept.
+    own = {i: {s.id for s in articles[i].sentences} for i in independent}
+    own |= {j: added_sentences(articles[j].sentences, articles[i].sentences) for j, i in sorted(copies.items())}
     ids: dict[tuple[int, str], str] = {}
     sentences = []
-    for i in independent:
+    for i, keep in own.items():
         for s in articles[i].sentences:
-            ids[(i, s.id)] = f"s{len(sentences) + 1}"
-            sentences.append(s.model_copy(update={"id": ids[(i, s.id)], "source": i}))
+            if s.id in keep:
+                ids[(i, s.id)] = f"s{len(sentences) + 1}"
+                sentences.append(s.model_copy(update={"id": ids[(i, s.id)], "source": i}))
     timeline = [t.model_copy(update={"evidence": ids[(i, t.evidence)]})
-                for i in independent for t in singles[i].timeline]
+                for i, keep in own.items() for t in singles[i].timeline if t.evidence in keep]
     timeline.sort(key=lambda t: t.date or "9999")
     figures = [f.model_copy(update={"evidence": ids[(i, f.evidence)]})
-               for i in independent for f in singles[i].figures]
-    corroboration = corroborate({i: singles[i] for i in independent}, ids)
+               for i, keep in own.items() for f in singles[i].figures if f.evidence in keep]
+    corroboration = corroborate({i: _restricted(singles[i], keep) for i, keep in own.items() if keep}, ids,
+                                copies)
     infos = [article_info(a) for a in articles]
     sourcing = assess_sources(infos, lead, copies, corroboration)
     head = articles[lead]
@@ -68,6 +73,20 @@ def analyze_many(articles: list[Article], *, actors_files: Iterable[str | Path] 
     names = [x.source or Path(x.path).name for x in infos]
     brief.key_judgments[1:1] = [disagreement_judgment(d, names) for d in corroboration.disagreements[:2]]
     return brief
+
+
+def _restricted(brief: Brief, keep: set[str]) -> Brief:
+    """A source's brief cut to the sentences it contributes: a copy's facts and stances from its additions only,
+    so that what it shares with its original is not compared twice."""
+    if len(keep) == len(brief.sentences):
+        return brief
+    return brief.model_copy(update={
+        "sentences": [s for s in brief.sentences if s.id in keep],
+        "figures": [f for f in brief.figures if f.evidence in keep],
+        "timeline": [t for t in brief.timeline if t.evidence in keep],
+        "actors": [a if a.stance_evidence in keep else a.model_copy(update={"stance": None})
+                   for a in brief.actors],
+    })
 
 
 def _not_one_situation(articles: list[Article], singles: list[Brief], lead: int) -> str | None:

@@ -200,5 +200,7 @@ def _outlook(sentences: list[Sentence], exclude: set[str], *, opinion: bool) -> 
 def disagreement_judgment(d: Disagreement, names: list[str]) -> Judgment:
     """ "The sources differ on the troops: zambianobserver.com says more than 1,000, Naija247news nearly 1,000." """
     said = [f"{names[n]} {'says ' if k == 0 else ''}{value}" for k, (n, value) in enumerate(d.values.items())]
-    topic = {"figure": f"the number of {d.what}", "date": "the date of one event", "stance": d.what}[d.kind]
+    share = all(re.search(r"%|per ?cent", v) for v in d.values.values())
+    topic = {"figure": f"the {'share' if share else 'number'} of {d.what}",
+             "date": d.what if d.what.startswith("the ") else "the date of one event", "stance": d.what}[d.kind]
     return Judgment(text=f"The sources differ on {topic}: {listing(said)}.", evidence=d.evidence)
