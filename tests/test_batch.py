@@ -295,8 +295,11 @@ def test_rerun_skips_up_to_date_briefs_and_rebuilds_a_changed_one(batch):
 def _run_until(args: list[str], out: Path, built: int) -> tuple[subprocess.Popen, list[psutil.Process]]:
     """Start a run and return once it has built `built` briefs, with its worker processes."""
     before = {(k, b["finished"]) for k, b in manifest(out).items()} if (out / "manifest.json").exists() else set()
+    # Ctrl-C as in a terminal: a test suite started in the background by a shell without job control has SIGINT
+    # ignored, and Python keeps an ignored SIGINT ignored in its children.
     proc = subprocess.Popen([str(BIN / "policybrief"), "run", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
         try:

@@ -269,3 +269,29 @@ def test_papermill_with_the_situation_and_a_folder_to_compare_with(niger, tmp_pa
                        for o in c.get("outputs", []))
     assert "Since the last brief" in outputs
     assert "rated the power-vacuum risk high; it has fallen to moderate" in outputs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", ["two local workers", "a Dask cluster"])
+def test_a_batch_built_in_parallel_compares_each_brief_with_the_one_before_even_when_built_after_it(tmp_path, where):
+    # Latest first: the August and May briefs are built before the briefs they follow exist, so each is built
+    # again once its predecessor is in the folder.
+    params = tmp_path / "r322_africa_file.yaml"
+    params.write_text(yaml.safe_dump({"article": str(AUGUST), "situation": "Niger"}), encoding="utf-8")
+    out = tmp_path / "briefings"
+    args = ["policybrief", "run", str(params), str(MAY), str(APRIL), "--out", str(out)]
+    if where == "a Dask cluster":
+        from distributed import LocalCluster
+
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            proc = run(*args, "--scheduler", cluster.scheduler_address)
+    else:
+        proc = run(*args, "--workers", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert brief_json(out, APRIL.stem)["changes"] is None
+    assert brief_json(out, MAY.stem)["changes"]["since"]["folder"] == APRIL.stem
+    assert brief_json(out, "r322_africa_file")["changes"]["since"]["folder"] == MAY.stem
+    assert "The last brief on Niger, “U.S. to pull troops from Niger by September" in words(
+        section(out, "r322_africa_file"))
+    manifest = json.loads((out / "manifest.json").read_text())["briefs"]
+    assert sorted(b["status"] for b in manifest) == ["built"] * 3

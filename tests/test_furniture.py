@@ -240,3 +240,32 @@ def test_paywall_prompts_of_any_length_are_furniture(write_article):
               "get access to three articles of your choice each month and our free newsletter.")
     article = load_article(write_article(f"A headline for the story\n\n{BODY}\n\nKeep reading for free!\n{prompt}"))
     assert removed(article)[prompt] == "paywall prompt"
+
+
+def test_captions_without_a_full_stop_and_other_stories_headlines_are_furniture(write_article):
+    article = load_article(write_article(
+        "Truce holds\nSource: https://www.example-news.org/truce\n\n"
+        "Evacuees laugh at a performance at a shelter in the border province of Surin on July 28\n"
+        + BODY + "\n"
+        "US soldiers of the peacekeeping mission guard a municipal building in Leposavic, on May 29, 2023.\n"
+        "Chad orders French troops to leave within six weeks as relations sour\n(with AFP)\n"
+        "Officials said the talks would resume next week, and both sides pulled back their heavy weapons.\n"
+        "The last line of an excerpt that stops where the page was cut and people gather"))
+    gone = removed(article)
+    assert gone["Evacuees laugh at a performance at a shelter in the border province of Surin on July 28"] == \
+        "photo caption"
+    assert gone["US soldiers of the peacekeeping mission guard a municipal building in Leposavic, on May 29, "
+                "2023."] == "photo caption"
+    assert gone["Chad orders French troops to leave within six weeks as relations sour"] == "another story's headline"
+    assert "pulled back their heavy weapons" in sentences(article) and "people gather" in sentences(article)
+    assert article.truncated
+
+
+def test_a_date_run_into_the_first_paragraph_and_a_site_builders_byline(write_article):
+    article = load_article(write_article(
+        "ECOWAS weaker\nSource: https://www.example-news.org/ecowas\n\n"
+        "Writer's pictureOlga Nesterova\n\n"
+        "January 30, 2024Mali, Niger and Burkina Faso's announcement that they would leave ECOWAS has analysts "
+        "worried.\n" + BODY))
+    assert article.published.isoformat() == "2024-01-30" and article.author == "Olga Nesterova"
+    assert sentences(article).startswith("Mali, Niger and Burkina Faso's announcement")

@@ -15,21 +15,20 @@ import logging
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import logs
+from . import changes, logs
 from .errors import BriefError
 from .files import STALE
 from .index import write_index
 from .jobs import ARTICLE_SUFFIXES, PARAMS_SUFFIXES, Job, collect_jobs, expand, slugify
-from .llm.breaker import shared as shared_breaker
 from .manifest import Manifest, input_hashes, template_hash
 from .pipeline import record_failure, target_folder
 from .progress import Reporter
-from .worker import Result, WorkerPool, fail
+from .runners import DaskRunner, LocalRunner, Runner
+from .worker import Result
 
 LOCK = ".policybrief.lock"
 LOCK_WAIT = 10.0  # seconds; orphans of a killed run notice within one
@@ -104,18 +103,31 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
             reporter.add(result)
             results.append(result)
 
+        def finish_again(result: Result) -> None:  # the brief was counted and shown the first time
+            _log_result(result)
+            manifest.record(result, hashes.get(result.slug))
+            manifest.save()
+            write_index(out, manifest.briefs())
+            results[:] = [r for r in results if r.slug != result.slug] + [result]
+            if result.status == "failed":
+                reporter.add(result)
+
         interrupted = False
         with reporter:
             for result in done:
                 finish(result)
+            runner: Runner = DaskRunner(scheduler, out, timeout) if scheduler else \
+                LocalRunner(out, workers, timeout, lock, log)
             try:
-                if todo and scheduler:
-                    from .cluster import run_on_cluster
-
-                    run_on_cluster(scheduler, todo, out, timeout, finish)
-                elif todo:
-                    with shared_breaker():  # one for the batch: a dead LLM endpoint costs it a few timeouts
-                        _run_local(todo, out, workers, timeout, finish, lock, log)
+                if todo:
+                    runner.build(todo, finish)
+                    # A brief compares with the last one on its situation that was in the folder when it was
+                    # built; one whose predecessor was built after it is built again, now seeing it.
+                    again = _compared_too_early(todo, results, out)
+                    if again:
+                        logger.info("%d brief(s) built again to compare with an earlier one built after them",
+                                    len(again))
+                        runner.build([j for j in todo if j.slug in again], finish_again, earlier=again)
             except KeyboardInterrupt:
                 interrupted = True
                 logger.info("interrupted")
@@ -154,6 +166,18 @@ def _plan(items: list[Job | Rejected], out: Path, manifest: Manifest,
     return hashes, done, todo
 
 
+def _compared_too_early(jobs: list[Job], results: list[Result], out: Path) -> dict[str, Path]:
+    """Slug -> the brief.json each job's brief should have been compared with, for those that were not."""
+    built = {r.slug: r.folder for r in results if r.status == "built"}
+    again = {}
+    for job in jobs:
+        if job.slug in built and not job.params.compare_with:
+            earlier = changes.compared_too_early(out, out / built[job.slug])
+            if earlier is not None:
+                again[job.slug] = earlier
+    return again
+
+
 def _log_result(result: Result) -> None:
     if result.status != "failed":
         logger.info("%s %s (%.1f s)", result.status, result.folder, result.seconds)
@@ -161,34 +185,6 @@ def _log_result(result: Result) -> None:
         logger.info("failed %s: %s\n%s", result.folder, result.error, result.traceback.rstrip())
     else:
         logger.info("failed %s: %s", result.folder, result.error)
-
-
-def _run_local(jobs: list[Job], out: Path, workers: int, timeout: float, finish: Callable[[Result], None],
-               lock: int, log: Path) -> None:
-    """A thread per worker process: each thread hands its worker a job and waits, at most the timeout.
-    The workers' stderr, with their kernels', goes to the run's log."""
-    pool = WorkerPool(inherit=(lock,), log=log)
-    executor = ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs))), thread_name_prefix="policybrief")
-    try:
-        futures = {executor.submit(pool.build, job, out.resolve(), timeout): job for job in jobs}
-        for future in as_completed(futures):
-            result = _result(future, futures[future], out)
-            if result is not None:
-                finish(result)
-    except BaseException:
-        pool.stop()
-        executor.shutdown(wait=True, cancel_futures=True)
-        raise
-    executor.shutdown()
-    pool.close()
-
-
-def _result(future, job: Job, out: Path) -> Result | None:
-    try:
-        return future.result()
-    except Exception as exc:  # the worker could not even start: the brief fails, the batch goes on
-        logger.info("%s: no worker", job.source, exc_info=True)
-        return fail(job, out, f"{job.source}: {exc}")
 
 
 def _folder(job: Job, out: Path) -> str | None:

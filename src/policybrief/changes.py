@@ -93,6 +93,22 @@ def compare_with_earlier(brief: Brief, folder: Path, *, own: Path | None = None)
     brief.changes = changes_between(before, brief, last.path.parent.relative_to(folder).as_posix())
 
 
+def compared_too_early(folder: Path, built: Path) -> Path | None:
+    """For a brief just built into `built` (inside the folder of briefs `folder`): the brief.json it should
+    have been compared with but was not, because that brief was built after it (by a parallel worker, or on a
+    Dask worker that does not see the folder); None when it compared with the right one."""
+    try:
+        brief = read_brief(built / BRIEF_JSON)
+    except (OSError, ValueError):
+        return None
+    expected = brief.model_copy(deep=True)
+    compare_with_earlier(expected, folder, own=built)
+    since = expected.changes.since.folder if expected.changes else None
+    if since == (brief.changes.since.folder if brief.changes else None) or since is None:
+        return None
+    return folder / since / BRIEF_JSON
+
+
 def changes_between(before: Brief, after: Brief, folder: str) -> Changes:
     """What `after` says that `before` did not, citing `after`'s sentences; `folder` is where `before` lies.
     Both are dated, `before` earlier."""

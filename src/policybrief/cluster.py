@@ -28,7 +28,9 @@ logger = logging.getLogger(__name__)
 
 
 def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
-                   finish: Callable[[Result], None]) -> None:
+                   finish: Callable[[Result], None], earlier: dict[str, Path] | None = None) -> None:
+    """`earlier`: for a job by slug, the brief.json in `out` it is to be compared with, shipped with it because
+    a worker does not see `out`."""
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -39,7 +41,8 @@ def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
     except (OSError, TimeoutError) as exc:
         raise BriefError(address, f"cannot reach the Dask scheduler: {exc}") from None
     with client:
-        futures = {client.submit(build_remote, job, _inputs(job), timeout, pure=False,
+        futures = {client.submit(build_remote, job, _inputs(job, out, (earlier or {}).get(job.slug)), timeout,
+                                 pure=False,
                                  key=f"policybrief-{job.slug}-{uuid.uuid4().hex[:8]}"): job for job in jobs}
         try:
             for future in as_completed(futures, loop=client.loop):
@@ -55,14 +58,16 @@ def run_on_cluster(address: str, jobs: list[Job], out: Path, timeout: float,
             raise
 
 
-def _inputs(job: Job) -> dict:
-    """The files a job reads, as bytes; None for one that cannot be read here (its brief fails there)."""
+def _inputs(job: Job, out: Path, earlier: Path | None) -> dict:
+    """The files a job reads, as bytes; None for one that cannot be read here (its brief fails there). The
+    earlier brief goes with the folder it lies in, relative to `out`, as the comparison names it."""
     def read(path: str) -> tuple[str, bytes | None]:
         p = Path(path)
         return p.name, p.read_bytes() if p.is_file() else None
 
     return {"article": read(job.params.article), "articles": [read(p) for p in job.params.articles],
-            "actors": [read(p) for p in job.params.actors_files]}
+            "actors": [read(p) for p in job.params.actors_files],
+            "earlier": (earlier.parent.relative_to(out).as_posix(), earlier.read_bytes()) if earlier else None}
 
 
 def build_remote(job: Job, inputs: dict, timeout: float) -> Result:
@@ -77,6 +82,11 @@ def build_remote(job: Job, inputs: dict, timeout: float) -> Result:
         names.update(zip(local.params.articles, job.params.articles, strict=True))
         local.params.actors_files = [_put(root / f"actors-{i}", *f) for i, f in enumerate(inputs["actors"])]
         names.update(zip(local.params.actors_files, job.params.actors_files, strict=True))
+        if inputs.get("earlier"):
+            folder, data = inputs["earlier"]
+            (root / "earlier" / folder).mkdir(parents=True)
+            (root / "earlier" / folder / "brief.json").write_bytes(data)
+            local.params.compare_with = str(root / "earlier")
         out = root / "out"
         result = _pool().build(local, out, timeout)
         if result is None:

@@ -25,6 +25,7 @@ MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|
 _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
          rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}))")
+_GLUED_DATE = re.compile(rf"^({_DATE})(?=[A-Z][a-z])")
 _DATE_LINE = re.compile(
     rf"^[|•·\s]*(\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{{2,4}})?,?\s+)?"  # "5:57 AM EST, Jan 16, 2024"
     rf"(?P<label>published|updated|posted|date|last updated|first published)?[:|\s]*(on\s+)?{_DATE}"
@@ -47,6 +48,9 @@ _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|report
 _COLUMNIST_BYLINE = re.compile(rf"^(?i:(guest )?columnist|contributor|contributing writer)\s+"
                                rf"(?P<name>{_NAME}(\s+(al|el|bin|de|van|von|da)?\s*{_NAME}){{1,3}})"
                                rf"(\s+[-–—|]\s+.{{2,60}})?$")
+# "Writer's pictureOlga Nesterova": the author's photo, its alt text run into the name.
+_PICTURE_BYLINE = re.compile(rf"^(?i:writer|author)['’]s (?i:picture|photo|avatar)\s*"
+                             rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
 # "By Jane Doe, John Roe, and Ann Poe": several authors, all of them the byline's.
 _AUTHORS = re.compile(rf"{_NAME}(\s+{_NAME}){{1,3}}(\s*,\s*{_NAME}(\s+{_NAME}){{1,3}})*,?\s+and\s+"
                       rf"{_NAME}(\s+{_NAME}){{1,3}}")
@@ -178,6 +182,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     first_line = True
     repeated = _repeated_lines(blocks)
     captions = _captions_under_alt_text(blocks)
+    teasers = _teasers(blocks)
     head = blocks[0] if blocks else []
     # The line above a leading "Source: <address>" line is the headline, however it is punctuated.
     at = next((i for i, line in enumerate(head[:3]) if SOURCE_LINE.match(line)), 0)
@@ -193,6 +198,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 reason = "repeated page element"
             if reason is None and line in captions:
                 reason = "photo caption"
+            if reason is None and line in teasers:
+                reason = "another story's headline"  # one line, not the start of a list of links
             if reason is None and _echoes_caption(line, page):
                 reason = "photo caption"
             if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2:
@@ -278,14 +285,31 @@ def _author_at_the_foot(page: Page) -> None:
 
 def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
     """A photo's alt text ("Manasseh Sogavare and Li Keqiang walk past an honour guard"), the caption under it
-    and a page widget after them: the alt text and the caption are the photo's, not the story's."""
+    and a page widget after them: the alt text and the caption are the photo's, not the story's. A caption
+    also stands alone: a scene in the present tense that ends without a full stop ("Evacuees laugh at a
+    performance at a shelter in Surin on July 28"), except on the page's last line, where an excerpt stops."""
     out: set[str] = set()
-    for block in blocks:
-        for alt, caption, after in zip(block, block[1:], block[2:], strict=False):
-            if len(alt.split()) <= 16 and not re.search(r"[.!?:\"”]$", alt) and _SCENE.search(alt) \
-                    and len(caption.split()) <= 35 and (boilerplate_reason(after) or caption_reason(after)):
-                out |= {alt, caption}
+    lines = [line for block in blocks for line in block]
+    for alt, caption, after in zip(lines, lines[1:], lines[2:], strict=False):
+        if len(alt.split()) <= 16 and not re.search(r"[.!?:\"”]$", alt) and _SCENE.search(alt) \
+                and len(caption.split()) <= 35 and (boilerplate_reason(after) or caption_reason(after)):
+            out |= {alt, caption}
+    out |= {line for line in lines[1:-1] if 8 <= len(line.split()) <= 40 and _SCENE.search(line)
+            and not _ends_sentence(line) and not line.startswith("\x01")}
     return out
+
+
+def _teasers(blocks: list[list[str]]) -> set[str]:
+    """Another story's headline printed inside this one: a line that is no sentence, just above furniture
+    ("Chad orders French troops to leave within six weeks as relations sour", then "(with AFP)")."""
+    lines = [line for block in blocks for line in block]
+    return {line for line, after in zip(lines[1:], lines[2:], strict=False)
+            if 5 <= len(line.split()) <= 20 and not _ends_sentence(line) and not line.startswith("\x01")
+            and (boilerplate_reason(after) or caption_reason(after))}
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?:;,\"”’')\]…]$", line))
 
 
 def _repeated_lines(blocks: list[list[str]]) -> set[str]:
@@ -395,6 +419,9 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and (m := _ROLE_BYLINE.match(line)):
         page.author = page.author or m["name"]
         return "byline"
+    if reason is None and (m := _PICTURE_BYLINE.match(line)):
+        page.author = page.author or m["name"]  # a site builder's byline: the photo's alt text, then the name
+        return "byline"
     if reason is None and (m := _COLUMNIST_BYLINE.match(line)):
         page.author = page.author or m["name"]
         page.labels.append("column")
@@ -459,7 +486,9 @@ _CREDIT = (r"(AFP|AP|Reuters|REUTERS|Getty Images|GETTY IMAGES|EPA|EPA-EFE|TNS|A
            r"Shutterstock|Alamy|Sipa|Wikimedia Commons|[A-Z]{2,6})")
 # What people in a photo do: a caption or an image's alt text describes a scene ("walk past an honour guard").
 _SCENE_VERBS = (r"rises?|walks?|walking|stands?|standing|sits?|sitting|holds?|holding|shakes? hands|speaks?|arrives?|"
-                r"attends?|gestures?|looks? on|waves?|poses?|is seen|are seen|signs?|patrols?|march(es)?|gathers?")
+                r"attends?|gestures?|looks? on|waves?|poses?|is seen|are seen|signs?|patrols?|march(es)?|gathers?|"
+                r"guards?|laugh|laughs|wait|waits|queue|queues|carry|carries|mourn|mourns|celebrate|celebrates|"
+                r"greets?|inspects?|return to their homes|ride|rides|cross|crosses|take part")
 # A caption ends with its credit: "(Photo: ...)", "(Tom Nicholson/Getty Images/TNS)", "MOHD RASFAN/AFP VIA GETTY
 # IMAGES", "Hugh Kinsella Cunningham/TNH", "[Reuters]"; or opens with "FILE -" or "Pictured".
 _CAPTION = re.compile(
@@ -467,7 +496,7 @@ _CAPTION = re.compile(
     r"|\([^()]{0,80}(getty|afp|reuters|ap photo|/tns|epa|xinhua|anadolu|shutterstock|alamy)[^()]*\)\.?$"
     r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
-    r"|[|/]\s*(photo|image|picture|credit)s?\s*:\s*[^|]{2,60}$|^(photo |image )?courtesy\b"
+    r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
     # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
@@ -496,7 +525,12 @@ def _take_headline(text: str, page: Page) -> str:
 
 
 def _take_dateline(text: str, page: Page, *, early: bool) -> str:
-    """A wire dateline opening a paragraph is furniture: its place, agency and date go to the metadata."""
+    """A wire dateline opening a paragraph is furniture: its place, agency and date go to the metadata. So is
+    a page's date run into its first paragraph ("January 30, 2024Mali, Niger and Burkina Faso's ...")."""
+    if early and (glued := _GLUED_DATE.match(text)):
+        page.removed.append(Removed(text=glued[1], reason="date line"))
+        page.dated(parse_date(glued[1]), 3)
+        return text[glued.end(1):]
     m = _DATELINE.match(text) or _AGENCY_ONLY.match(text) or (_PLACE_DATELINE.match(text) if early else None)
     if not m or (m.re is _DATELINE and m["dash"] == ":" and not m["agency"]):
         return text

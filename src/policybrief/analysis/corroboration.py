@@ -78,7 +78,7 @@ def corroborate(briefs: dict[int, Brief], ids: Ids, copies: dict[int, int] | Non
     copies = copies or {}
     pairs = [(i, j) for i, j in combinations(sorted(briefs), 2) if copies.get(i, i) != copies.get(j, j)]
     disagreements = _joined([*_figures(briefs, ids, pairs), *_dates(briefs, ids, pairs), *_terms(briefs, ids, pairs),
-                             *_stances(briefs, ids, pairs)])
+                             *_events(briefs, ids, pairs), *_stances(briefs, ids, pairs)])
     disputed = {frozenset(d.evidence) for d in disagreements}  # "more than 1,000" and "nearly 1,000" do not agree
     agreements = [a for a in _agreements(briefs, ids, pairs) if frozenset(a.evidence[:2]) not in disputed]
     stories = {copies.get(i, i) for i in briefs}
@@ -91,7 +91,7 @@ def _joined(disagreements: list[Disagreement]) -> list[Disagreement]:
     out: list[Disagreement] = []
     for d in disagreements:
         same = next((o for o in out if o.kind == d.kind and set(o.evidence) & set(d.evidence)
-                     and (d.kind != "figure" or _counted(o.what)[-1:] == _counted(d.what)[-1:])), None)
+                     and _disputed(o) == _disputed(d)), None)
         if same is None:
             out.append(d.model_copy(deep=True))
             continue
@@ -99,6 +99,14 @@ def _joined(disagreements: list[Disagreement]) -> list[Disagreement]:
             same.values.setdefault(source, value)
         same.evidence += [e for e in d.evidence if e not in same.evidence]
     return out
+
+
+def _disputed(d: Disagreement) -> str:
+    """What a disagreement is about, to join only rows on one thing: the thing counted, the event or term
+    dated ("the date of one event (receive)"), or a deadline (whose `what` is the sentence that sets it)."""
+    if d.kind == "figure":
+        return " ".join(_counted(d.what)[-1:])
+    return d.what if d.what.startswith("the ") else "deadline"
 
 
 def _agreements(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Agreement]:
@@ -389,6 +397,57 @@ def _term_ends(brief: Brief) -> dict[str, tuple[str, int, bool]]:
                 written = f"{word[1]} {_written(t)}" if word else _written(t)
                 out[s.id] = (written, int(t.date[:4]) * 12 + int(t.date[5:7]) - 1, False)
                 break
+    return out
+
+
+# Events one date pins down: a demand received, troops sent or deployed, an arrival, a signature.
+_EVENT = re.compile(r"\b(receiv|sen[dt]|deploy|arriv|sign)\w*", re.I)
+_EVENT_NOUN = {"receiv": "the receipt", "send": "the dispatch", "deploy": "the deployment", "arriv": "the arrival",
+               "sign": "the signing"}
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+
+
+def _events(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:
+    """One event dated differently: "The request, received late Thursday" against "on Friday, Paris received a
+    communiqué"; "began sending troops to Haiti in June" against "the 400 sent to Haiti in May 2024". Dates
+    are compared as written (weekday with weekday, month with month): a year resolved against a missing page
+    date is no evidence. An addition ("217 more") is another event."""
+    dated = {i: _event_dates(b) for i, b in briefs.items()}
+    out: list[Disagreement] = []
+    for i, j in pairs:
+        for sid_a, (verb_a, key_a, written_a) in dated[i].items():
+            for sid_b, (verb_b, key_b, written_b) in dated[j].items():
+                if verb_a != verb_b or key_a[0] != key_b[0] or key_a == key_b:
+                    continue
+                sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
+                if _about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j]):
+                    out.append(Disagreement(what=f"the date of {_EVENT_NOUN[verb_a]}", kind="date",
+                                            values={i: written_a, j: written_b},
+                                            evidence=[ids[(i, sid_a)], ids[(j, sid_b)]]))
+    return out
+
+
+def _event_dates(brief: Brief) -> dict[str, tuple[str, tuple[str, str], str]]:
+    """Sentence id -> (its event verb, the date's kind and name as written, the date as written), for the
+    sentences that date one event with one date that is no deadline."""
+    by_sentence: dict[str, list[TimelineEntry]] = {}
+    for entry in brief.timeline:
+        sentence = brief.sentence(entry.evidence)
+        if sentence is not None and not _deadline(entry, sentence.text):
+            by_sentence.setdefault(entry.evidence, []).append(entry)
+    out = {}
+    for sid, entries in by_sentence.items():
+        text = brief.sentence(sid).text
+        verbs = {m[1].lower().replace("sent", "send") for m in _EVENT.finditer(text)}
+        if len(entries) != 1 or len(verbs) != 1 or _INCREMENT.intersection(re.findall(r"\w+", text.lower())):
+            continue
+        written = _written(entries[0])
+        key = (("weekday", m[1]) if (m := _WEEKDAY.search(written)) else
+               ("day", str(_month_day(written))) if _month_day(written) else
+               ("month", m[1]) if (m := _MONTH.search(written)) else None)
+        if key is not None:
+            out[sid] = (verbs.pop(), key, written)
     return out
 
 
