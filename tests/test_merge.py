@@ -100,8 +100,8 @@ def test_eval_scores_the_situation_set():
     assert run.returncode == 0, run.stderr
     header, row = [line.split() for line in run.stdout.strip().splitlines()[-2:]]
     means = dict(zip(header[2:], row[2:], strict=True))
-    assert row[1] == "5" and float(means["grouped"]) >= 0.95 and float(means["wire_copies"]) == 1.0
-    assert float(means["disagreements"]) == 1.0 and float(means["false_disagreements"]) <= 1.0
+    assert row[1] == "8" and float(means["grouped"]) >= 0.9 and float(means["wire_copies"]) == 1.0
+    assert float(means["disagreements"]) >= 0.75 and float(means["false_disagreements"]) <= 0.2
 
 
 @pytest.mark.slow

@@ -224,6 +224,8 @@ def _same_count(fa: Figure, sa, brief_a: Brief, fb: Figure, brief_b: Brief) -> b
         return False  # "217 more police officers", "those final 100 troops" are not the 2,500 planned
     if _part(fa, sa.text) or _part(fb, sb.text) or not _about_whom(sa, brief_a) & _about_whom(sb, brief_b):
         return False
+    if _casualties(fa, sa.text) != _casualties(fb, sb.text):
+        return False  # "50 Wagner fighters were killed" does not count the force
     return ca == cb or _about_the_same(sa.text, sb.text, brief_a, brief_b)
 
 
@@ -252,6 +254,13 @@ def _increment(figure: Figure, counted: list[str], sentence: str) -> set[str]:
     return _INCREMENT.intersection([*counted, *(w.lower() for w in before if w.lower() != "than")])
 
 
+def _casualties(figure: Figure, sentence: str) -> bool:
+    """A count of the dead, wounded or captured, not of a force: "killed" closely before or after it."""
+    at = sentence.find(figure.text) if figure.text else -1
+    return at >= 0 and bool(re.search(r"\b(kill(ed|ing)|dead|died|wounded|injured|captured|missing|casualties)\b",
+                                      sentence[max(0, at - 60):at + 80]))
+
+
 def _part(figure: Figure, sentence: str) -> bool:
     """A count given as part of a larger one ("12,626 uniformed personnel, including 1,040 police")."""
     at = sentence.find(figure.text) if figure.text else -1
@@ -271,7 +280,8 @@ def _unit(figure: Figure) -> str | None:
 # figure's words ("US", "uniformed", "armed") say whose or which, not what.
 _SAME_COUNT = {"soldiers": "troops", "personnel": "troops", "forces": "troops", "servicemembers": "troops",
                "peacekeepers": "troops", "officers": "troops", "police": "troops", "contingent": "troops",
-               "men": "troops", "deaths": "killed", "dead": "killed"}
+               "men": "troops", "fighters": "troops", "mercenaries": "troops", "guards": "troops",
+               "deaths": "killed", "dead": "killed"}
 _WHOSE = {"us", "u.s", "american", "military", "foreign", "the", "its", "their", "of", "uniformed", "armed",
           "peacekeeping"}
 _INCREMENT = {"more", "additional", "extra", "remaining", "new", "last", "first", "final", "initial", "further",
@@ -283,9 +293,12 @@ _QUALIFIER = re.compile(r"\b(more than|over|at least|upwards of|nearly|almost|fe
 def _counted(what: str) -> list[str]:
     """What a figure counts, in a normal form: "uniformed personnel" and "troops" are both troops, "remaining
     troops" are not all of them."""
-    words = [w.strip(".,–-").lower() for w in what.split()]
+    # Names say whose, not what: "Indian military personnel", "Russian Wagner fighters" are troops.
+    words = [w.strip(".,–-…").lower() for w in what.split() if not w[:1].isupper()]
     # Once each: "police officers" count troops once, as "troops" do.
-    return list(dict.fromkeys(_SAME_COUNT.get(w, w) for w in words if w and w not in _WHOSE and not w.isdigit()))
+    counted = list(dict.fromkeys(_SAME_COUNT.get(w, w) for w in words if w and w not in _WHOSE and not w.isdigit()))
+    # Troops end the phrase: "89 Indian soldiers responsible for ...", "26 soldiers left Gan".
+    return counted[:counted.index("troops") + 1] if "troops" in counted else counted
 
 
 def _qualifier(figure: Figure, sentence: str) -> str:
@@ -331,6 +344,8 @@ def _dates(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreemen
                     len(_named(sa.text, briefs[i]) & _named(sb.text, briefs[j])) >= 2
                 if not (departure or _about_the_same(sa.text, sb.text, briefs[i], briefs[j])):
                     continue
+                if _phase(sa.text) != _phase(sb.text):
+                    continue  # "the remaining personnel will depart by May 10" is a later step, not the same one
                 out.append(Disagreement(what=strip_dateline(min(sa.text, sb.text, key=len)), kind="date",
                                         values={i: _written(ta), j: _written(tb)},
                                         evidence=[ids[(i, sid_a)], ids[(j, sid_b)]]))
@@ -342,6 +357,10 @@ _DEADLINE_BEFORE = re.compile(r"\b(by|until|till|before|no later than|deadline o
 
 
 _DEPARTURE = re.compile(r"\b(leav\w*|withdr\w*|pull\w* out|pullout|depart\w*|exit\w*|evacuat\w*)\b", re.I)
+
+
+def _phase(sentence: str) -> set[str]:
+    return _INCREMENT.intersection(re.findall(r"\w+", sentence.lower()))
 
 
 def _deadline(entry: TimelineEntry, sentence: str) -> bool:
@@ -440,7 +459,7 @@ def _event_dates(brief: Brief) -> dict[str, tuple[str, tuple[str, str], str]]:
     for sid, entries in by_sentence.items():
         text = brief.sentence(sid).text
         verbs = {m[1].lower().replace("sent", "send") for m in _EVENT.finditer(text)}
-        if len(entries) != 1 or len(verbs) != 1 or _INCREMENT.intersection(re.findall(r"\w+", text.lower())):
+        if len(entries) != 1 or len(verbs) != 1 or _phase(text):
             continue
         written = _written(entries[0])
         key = (("weekday", m[1]) if (m := _WEEKDAY.search(written)) else

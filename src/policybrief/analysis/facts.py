@@ -80,8 +80,8 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         return None  # "one of his associates" counts nothing
     if not what and not (m["cur"] or m["pct"]):
         before = s.text[:m.start()].split()[-6:]
-        if not re.search(r"\b(as high as|as many as|up to|some|about|nearly|more than|at least|around)$",
-                         " ".join(before)):
+        if not re.search(r"\b(as high as|as many as|up to|some|about|nearly|more than|at least|around|numbering|"
+                         r"totall?ing|numbered|estimated at|put at)$", " ".join(before)):
             return None
         what = "… " + " ".join(before)  # "put the figure as high as 150,000": the count is named earlier
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)

@@ -34,7 +34,8 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         # speaking about somewhere else)
         bodies = sum(a.mentions * (2 if a.type == "armed_group" else 1) for a in actors
                      if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
-        return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed
+        # On a tie, the state things happen in.
+        return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed, located
 
     return max(states, key=weight)
 
