@@ -11,7 +11,7 @@ import yaml
 from pypdf import PdfReader
 
 from policybrief.brief import Brief
-from policybrief.pipeline import analyze_files
+from policybrief.pipeline import analyze_file, analyze_files
 
 SITUATIONS = Path(__file__).parent / "situations"
 NIGER = SITUATIONS / "ner"
@@ -100,7 +100,7 @@ def test_eval_scores_the_situation_set():
     assert run.returncode == 0, run.stderr
     header, row = [line.split() for line in run.stdout.strip().splitlines()[-2:]]
     means = dict(zip(header[2:], row[2:], strict=True))
-    assert row[1] == "8" and float(means["grouped"]) >= 0.9 and float(means["wire_copies"]) == 1.0
+    assert row[1] == "8" and float(means["grouped"]) >= 0.95 and float(means["wire_copies"]) == 1.0
     assert float(means["disagreements"]) >= 0.75 and float(means["false_disagreements"]) <= 0.2
 
 
@@ -117,3 +117,10 @@ def test_run_merge_builds_one_brief_whose_pages_show_the_sources_and_where_they_
     assert "Sources and corroboration" in html and "Where the sources differ" in html
     page_one = PdfReader(folder / "brief.pdf").pages[0].extract_text()
     assert "The sources differ on the number of troops" in " ".join(page_one.split())
+
+
+def test_a_foreign_force_files_the_brief_under_the_state_it_is_in_and_a_tie_under_the_state_things_happen_in():
+    # Wagner (a Russian armed group) "in Mali"; Russia leaving a checkpoint in Armenia, named as often as Armenia.
+    assert {analyze_file(SITUATIONS / "mli" / name).situation.key for name in (
+        "01_moscowtimes_wagner_ends_mission.txt", "02_sudantimes_wagner_africa_corps.txt")} == {"mli"}
+    assert analyze_file(SITUATIONS / "arm" / "03_newsweek_copy_checkpoint_30_years.txt").situation.key == "arm"

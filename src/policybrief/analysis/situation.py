@@ -19,23 +19,39 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         return None
     text = "\n".join(s.text for s in sentences)
 
-    def weight(state: Actor) -> tuple[float, bool]:
-        forms = [f for f in {state.name, *state.seen_as} if f]
+    def forms_of(state: Actor) -> list[str]:
+        return [f for f in {state.name, *state.seen_as} if f]
+
+    def places_of(state: Actor) -> list[str]:
+        return forms_of(state) + [region for region, code in _regions().items() if code == state.code]
+
+    def weight(state: Actor) -> tuple[float, bool, int]:
+        forms = forms_of(state)
         located = sum(len(re.findall(rf"\b(in|across|inside|within|into) {re.escape(f)}\b", text)) for f in forms)
         titled = any(f in headline for f in forms)
         # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
         # a preposition of place or a verb of leaving; the state whose troops move is an outside actor.
-        places = forms + [region for region, code in _regions().items() if code == state.code]
         placed = any(re.search(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
-                               rf"{re.escape(f)}\b", headline, re.I) for f in places)
+                               rf"{re.escape(f)}\b", headline, re.I) for f in places_of(state))
         # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
         # start with its code) acting are the state's situation too
         # (an armed group counts double: a state's fighters mark where the situation is, its officials may be
-        # speaking about somewhere else)
-        bodies = sum(a.mentions * (2 if a.type == "armed_group" else 1) for a in actors
+        # speaking about somewhere else; not fighters abroad)
+        bodies = sum(a.mentions * (2 if a.type == "armed_group" and not abroad(a, state) else 1) for a in actors
                      if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
         # On a tie, the state things happen in.
         return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed, located
+
+    def abroad(group: Actor, home: Actor) -> bool:
+        """Fighters the text puts in another state and never in their own (Wagner in Mali) are that state's
+        situation, not their own state's."""
+        said = [s.text for s in sentences if any(f in s.text for f in {group.name, *group.seen_as} if f)]
+
+        def placed_in(forms: list[str]) -> bool:
+            return any(re.search(rf"\b(in|inside|into|across) {re.escape(f)}\b", t) for t in said for f in forms)
+
+        return not placed_in(places_of(home)) and placed_in([f for o in states if o is not home
+                                                              for f in places_of(o)])
 
     return max(states, key=weight)
 
