@@ -26,12 +26,13 @@ from conftest import DEVSET, ROOT
 from pypdf import PdfReader
 
 from policybrief import logs
-from policybrief.batch import LOCK, Rejected, collect, run_batch
+from policybrief.batch import Rejected, collect, run_batch
 from policybrief.errors import BriefError
 from policybrief.index import render_index
 from policybrief.jobs import read_params
 from policybrief.manifest import Manifest, input_hashes, sha256_file, template_hash
-from policybrief.worker import GRACE, Result
+from policybrief.output_folder import LOCK
+from policybrief.worker import Result
 
 BIN = Path(sys.executable).parent
 BRIEF_FILES = ("brief.ipynb", "brief.html", "brief.pdf", "brief.json")
@@ -207,7 +208,7 @@ def test_up_to_date_needs_same_hashes_and_every_file(tmp_path):
 
 
 def test_a_second_run_on_the_same_folder_waits_for_the_lock_then_refuses(tmp_path, monkeypatch):
-    monkeypatch.setattr("policybrief.batch.LOCK_WAIT", 0.5)
+    monkeypatch.setattr("policybrief.output_folder.LOCK_WAIT", 0.5)
     out = tmp_path / "out"
     out.mkdir()
     bad = [Rejected("bad", "bad.yaml", "bad.yaml: malformed YAML")]
@@ -361,7 +362,9 @@ def test_a_hung_brief_is_killed_at_the_timeout_and_the_others_go_on(tmp_path):
                                "--workers", "2", "--timeout", "3", "--engine", "llm", "--model", "any"],
                               capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
         seconds = time.perf_counter() - t0
-    assert seconds < 3 + GRACE + 10
+    # Far below the endpoint's 600 s: stopped at --timeout, not by the client (starting the workers takes the
+    # rest, and many seconds on a loaded machine).
+    assert seconds < 60
     assert proc.returncode == 1
     assert (tmp_path / "out" / "hung" / "error.txt").read_text().strip() == \
         f"{hung}: did not finish within 3 s (--timeout)"

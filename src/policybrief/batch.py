@@ -1,37 +1,30 @@
 """Many briefs: plan what is out of date, build it in parallel (warm worker processes, or a Dask cluster),
 and keep the output folder consistent whatever happens to a brief or to the run.
 
-One run holds a lock on its output folder. Each finished brief is published atomically by the pipeline and
-then recorded in manifest.json and index.html, so a run killed at any point leaves complete briefs, hidden
-partial folders (removed by the next run) and a manifest that is at most the in-flight briefs behind.
+One run holds the lock of its output folder (output_folder.py). Each finished brief is published atomically
+and then recorded in manifest.json and index.html, so a run killed at any point leaves complete briefs,
+hidden partial folders (removed by the next run) and a manifest that is at most the in-flight briefs behind.
+Where the briefs are built is the runner's business (runners.py).
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import glob
 import logging
-import shutil
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import changes, logs
 from .errors import BriefError
-from .files import STALE
-from .index import write_index
 from .jobs import ARTICLE_SUFFIXES, PARAMS_SUFFIXES, Job, collect_jobs, expand, slugify
 from .manifest import Manifest, input_hashes, template_hash
-from .pipeline import record_failure, target_folder
+from .output_folder import OutputFolder
 from .progress import Reporter
 from .runners import DaskRunner, LocalRunner, Runner
 from .worker import Result
 
-LOCK = ".policybrief.lock"
-LOCK_WAIT = 10.0  # seconds; orphans of a killed run notice within one
 # Left by a killed run: build folders (pipeline), folders being replaced, half-written manifest or index.
 
 logger = logging.getLogger(__name__)
@@ -81,11 +74,11 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
     """Build every item's brief that is not up to date; `scheduler` sends the work to a Dask cluster."""
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    with _locked(out) as lock, logs.run_log(out) as log:
-        _remove_stale(out)
-        manifest = Manifest(out)
-        manifest.forget_missing()
-        hashes, done, todo = _plan(items, out, manifest, force)
+    folder = OutputFolder(out)
+    with folder.locked() as lock, logs.run_log(out) as log:
+        folder.remove_stale()
+        manifest = folder.manifest()
+        hashes, done, todo = _plan(items, folder, manifest, force)
         logger.info("%d inputs, %d to build, into %s", len(items), len(todo),
                     f"Dask at {scheduler}" if scheduler else f"up to {workers} local worker(s)")
         reporter = Reporter(len(items), len(items) - sum(r.status == "skipped" for r in done), quiet=quiet,
@@ -99,7 +92,7 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
             else:
                 manifest.record(result, hashes.get(result.slug))
             manifest.save()
-            write_index(out, manifest.briefs())
+            folder.write_index(manifest)
             reporter.add(result)
             results.append(result)
 
@@ -107,7 +100,7 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
             _log_result(result)
             manifest.record(result, hashes.get(result.slug))
             manifest.save()
-            write_index(out, manifest.briefs())
+            folder.write_index(manifest)
             results[:] = [r for r in results if r.slug != result.slug] + [result]
             if result.status == "failed":
                 reporter.add(result)
@@ -139,13 +132,13 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
                 logger.error("the run stopped on an unexpected error", exc_info=True, extra={"terminal": False})
                 raise
             manifest.save()  # also when nothing finished: entries of deleted folders are gone
-            write_index(out, manifest.briefs())
+            folder.write_index(manifest)
         if len(items) > 1 or interrupted:
             reporter.summary(results, out, time.perf_counter() - t0, interrupted=interrupted)
         return BatchSummary(reporter.counts, interrupted)
 
 
-def _plan(items: list[Job | Rejected], out: Path, manifest: Manifest,
+def _plan(items: list[Job | Rejected], out: OutputFolder, manifest: Manifest,
           force: bool) -> tuple[dict[str, dict], list[Result], list[Job]]:
     """Each job's input hashes; what is settled already (refused inputs, up-to-date briefs); what to build."""
     template = template_hash()
@@ -154,13 +147,16 @@ def _plan(items: list[Job | Rejected], out: Path, manifest: Manifest,
     todo: list[Job] = []
     for item in items:
         if isinstance(item, Rejected):
-            record_failure(out / item.slug, None, item.error)
+            out.record_failure(out.root / item.slug, None, item.error)
             done.append(Result(item.slug, item.source, "failed", item.slug, error=item.error))
             continue
         hashes[item.slug] = input_hashes(item, template)
-        folder = _folder(item, out)
-        if not force and folder is not None and manifest.up_to_date(folder, hashes[item.slug]):
-            done.append(Result(item.slug, item.source, "skipped", folder))
+        try:
+            where = out.relative(out.target(item))
+        except BriefError:
+            where = None
+        if not force and where is not None and manifest.up_to_date(where, hashes[item.slug]):
+            done.append(Result(item.slug, item.source, "skipped", where))
         else:
             todo.append(item)
     return hashes, done, todo
@@ -185,36 +181,3 @@ def _log_result(result: Result) -> None:
         logger.info("failed %s: %s\n%s", result.folder, result.error, result.traceback.rstrip())
     else:
         logger.info("failed %s: %s", result.folder, result.error)
-
-
-def _folder(job: Job, out: Path) -> str | None:
-    try:
-        return target_folder(job, out).relative_to(out.resolve()).as_posix()
-    except BriefError:
-        return None
-
-
-@contextlib.contextmanager
-def _locked(out: Path) -> Iterator[int]:
-    """One run per output folder. Local workers inherit the lock, so after a kill -9 it is held until the
-    orphaned workers have exited too; the next run waits for them rather than racing them."""
-    with open(out / LOCK, "a") as handle:
-        deadline = time.monotonic() + LOCK_WAIT
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise BriefError(out, "another policybrief run is writing to this folder") from None
-                time.sleep(0.2)
-        yield handle.fileno()
-
-
-def _remove_stale(out: Path) -> None:
-    for pattern in STALE:
-        for path in list(out.rglob(pattern)):
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)

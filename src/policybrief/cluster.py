@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .brief import Brief
 from .errors import BriefError
-from .files import fresh_work_folder
 from .jobs import Job
-from .pipeline import parameterize, publish, publish_parameters, record_failure
+from .output_folder import OutputFolder
+from .pipeline import parameterize, publish_parameters
 from .worker import Result, WorkerPool, fail
 
 CONNECT_TIMEOUT = "30s"
@@ -138,15 +138,16 @@ def _land(result: Result, out: Path, job: Job) -> Result:
     if final == root or root not in final.parents:
         raise BriefError(result.source, f"the worker returned a folder outside {out}: {result.folder!r}")
     files, result.files = result.files or {}, None
-    work = fresh_work_folder(final)
+    folder = OutputFolder(out)
+    work = folder.work_folder(final)
     if result.status == "built":
         for name, data in files.items():
             (work / Path(name).name).write_bytes(data)
         if (work / "brief.ipynb").is_file():
             publish_parameters(work / "brief.ipynb", parameterize(job.params, work / "brief.json", out), final)
-        publish(work, final)
+        folder.publish(work, final)
     else:
         if "brief.failed.ipynb" in files:
             (work / "brief.ipynb").write_bytes(files["brief.failed.ipynb"])
-        record_failure(final, work, result.error or "failed on the cluster", result.traceback)
+        folder.record_failure(final, work, result.error or "failed on the cluster", result.traceback)
     return result

@@ -1,7 +1,8 @@
 """Files a reader never sees half of: every write goes to a hidden temporary name beside its target and is
 renamed into place, and a brief is built in a hidden work folder that is renamed into place when complete.
 
-A run that is killed leaves only hidden names behind, which the next run in the folder clears (batch.STALE).
+A run that is killed leaves only hidden names behind, which the next run in the folder clears
+(OutputFolder.remove_stale).
 """
 
 from __future__ import annotations

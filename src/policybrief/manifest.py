@@ -12,12 +12,15 @@ import json
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .changes import read_brief
 from .files import write_atomically
 from .jobs import Job
-from .worker import Result
+
+if TYPE_CHECKING:  # for typing only: worker imports the output folder, which imports this module
+    from .worker import Result
 
 NAME = "manifest.json"
 SCHEMA_VERSION = 1

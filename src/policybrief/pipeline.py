@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import threading
 import time
 import traceback
@@ -19,10 +18,11 @@ from pathlib import Path
 
 from . import changes
 from .brief import Brief
-from .errors import BriefError, ExecutionError, ParamsError
-from .files import fresh_work_folder, write_atomically
+from .errors import BriefError, ExecutionError
+from .files import write_atomically
 from .jobs import Job, Params
 from .kernels import KERNEL
+from .output_folder import OutputFolder
 
 TEMPLATE = files("policybrief") / "notebooks" / "brief.ipynb"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -64,14 +64,6 @@ class Outcome:
     traceback: str | None = None  # of an unexpected error, or of the notebook cell that failed
 
 
-def target_folder(job: Job, out: Path) -> Path:
-    root = out.resolve()
-    folder = (root / (job.params.output_dir or job.slug)).resolve()
-    if folder == root or root not in folder.parents:
-        raise ParamsError(job.source, f"output_dir {job.params.output_dir!r} is outside the output folder {out}")
-    return folder
-
-
 def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
     """Build one brief; failures are returned (with error.txt written), never raised.
 
@@ -80,10 +72,11 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
     """
     t0 = time.perf_counter()
     deadline = t0 + timeout
+    folder = OutputFolder(out)
     final = out / job.slug
     work: Path | None = None
     try:
-        final = target_folder(job, out)
+        final = folder.target(job)
         logger.debug("%s: analysing", job.source)
         brief = analyze_file(job.params.article, articles=job.params.articles, actors_files=job.params.actors_files,
                              engine=job.params.engine, model=job.params.model, max_words=job.params.max_words)
@@ -94,7 +87,7 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         # Compared here, with the folder as it is now, not in the kernel: brief.json and the page must agree.
         compare_with = Path(job.params.compare_with) if job.params.compare_with else out
         changes.compare_with_earlier(brief, compare_with, own=final)
-        work = fresh_work_folder(final)
+        work = folder.work_folder(final)
         brief_json = work / "brief.json"
         brief_json.write_text(brief.to_json(), encoding="utf-8")
         parameters = parameterize(job.params, brief_json, compare_with)
@@ -109,7 +102,7 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         warm.join()
         logger.debug("%s: exporting", job.source)
         export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
-        publish(work, final)
+        folder.publish(work, final)
         logger.debug("%s: built %s in %.1f s", job.source, final, time.perf_counter() - t0)
         return Outcome(job.slug, "built", str(final), time.perf_counter() - t0, brief=brief)
     except BriefError as exc:
@@ -118,7 +111,7 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         message = f"{job.source}: {type(exc).__name__}: {exc}".splitlines()[0]
         detail = traceback.format_exc()
     logger.debug("%s: failed: %s", job.source, message)
-    record_failure(final, work, message, detail)
+    folder.record_failure(final, work, message, detail)
     return Outcome(job.slug, "failed", str(final), time.perf_counter() - t0, error=message, traceback=detail)
 
 
@@ -183,25 +176,3 @@ def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, 
         raise timeout_error(job.source, timeout) from None
     except DeadKernelError:
         raise ExecutionError(job.source, "the notebook's kernel died while running it") from None
-
-
-def publish(work: Path, final: Path) -> None:
-    """Swap the finished folder into place; an older brief is removed only after the new one is complete."""
-    old = final.parent / f".{final.name}.old-{os.getpid()}"
-    if final.exists():
-        final.rename(old)
-    work.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def record_failure(final: Path, work: Path | None, message: str, detail: str | None = None) -> None:
-    """Keep what explains the failure (the executed notebook, error.txt: the one-line message, then the
-    traceback when there is one); never a brief that looks complete."""
-    final.mkdir(parents=True, exist_ok=True)
-    for name in ("brief.html", "brief.pdf", "brief.json"):
-        (final / name).unlink(missing_ok=True)
-    if work is not None and (work / "brief.ipynb").exists():
-        os.replace(work / "brief.ipynb", final / "brief.failed.ipynb")
-    if work is not None:
-        shutil.rmtree(work, ignore_errors=True)
-    write_atomically(final / "error.txt", message + "\n" + (f"\n{detail.rstrip()}\n" if detail else ""))

@@ -13,7 +13,6 @@ import contextlib
 import logging
 import os
 import queue
-import shutil
 import signal
 import socket
 import subprocess
@@ -27,9 +26,9 @@ from pathlib import Path
 from . import logs
 from .brief import Brief
 from .errors import BriefError
-from .files import work_folder
 from .jobs import Job
-from .pipeline import build_brief, record_failure, target_folder, timeout_error
+from .output_folder import OutputFolder
+from .pipeline import build_brief, timeout_error
 
 # Time a worker gets past --timeout to report an overrun itself (with the notebook so far) before it is killed.
 GRACE = 5.0
@@ -82,7 +81,7 @@ class Worker:
         except (EOFError, OSError):
             died = True
         code = self._discard()
-        _discard_partial(job, out, pid)
+        OutputFolder(out).discard_partial(job, pid)
         if self.stopping:
             return None
         if died:
@@ -187,20 +186,13 @@ class WorkerPool:
 
 def fail(job: Job, out: Path, message: str, seconds: float = 0.0) -> Result:
     """Record a failure that the worker could not record itself (it was killed, died or never started)."""
+    folder = OutputFolder(out)
     try:
-        final = target_folder(job, out)
+        final = folder.target(job)
     except BriefError:
         final = out.resolve() / job.slug
-    record_failure(final, None, message)
-    return Result(job.slug, job.source, "failed", _relative(final, out), seconds, message)
-
-
-def _discard_partial(job: Job, out: Path, pid: int) -> None:
-    try:
-        final = target_folder(job, out)
-    except BriefError:  # a job whose folder is refused never made one
-        return
-    shutil.rmtree(work_folder(final, pid), ignore_errors=True)
+    folder.record_failure(final, None, message)
+    return Result(job.slug, job.source, "failed", folder.relative(final), seconds, message)
 
 
 def _exit_reason(code: int | None) -> str:
@@ -210,10 +202,6 @@ def _exit_reason(code: int | None) -> str:
         except ValueError:
             return f"signal {-code}"
     return f"exit code {code}"
-
-
-def _relative(folder: Path, out: Path) -> str:
-    return folder.resolve().relative_to(out.resolve()).as_posix()
 
 
 # The child side.
@@ -274,7 +262,7 @@ def main(fd: int, parent: int, level: int) -> None:
         out = Path(out)
         outcome = build_brief(job, out, timeout=timeout)
         conn.send(Result(
-            job.slug, job.source, outcome.status, _relative(Path(outcome.folder), out), outcome.seconds,
+            job.slug, job.source, outcome.status, OutputFolder(out).relative(Path(outcome.folder)), outcome.seconds,
             outcome.error, summarize(outcome.brief) if outcome.brief is not None else {}, traceback=outcome.traceback,
         ))
 

@@ -79,6 +79,7 @@ def corroborate(briefs: dict[int, Brief], ids: Ids, copies: dict[int, int] | Non
     pairs = [(i, j) for i, j in combinations(sorted(briefs), 2) if copies.get(i, i) != copies.get(j, j)]
     disagreements = _joined([*_figures(briefs, ids, pairs), *_dates(briefs, ids, pairs), *_terms(briefs, ids, pairs),
                              *_events(briefs, ids, pairs), *_stances(briefs, ids, pairs)])
+    disagreements.sort(key=lambda d: -len(d.values))  # what most sources dispute first: page 1 shows two
     disputed = {frozenset(d.evidence) for d in disagreements}  # "more than 1,000" and "nearly 1,000" do not agree
     agreements = [a for a in _agreements(briefs, ids, pairs) if frozenset(a.evidence[:2]) not in disputed]
     stories = {copies.get(i, i) for i in briefs}
@@ -103,7 +104,7 @@ def _joined(disagreements: list[Disagreement]) -> list[Disagreement]:
 
 def _disputed(d: Disagreement) -> str:
     """What a disagreement is about, to join only rows on one thing: the thing counted, the event or term
-    dated ("the date of one event (receive)"), or a deadline (whose `what` is the sentence that sets it)."""
+    dated ("the date of the receipt"), or a deadline (whose `what` is the sentence that sets it)."""
     if d.kind == "figure":
         return " ".join(_counted(d.what)[-1:])
     return d.what if d.what.startswith("the ") else "deadline"

@@ -202,5 +202,5 @@ def disagreement_judgment(d: Disagreement, names: list[str]) -> Judgment:
     said = [f"{names[n]} {'says ' if k == 0 else ''}{value}" for k, (n, value) in enumerate(d.values.items())]
     share = all(re.search(r"%|per ?cent", v) for v in d.values.values())
     topic = {"figure": f"the {'share' if share else 'number'} of {d.what}",
-             "date": d.what if d.what.startswith("the ") else "the date of one event", "stance": d.what}[d.kind]
+             "date": d.what if d.what.startswith("the ") else "the deadline", "stance": d.what}[d.kind]
     return Judgment(text=f"The sources differ on {topic}: {listing(said)}.", evidence=d.evidence)
