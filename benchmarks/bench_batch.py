@@ -1,6 +1,6 @@
 """A batch of 24 articles with 1 and 2 workers, next to papermill's floor, and where one brief's time goes.
 
-    .venv/bin/python benchmarks/bench_batch.py [--workers 1 2] [--stages 4]
+    .venv/bin/python benchmarks/bench_batch.py [--workers 1 2] [--stages 4] [--dask 2]
 
 Articles: the dev set (17, full length) and 7 excerpts of it, copied to a temporary folder. Each row is a
 fresh output folder run with --force through the command line, as a user runs it. Peak RSS per worker is
@@ -98,13 +98,15 @@ def _rss(process: psutil.Process) -> int:
         return 0
 
 
-def batch_row(articles: Path, out: Path, workers: int) -> dict:
+def batch_row(articles: Path, out: Path, workers: int, scheduler: str | None = None) -> dict:
+    """One batch through the command line; with `scheduler`, on that Dask cluster of `workers` workers, whose
+    processes are not the run's children: their memory and CPU time are not counted."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     machine_before = psutil.cpu_times()
     t0 = time.perf_counter()
-    proc = subprocess.Popen([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), "--workers",
-                             str(workers), "--force", "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    where = ["--scheduler", scheduler] if scheduler else ["--workers", str(workers)]
+    proc = subprocess.Popen([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), *where, "--force",
+                             "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = PeakRSS(proc.pid)
     sampler.start()
     _, stderr = proc.communicate()
@@ -119,7 +121,8 @@ def batch_row(articles: Path, out: Path, workers: int) -> dict:
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     capacity = seconds * psutil.cpu_count()
     idle = (machine_after.idle + machine_after.iowait) - (machine_before.idle + machine_before.iowait)
-    return {"workers": workers, "seconds": seconds, "brief": statistics.mean(b["seconds"] for b in built),
+    return {"workers": f"dask {workers}" if scheduler else workers, "dask": bool(scheduler), "seconds": seconds,
+            "brief": statistics.mean(b["seconds"] for b in built),
             "rss": max(sampler.peak.values(), default=0), "cpu": cpu / ARTICLES, "ours": cpu / capacity,
             "idle": idle / capacity}
 
@@ -176,12 +179,19 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--stages", type=int, default=4, help="briefs in the stage table (0: none)")
+    parser.add_argument("--dask", type=int, default=0, help="also run on a local Dask cluster of this many workers")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         articles = write_articles(tmp / "articles")
         floor = papermill_floor(tmp)
         rows = [batch_row(tmp / "articles", tmp / f"out-{w}", w) for w in args.workers]
+        if args.dask:
+            from distributed import LocalCluster
+
+            with LocalCluster(n_workers=args.dask, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster:
+                rows.append(batch_row(tmp / "articles", tmp / "out-dask", args.dask, cluster.scheduler_address))
         breakdown = stages(articles, tmp / "stages", args.stages) if args.stages else {}
     base = rows[0]["seconds"] if rows[0]["workers"] == 1 else None
     print(f"{len(articles)} articles, {psutil.cpu_count()} cores; papermill API empty-notebook floor {floor:.2f} s")
@@ -190,6 +200,10 @@ def main() -> int:
     for r in rows:
         speedup = f"{base / r['seconds']:.2f}x" if base else "-"
         share = f"{r['ours']:.0%} / {max(0.0, 1 - r['ours'] - r['idle']):.0%} / {r['idle']:.0%}"
+        if r["dask"]:  # the cluster's processes are not the run's: no memory or CPU figures
+            print(f"{r['workers']:>7} {r['seconds']:>8.1f} {60 * ARTICLES / r['seconds']:>10.1f} {speedup:>8} "
+                  f"{'-':>15} {r['brief']:>8.2f} {r['brief'] / floor:>8.1f} {'-':>11} {'-':>26}")
+            continue
         print(f"{r['workers']:>7} {r['seconds']:>8.1f} {60 * ARTICLES / r['seconds']:>10.1f} {speedup:>8} "
               f"{r['rss'] / 2**20:>12.0f} MB {r['brief']:>8.2f} {r['brief'] / floor:>8.1f} {r['cpu']:>11.2f} "
               f"{share:>26}")
