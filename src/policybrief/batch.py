@@ -85,7 +85,7 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
                             live=live, log=log)
         results: list[Result] = []
 
-        def finish(result: Result) -> None:
+        def record(result: Result) -> None:
             _log_result(result)
             if result.status == "skipped":
                 manifest.skipped(result.folder, result.source)
@@ -93,14 +93,14 @@ def run_batch(items: list[Job | Rejected], out: Path, *, workers: int = 1, force
                 manifest.record(result, hashes.get(result.slug))
             manifest.save()
             folder.write_index(manifest)
+
+        def finish(result: Result) -> None:
+            record(result)
             reporter.add(result)
             results.append(result)
 
         def finish_again(result: Result) -> None:  # the brief was counted and shown the first time
-            _log_result(result)
-            manifest.record(result, hashes.get(result.slug))
-            manifest.save()
-            folder.write_index(manifest)
+            record(result)
             results[:] = [r for r in results if r.slug != result.slug] + [result]
             if result.status == "failed":
                 reporter.add(result)

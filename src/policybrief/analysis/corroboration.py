@@ -250,21 +250,21 @@ def _about_whom(sentence, brief: Brief) -> set[str]:
 def _increment(figure: Figure, counted: list[str], sentence: str) -> set[str]:
     """The words that make a count a part or an addition: in what it counts ("217 more police"), or just before
     the number ("those final 100 troops"), where "more" is the qualifier of "more than 1,000"."""
-    at = sentence.find(figure.text) if figure.text else -1
+    at = _at(figure, sentence)
     before = sentence[:at].split()[-1:] if at > 0 else []
     return _INCREMENT.intersection([*counted, *(w.lower() for w in before if w.lower() != "than")])
 
 
 def _casualties(figure: Figure, sentence: str) -> bool:
     """A count of the dead, wounded or captured, not of a force: "killed" closely before or after it."""
-    at = sentence.find(figure.text) if figure.text else -1
+    at = _at(figure, sentence)
     return at >= 0 and bool(re.search(r"\b(kill(ed|ing)|dead|died|wounded|injured|captured|missing|casualties)\b",
                                       sentence[max(0, at - 60):at + 80]))
 
 
 def _part(figure: Figure, sentence: str) -> bool:
     """A count given as part of a larger one ("12,626 uniformed personnel, including 1,040 police")."""
-    at = sentence.find(figure.text) if figure.text else -1
+    at = _at(figure, sentence)
     return at > 0 and bool(re.search(r"\b(including|of whom|of them|among them)\s+$", sentence[:at]))
 
 
@@ -302,8 +302,13 @@ def _counted(what: str) -> list[str]:
     return counted[:counted.index("troops") + 1] if "troops" in counted else counted
 
 
+def _at(figure: Figure, sentence: str) -> int:
+    """Where a figure stands in its sentence, as written; -1 when it is not written there."""
+    return sentence.find(figure.text) if figure.text else -1
+
+
 def _qualifier(figure: Figure, sentence: str) -> str:
-    at = sentence.find(figure.text) if figure.text else -1
+    at = _at(figure, sentence)
     m = _QUALIFIER.search(sentence[:at]) if at > 0 else None
     return m[1].lower() if m else ""
 
