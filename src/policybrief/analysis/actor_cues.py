@@ -20,7 +20,8 @@ GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "aff
 
 # "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
 # anyone's, so they are not pinned on it.
-MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet"}
+MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet", "authorities",
+                     "police"}
 
 
 @dataclass

@@ -267,8 +267,13 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
     if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
             and toks[i + 1].possessive:
         return main, i + 2
-    if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in MAIN_STATE_BODIES:
-        return main, i + 1
+    if t.text in ("the", "The"):
+        # "the army", "the interim government", "the military-backed interim government"
+        for k in range(i + 1, min(i + 4, len(toks))):
+            if toks[k].text in MAIN_STATE_BODIES:
+                return main, i + 1
+            if toks[k].capitalised or not (toks[k].text.isalpha() or toks[k].text == "-"):
+                break
     if t.text == "Parliament" and (i == 0 or toks[i - 1].text in ("the", "The")):
         return main, i
     for table in (gaz.names, gaz.demonyms):
