@@ -51,6 +51,12 @@ _COLUMNIST_BYLINE = re.compile(rf"^(?i:(guest )?columnist|contributor|contributi
 # "Writer's pictureOlga Nesterova": the author's photo, its alt text run into the name.
 _PICTURE_BYLINE = re.compile(rf"^(?i:writer|author)['’]s (?i:picture|photo|avatar)\s*"
                              rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
+# "Sadiq S BhatSadiq S Bhat": the author's photo, its alt text (the name) run into the name.
+_DOUBLED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){1,3})(?P=name)$")
+# "Featured in Comment by Michael Jones": a section's label, then the byline.
+_LABELLED_BYLINE = re.compile(rf"^(?P<label>[A-Z][\w ]{{2,40}}?)\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
+_TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"
+                           rf"(\s*,\s*.{{2,60}})?$")
 # "By Jane Doe, John Roe, and Ann Poe": several authors, all of them the byline's.
 _AUTHORS = re.compile(rf"{_NAME}(\s+{_NAME}){{1,3}}(\s*,\s*{_NAME}(\s+{_NAME}){{1,3}})*,?\s+and\s+"
                       rf"{_NAME}(\s+{_NAME}){{1,3}}")
@@ -240,12 +246,21 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             if _is_body(text):
                 in_header, link_list = False, None
     _drop_trailing_links(page)
+    _byline_in_title(page)
     _author_line(page)
     _author_at_the_foot(page)
     if page.paragraphs and page.paragraphs[-1][1] and len(page.paragraphs[-1][0].split()) >= 6:
         # Nothing follows a heading at the end of a page: it is the story's last sentence, cut off.
         page.paragraphs[-1] = (page.paragraphs[-1][0], False)
     return page
+
+
+def _byline_in_title(page: Page) -> None:
+    """ "Israel's Syria raid shows high cost of lawless power - By Michael Jansen, The Jordan Times": a copy that
+    put the byline (and the outlet it came from) into the headline."""
+    if page.title and (m := _TITLE_BYLINE.match(page.title)):
+        page.title = m["title"]
+        page.author = page.author or m["name"]
 
 
 def _author_line(page: Page) -> None:
@@ -422,6 +437,13 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and (m := _PICTURE_BYLINE.match(line)):
         page.author = page.author or m["name"]  # a site builder's byline: the photo's alt text, then the name
         return "byline"
+    if reason is None and (m := _DOUBLED_BYLINE.match(line)):
+        page.author = page.author or m["name"]
+        return "byline"
+    if reason is None and in_header and (m := _LABELLED_BYLINE.match(line)):
+        page.author = page.author or m["name"]
+        page.labels.append(m["label"].split()[-1])  # "Featured in Comment": the page files it as commentary
+        return "byline"
     if reason is None and (m := _COLUMNIST_BYLINE.match(line)):
         page.author = page.author or m["name"]
         page.labels.append("column")
@@ -494,12 +516,14 @@ _SCENE_VERBS = (r"rises?|walks?|walking|stands?|standing|sits?|sitting|holds?|ho
 _CAPTION = re.compile(
     r"\((photo|image|picture|credit|file photo|photograph)s?\b[^()]*\)\.?$"
     r"|\([^()]{0,80}(getty|afp|reuters|ap photo|/tns|epa|xinhua|anadolu|shutterstock|alamy)[^()]*\)\.?$"
-    r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$"
+    r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$|\s\[[A-Z]{2,10}\]( ?\[[A-Z]{2,10}\])?\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
     # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
+    # "... after the attempted coup d'état. © June 28, 2024. Aizar Raldes, AFP": a copyright credit closes it
+    r"|\s©\s?[^©]{2,120}$"
     r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
     r"published|issued|made available|obtained|shared)\b"
     rf"|\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"

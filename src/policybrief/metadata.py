@@ -28,7 +28,7 @@ _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is
 _ANALYSIS_PATH = re.compile(r"(^|[/_.-])(analysis|analyses|explainers?|insights?|in-depth|long-?reads?|"
                             r"briefings?|commentaries|research|publications?|q-?and-?a)([/_.-]|$)",
                             re.I)
-_OPINION_LABEL = re.compile(r"^\s*(opinion|op-?ed|commentary|column|editorial|guest (essay|column)|viewpoint|"
+_OPINION_LABEL = re.compile(r"^\s*(opinion|op-?ed|comment|commentary|column|editorial|guest (essay|column)|viewpoint|"
                             r"perspective|letters?)\b\s*[|:—–-]?", re.I)
 _ANALYSIS_LABEL = re.compile(r"^\s*(analysis|news analysis|explainer|explained|insight|in depth|briefing|"
                              r"q&a|fact ?check)\b\s*[|:—–-]?", re.I)
