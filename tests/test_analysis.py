@@ -238,3 +238,16 @@ def test_the_situation_is_where_things_happen_not_who_is_named_most(write_articl
         "in Kabul. The Taliban have ruled Afghanistan since 2021, and Taliban fighters patrol every province. "
         "The United States left in August 2021, and the United States has since frozen Afghan assets."))
     assert brief.situation.key == "afg" and brief.situation.countries[0] == "AFG"
+
+
+def test_a_states_credit_is_not_its_sovereignty_and_claimed_ground_is(write_article):
+    rating = write_article(
+        "Guinea votes\n\nGuinea holds a referendum on a new constitution on Sunday. S&P Global Ratings assigned "
+        "Guinea its first sovereign rating, B+ with a stable outlook. Its sovereign bonds rallied. Investors said "
+        "the sovereign wealth fund would grow.\n")
+    assert not brief_of(rating).themes.sovereignty.present
+    claimed = write_article(
+        "Patrols resume\n\nIndian troops will resume patrolling up to two kilometres into the area held and claimed "
+        "by China since 2020. Chinese troops may patrol the disputed area on the border in Ladakh. Both armies "
+        "pulled back from the contested territory.\n")
+    assert brief_of(claimed).themes.sovereignty.present

@@ -122,6 +122,8 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "FILE - A photo of North Korea's missile launch is displayed at an observation post, Sept. 13, 2023.",
     "The prime minister has called Red Sea access an existential question for his country. [Reuters]",
     "Pictured is a view of a UN helicopter as it flies over Mikenge. Hugh Kinsella Cunningham/TNH",
+    "A supporter of the president holds a sign during a demonstration. © June 28, 2024. Aizar Raldes, AFP",
+    "Army engineers carry out works on an island disputed with Guyana [FANB] [FANB].",
 ])
 def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(line) == "photo caption"
@@ -227,6 +229,8 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("By AP News – Joshua Goodman\nMay 27, 2022\n", "Joshua Goodman"),
     ("By East Asia correspondent Bill Birtles in Taiwan\n", "Bill Birtles"),
     ("• by Western Armenia, May 05, 2022 in Society\n", None),  # the site's own name
+    ("Sadiq S BhatSadiq S Bhat\nJuly 22, 2024\n", "Sadiq S Bhat"),  # the photo's alt text run into the name
+    ("Featured in Comment by Michael Jones\n", "Michael Jones"),
 ])
 def test_bylines_real_pages_print(write_article, lines, author):
     source = "Source: https://westernarmeniatv.com/en/society_en/story/\n"
@@ -269,3 +273,17 @@ def test_a_date_run_into_the_first_paragraph_and_a_site_builders_byline(write_ar
         "worried.\n" + BODY))
     assert article.published.isoformat() == "2024-01-30" and article.author == "Olga Nesterova"
     assert sentences(article).startswith("Mali, Niger and Burkina Faso's announcement")
+
+
+def test_a_byline_inside_the_headline_names_the_author_and_leaves_the_headline(write_article):
+    article = load_article(write_article(
+        "Syria raid shows high cost of lawless power - By Michael Jansen, The Jordan Times\n"
+        "Source: https://www.example-news.org/raid\n\n" + BODY))
+    assert article.title == "Syria raid shows high cost of lawless power" and article.author == "Michael Jansen"
+
+
+def test_a_comment_section_files_the_page_as_opinion(write_article):
+    article = load_article(write_article(
+        "Jones on El-Fashar\nSource: https://www.example-institute.org/in-the-news/x\n\n"
+        "Featured in Comment by Michael Jones\n\n" + BODY))
+    assert article.kind == "opinion" and article.author == "Michael Jones"
