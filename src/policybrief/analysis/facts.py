@@ -28,7 +28,8 @@ _NUMBER = (
     # Thousands grouped by commas, or by spaces as many outlets write them ("1 000 troops", "3\u202f100").
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-    + r")(?:-(?P<num2>\w+))?"
+    # "some 400km away", "the 19th round"
+    + r")(?:-(?P<num2>\w+))?(?:(?P<glued>km|kms)\b|(?<=\d)(?P<ord>st|nd|rd|th)\b)?"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
@@ -67,6 +68,8 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         value = float(_GROUPING.sub("", raw))
         if _is_year(raw, value, s.text, m) or _is_date_day(s.text, m):
             return None
+    if m["ord"] and re.match(r"\s+([A-Z]|centur|millenni)", rest):
+        return None  # "the 102nd Military Base", "12th Apr", "the 19th century": a name, a date, an era
     if m["scale"]:
         value *= _SCALES[m["scale"].lower()]
     if not math.isfinite(value) or value > 1e15:
@@ -80,13 +83,18 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         return None  # "one of his associates" counts nothing
     if not what and not (m["cur"] or m["pct"]):
         before = s.text[:m.start()].split()[-6:]
-        if not re.search(r"\b(as high as|as many as|up to|some|about|nearly|more than|at least|around|numbering|"
-                         r"totall?ing|numbered|estimated at|put at)$", " ".join(before)):
+        # "injured over 2,700 in 2025", "withdrew almost 2,000 of its \"peacekeepers\"", "a troop ceiling of 17,000"
+        if not re.search(r"\b(as high as|as many as|up to|some|about|nearly|almost|approximately|roughly|over|"
+                         r"more than|fewer than|less than|at least|around|close to|upwards of|an estimated|numbering|"
+                         r"totall?ing|numbered|estimated at|put at|(ceiling|total|strength|force|contingent|toll|"
+                         r"tally|figure|number|cap) of)$", " ".join(before)):
             return None
         what = "… " + " ".join(before)  # "put the figure as high as 150,000": the count is named earlier
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
     measure = re.match(rf"({_MEASURES})\b\s*(.*)", what)
-    if m["num2"] and m["num2"].isalpha():
+    if m["glued"]:
+        unit, what = "km", "distance"
+    elif m["num2"] and m["num2"].isalpha():
         unit = unit or m["num2"].lower()  # "a 1,000-km front line", "a nine-member council"
     elif measure:
         unit, what = measure[1], measure[2] or "distance"
@@ -99,7 +107,7 @@ def _counted(rest: str) -> str:
     rest = rest.strip(" -–")
     if re.match(r"(of|among)\s+(them|whom|which|whose)\b", rest):
         return "of them"
-    rest = re.sub(r"^(of|among)\s+(the|its|their|his|her|\w+['’]s)\s+", "", rest)
+    rest = re.sub(r"^(of|among)\s+(the|its|their|his|her|\w+['’]s)\s+", "", rest).lstrip("\"“‘'")
     cut = _STOP_WORDS.search(rest)
     phrase = rest[: cut.start()] if cut else rest
     phrase = re.split(r"[,()\"“”]", phrase)[0].strip()
