@@ -287,3 +287,23 @@ def test_a_comment_section_files_the_page_as_opinion(write_article):
         "Jones on El-Fashar\nSource: https://www.example-institute.org/in-the-news/x\n\n"
         "Featured in Comment by Michael Jones\n\n" + BODY))
     assert article.kind == "opinion" and article.author == "Michael Jones"
+
+
+def test_a_wire_dateline_with_a_place_in_lower_case_and_a_date_stamp(write_article):
+    article = load_article(write_article(
+        "Attack in Benin\nSource: http://www.example-news.org/afp/x.html\n\n"
+        "Cotonou, June 5 (AFP) Jun 05, 2025 Three soldiers and two police officers were killed in an attack in "
+        "northwest Benin, locals said on Thursday.\n\n" + BODY + "\n\n"
+        "All rights reserved. Copyright Agence France-Presse. Sections of the information displayed on this page "
+        "(dispatches, photographs, logos) are protected by intellectual property rights owned by AFP."))
+    assert article.published.isoformat() == "2025-06-05" and article.agency == "AFP"
+    assert sentences(article).startswith("Three soldiers and two police officers were killed")
+    assert "Sections of the information" not in sentences(article)
+
+
+def test_an_editors_note_that_calls_the_text_the_authors_opinion_files_it_as_opinion(write_article):
+    note = ("Editor's note: a military analyst and expert on the Middle East. The article expresses the personal "
+            "opinion of the author and may not coincide with the view of the site.")
+    article = load_article(write_article(f"After the US left\nSource: https://example-news.org/a\n\n{note}\n\n"
+                                         "By Jane Doe @janedoe &\n\nJohn Roe @johnroe\n\n" + BODY))
+    assert article.kind == "opinion" and article.author == "Jane Doe and John Roe"

@@ -40,7 +40,7 @@ _NAME = r"[A-Z][\w.'’-]+"
 _BYLINE = re.compile(
     rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?(?P<column>(?i:guest\s+(piece|"
     rf"post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?(?i:by):?\s+{_NAME}"
-    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|in|for|-|—|–)(\s+.{{0,80}})?)?$")
+    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|&|in|for|-|—|–)(\s+.{{0,80}})?)?$")
 # "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
 _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
                           rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})\b")
@@ -83,6 +83,10 @@ _DATELINE = re.compile(
     rf"(,\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(,\s+(?P<year>\d{{4}}))?)?\s*"
     rf"(\({_AGENCY}\)\s*)?(?P<dash>[-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])"
 )
+# "Cotonou, June 5 (AFP) Jun 05, 2025 Three soldiers ...": a place in lower case, the agency, a date stamp.
+_MIXED_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}),\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})\s+\({_AGENCY}\)\s*"
+    rf"([-—–]{{1,2}}\s*)?((?P<stamp>{_DATE})\s+)?(?=[\"“‘A-Z0-9])")
 _AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
@@ -428,6 +432,10 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and re.match(r"(?i)by\s+", line) and _DATE_LINE.match(line[3:].strip()):
         page.dated(parse_date(line[3:].strip()), 3)  # "By April 22, 2024": a byline that lost its name
         return "byline"
+    if reason is None and page.author and _after_byline(page) and re.search(r"(&|\band)$", page.removed[-1].text) \
+            and _PERSON_LINE.match(name := re.sub(r"\s+@\w+$", "", line.strip())):
+        page.author = f"{page.author} and {name}"  # "By Jane Doe @janedoe &", then "John Roe @johnroe"
+        return "byline"
     if reason is None and page.removed and page.removed[-1].text == "By" and _PERSON_LINE.match(line):
         page.author = page.author or line.strip()  # "By" on one line, the name on the next
         return "byline"
@@ -487,7 +495,7 @@ def _author(line: str) -> str | None:
         else:
             name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name,
                             flags=re.I)[0]
-    name = re.sub(r"\s+@\w+$", "", name.strip())
+    name = re.sub(r"\s+@\w+$", "", re.sub(r"\s*(&|\band)$", "", name.strip()))  # "By Jane Doe @janedoe &"
     parts = re.split(r"\s+[–—-]\s+", name, maxsplit=1)
     if len(parts) == 2 and (_norm(parts[0]) in _outlet_names() or parts[0].lower().endswith("news")):
         name = parts[1]  # "By AP News – Joshua Goodman"
@@ -516,7 +524,7 @@ _SCENE_VERBS = (r"rises?|walks?|walking|stands?|standing|sits?|sitting|holds?|ho
 _CAPTION = re.compile(
     r"\((photo|image|picture|credit|file photo|photograph)s?\b[^()]*\)\.?$"
     r"|\([^()]{0,80}(getty|afp|reuters|ap photo|/tns|epa|xinhua|anadolu|shutterstock|alamy)[^()]*\)\.?$"
-    r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$|\s\[[A-Z]{2,10}\]( ?\[[A-Z]{2,10}\])?\.?$"
+    r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$|\s(?-i:\[[A-Z]{2,10}\])( ?(?-i:\[[A-Z]{2,10}\]))?\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
@@ -555,7 +563,8 @@ def _take_dateline(text: str, page: Page, *, early: bool) -> str:
         page.removed.append(Removed(text=glued[1], reason="date line"))
         page.dated(parse_date(glued[1]), 3)
         return text[glued.end(1):]
-    m = _DATELINE.match(text) or _AGENCY_ONLY.match(text) or (_PLACE_DATELINE.match(text) if early else None)
+    m = (_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _AGENCY_ONLY.match(text)
+         or (_PLACE_DATELINE.match(text) if early else None))
     if not m or (m.re is _DATELINE and m["dash"] == ":" and not m["agency"]):
         return text
     groups = m.groupdict()
@@ -564,7 +573,9 @@ def _take_dateline(text: str, page: Page, *, early: bool) -> str:
     page.removed.append(Removed(text=m[0].strip(), reason="dateline"))
     if groups.get("agency") and not page.agency:
         page.agency = groups["agency"]
-    if groups.get("month"):
+    if groups.get("stamp"):
+        page.dated(parse_date(groups["stamp"]), 3)
+    elif groups.get("month"):
         year = groups.get("year") or (year_in_url(page.url) if page.url else None)
         if year:
             page.dated(parse_date(f"{groups['month']} {groups['day']} {year}"), 2)

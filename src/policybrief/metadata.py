@@ -32,7 +32,8 @@ _OPINION_LABEL = re.compile(r"^\s*(opinion|op-?ed|comment|commentary|column|edit
                             r"perspective|letters?)\b\s*[|:—–-]?", re.I)
 _ANALYSIS_LABEL = re.compile(r"^\s*(analysis|news analysis|explainer|explained|insight|in depth|briefing|"
                              r"q&a|fact ?check)\b\s*[|:—–-]?", re.I)
-_OPINION_DISCLAIMER = re.compile(r"views expressed|opinions expressed|are (solely |only )?(his|her|their|the "
+_OPINION_DISCLAIMER = re.compile(r"views expressed|opinions expressed|personal (opinion|views?) of the (author|writer)|"
+                                 r"are (solely |only )?(his|her|their|the "
                                  r"author'?s'?|the writer'?s'?) own|does not necessarily reflect|is a (columnist|"
                                  r"contributing (writer|columnist|editor)|senior fellow|professor|former\b)", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|I['’](m|ve|d|ll)|[Mm]y|me|[Ww]e|[Oo]ur|us)\b")
