@@ -1,6 +1,10 @@
-"""The papermill engine: warm kernels, one per notebook, no state between notebooks, one deadline for all."""
+"""The papermill engine: warm kernels that run notebook after notebook, no state between notebooks, one deadline
+for all."""
 
 from __future__ import annotations
+
+import json
+import re
 
 import nbformat
 import papermill
@@ -32,18 +36,62 @@ def test_registered_under_papermills_entry_point():
     assert papermill_engines.get_engine("policybrief") is PolicybriefEngine
 
 
-def test_nothing_passes_from_one_notebook_to_the_next(tmp_path):
-    first = notebook(tmp_path, "first",
-                     "secret = 42\nimport textwrap\ntextwrap.dedent = None\nimport threading, time\n"
-                     "threading.Thread(target=time.sleep, args=(600,), name='left-behind', daemon=True).start()")
-    second = notebook(tmp_path, "second",
-                      "import textwrap, threading\nassert 'secret' not in globals()\n"
-                      "assert callable(textwrap.dedent)\n"
-                      "assert not [t for t in threading.enumerate() if t.name == 'left-behind']\n"
-                      "import sys\nassert 'policybrief.present' in sys.modules  # warmed, not left over")
-    run(first)
+def pid(path) -> int:
+    return int(run(path).cells[-1].outputs[0]["data"]["text/plain"])
+
+
+PID = "import os\nos.getpid()"
+
+
+@pytest.fixture
+def reusable(tmp_path):
+    """A pool's first kernel runs one notebook only (a single brief does not wait for the longer warming):
+    this spends it, so that the notebooks of the test run on kernels that can be reused."""
+    run(notebook(tmp_path, "spends-the-first-kernel", "1"))
+
+
+def test_a_kernel_runs_the_next_notebook_with_none_of_the_last_ones_variables(tmp_path, reusable):
+    first = pid(notebook(tmp_path, "first", "secret = 42", PID))
+    second = notebook(tmp_path, "second", "assert 'secret' not in globals() and 'os' not in globals()", PID)
+    assert pid(second) == first  # the same kernel, warm, with a clean namespace
     out = run(second)
-    assert [c.execution_count for c in out.cells] == [1]  # warming left no trace in the history
+    assert [c.execution_count for c in out.cells] == [1, 2]  # warming and the last notebook left no history
+
+
+@pytest.mark.parametrize("leftover", [
+    "import textwrap\ntextwrap.dedent = None",  # a module patched
+    "import json\njson.JSONEncoder.default = lambda self, o: 'patched'",  # a class patched
+    "import threading, time\nthreading.Thread(target=time.sleep, args=(600,), name='left-behind', daemon=True).start()",
+    "import os\nos.environ['LEFT_BEHIND'] = '1'",
+    "import sys\nsys.path.append('/left/behind')",
+    "import colorsys",  # a module the warm kernel had not imported: it may carry state of its own
+])
+def test_a_notebook_that_leaves_anything_behind_gives_its_kernel_up(tmp_path, reusable, leftover):
+    used = pid(notebook(tmp_path, "first", leftover, PID))
+    check = notebook(tmp_path, "second",
+                     "import textwrap, threading, json, os, sys\n"
+                     "assert callable(textwrap.dedent) and 'patched' not in json.JSONEncoder.default.__qualname__\n"
+                     "assert not [t for t in threading.enumerate() if t.name == 'left-behind']\n"
+                     "assert 'LEFT_BEHIND' not in os.environ and '/left/behind' not in sys.path\n"
+                     "assert 'colorsys' not in sys.modules\n"
+                     "assert 'policybrief.present' in sys.modules  # warmed, not left over", PID)
+    assert pid(check) != used
+
+
+def test_a_failed_notebook_gives_its_kernel_up(tmp_path, reusable):
+    with pytest.raises(PapermillExecutionError):
+        run(notebook(tmp_path, "fails", "import os\nprint(os.getpid())\nraise ValueError('no')"))
+    cells = nbformat.read(tmp_path / "fails.out.ipynb", as_version=4).cells
+    failed = int(next(c for c in cells if c.cell_type == "code").outputs[0]["text"])
+    assert pid(notebook(tmp_path, "after", PID)) != failed
+
+
+def test_the_notebook_runs_in_papermills_cwd_and_the_kernel_goes_back(tmp_path):
+    here = tmp_path / "here"
+    here.mkdir()
+    where = notebook(tmp_path, "where", "import os\nos.getcwd()")
+    assert run(where, cwd=str(here)).cells[0].outputs[0]["data"]["text/plain"] == repr(str(here))
+    assert run(where).cells[0].outputs[0]["data"]["text/plain"] != repr(str(here))
 
 
 def test_the_deadline_is_for_the_whole_notebook(tmp_path):
@@ -57,3 +105,27 @@ def test_a_kernel_that_dies_fails_its_notebook_and_the_next_one_runs(tmp_path):
     with pytest.raises((PapermillExecutionError, RuntimeError)):
         run(dies)
     assert run(notebook(tmp_path, "after", "1 + 1")).cells[0].outputs[0]["data"]["text/plain"] == "2"
+
+
+def test_a_brief_built_in_a_used_kernel_is_the_brief_a_fresh_kernel_builds(tmp_path, reusable, caplog):
+    """What `kernel_state` cannot see (an object changed in place) would show here: the template's own code
+    keeps nothing from one brief for the next."""
+    from conftest import DEVSET, SAMPLE
+
+    from policybrief.jobs import Job, Params
+    from policybrief.pipeline import build_brief
+
+    def outputs(article, out) -> str:
+        job = Job(slug="b", source=str(article), params=Params(article=str(article)))
+        assert build_brief(job, out).status == "built"
+        cells = nbformat.read(out / "b" / "brief.ipynb", as_version=4).cells
+        # vl-convert numbers the clip paths of the SVGs it draws across its life, so that no two charts on
+        # one page share an id: the only difference between the two, and not the brief's content.
+        return re.sub(r"clip\d+", "clip", json.dumps([c.outputs for c in cells if c.cell_type == "code"]))
+
+    other = DEVSET / "002_afghanistan_three_years_on.txt"
+    caplog.set_level("INFO", logger="policybrief.engine")
+    first = outputs(SAMPLE, tmp_path / "first")
+    outputs(other, tmp_path / "other")
+    assert outputs(SAMPLE, tmp_path / "again") == first
+    assert not [r for r in caplog.records if "fresh kernel" in r.getMessage()]  # one kernel built all three

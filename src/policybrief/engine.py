@@ -4,9 +4,12 @@
 nbclient engine:
 
 - a kernel started before the notebook arrives (`kernels.pool`), with the package imported and the chart
-  renderer warmed outside the notebook's history;
-- one kernel per notebook: a kernel is shut down after its notebook, never reused, so no variable, patched
-  module or stray thread passes from one brief to the next (a replacement is started in the background);
+  renderer warmed outside the notebook's history (a process's first kernel runs one notebook only, so that a
+  single brief does not wait for the longer warming a reusable kernel gets);
+- kernels that run notebook after notebook, with nothing passing between them: after each notebook the kernel
+  is checked (`kernel_state`), its namespace and history cleared, and it is given up for a fresh one when the
+  notebook rebound a module's or a class's attribute, imported a module, left a thread, or changed the
+  working folder, the environment or sys.path; a notebook that failed or ran out of time gives its kernel up;
 - a deadline for the whole notebook (`execution_timeout`, in seconds), not per cell: three 1.2 s cells do not
   pass a 2 s budget; at the deadline the kernel is killed and the run raises TimeoutError.
 
@@ -17,14 +20,38 @@ deadline with the notebook, and papermill reports the failure as usual.
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import threading
+import time
 
 from jupyter_client.manager import AsyncKernelManager
 from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine
+from papermill.engines import NBClientEngine, NotebookExecutionManager, catch_nb_assignment
 from papermill.utils import merge_kwargs, remove_args
 
-from .kernels import KERNEL, discard, pool
+from .kernels import KERNEL, discard, enter, left_behind, pool
+
+logger = logging.getLogger(__name__)
+
+
+# While cells run, the notebook is written at most this often (seconds); it is always written at the end.
+SAVE_EVERY = 1.0
+
+
+class _SavingLess(NotebookExecutionManager):
+    """papermill writes, and validates, the whole notebook before and after every cell: a fifth of a warm
+    brief's time. Here that happens at most once a second while cells run, and always when the notebook ends,
+    failed or not (`notebook_complete`), so a run killed mid-notebook still leaves it nearly as far as it got."""
+
+    _saved_at = 0.0
+
+    @catch_nb_assignment
+    def save(self, **kwargs):
+        if self.end_time is None and time.monotonic() - self._saved_at < SAVE_EVERY:
+            return
+        self._saved_at = time.monotonic()
+        super().save(**kwargs)
 
 
 class PolicybriefEngine(NBClientEngine):
@@ -32,10 +59,23 @@ class PolicybriefEngine(NBClientEngine):
     deadline."""
 
     @classmethod
+    def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
+                         autosave_cell_every=30, **kwargs):
+        nb_man = _SavingLess(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                             autosave_cell_every=autosave_cell_every)
+        nb_man.notebook_start()
+        try:
+            cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+        finally:
+            nb_man.cleanup_pbar()
+            nb_man.notebook_complete()
+        return nb_man.nb
+
+    @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
                                  start_timeout=60, execution_timeout=None, **kwargs):
-        km = pool().take(timeout=start_timeout) if kernel_name in (None, KERNEL) else AsyncKernelManager(
-            kernel_name=kernel_name)
+        pooled = kernel_name in (None, KERNEL)
+        km = pool().take(timeout=start_timeout) if pooled else AsyncKernelManager(kernel_name=kernel_name)
         if not km.has_kernel:
             asyncio.run(km.start_kernel())
         kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
@@ -43,14 +83,26 @@ class PolicybriefEngine(NBClientEngine):
             kwargs, timeout=None, startup_timeout=start_timeout, kernel_name=kernel_name or KERNEL,
             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file, shutdown_kernel="immediate",
         )
+        if pooled:
+            enter(km, os.getcwd())  # papermill has moved this process into the notebook's --cwd
         client = PapermillNotebookClient(nb_man, km=km, **final_kwargs)
         # The deadline is for the whole notebook: at it the kernel is killed, which ends the cell running then.
         expired = threading.Event()
         watchdog = threading.Timer(execution_timeout or 0, lambda: (expired.set(), discard(km)))
         if execution_timeout:
             watchdog.start()
+        clean = False
         try:
-            return client.execute()
+            nb = client.execute()
+            watchdog.cancel()
+            failed = any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+            if pooled and pool().reusable(km) and not expired.is_set() and not failed:
+                left = left_behind(km)
+                clean = not left
+                if left:
+                    logger.info("a fresh kernel replaces the one the last notebook left changed: %s",
+                                "; ".join(left[:5]))
+            return nb
         except Exception:
             if expired.is_set():
                 raise TimeoutError(f"the notebook did not finish within {execution_timeout:g} s") from None
@@ -59,4 +111,7 @@ class PolicybriefEngine(NBClientEngine):
             watchdog.cancel()
             if client.kc is not None:
                 client.kc.stop_channels()
-            discard(km)
+            if pooled:
+                pool().finished(km, clean)
+            else:
+                discard(km)

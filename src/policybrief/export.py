@@ -207,10 +207,18 @@ def export(
         )
     nb = _read_notebook(notebook_path)
     resources = {"metadata": {"name": Path(notebook_path).stem, "path": str(Path(notebook_path).parent)}}
+    html_exporter, pdf_exporter = _exporters(paper)
     if html_path is not None:
-        _render_to(html_path, BriefHTMLExporter(), nb, resources)
+        _render_to(html_path, html_exporter, nb, resources)
     if pdf_path is not None:
-        _render_to(pdf_path, BriefPDFExporter(paper_size=paper), nb, resources)
+        _render_to(pdf_path, pdf_exporter, nb, resources)
+
+
+@functools.cache
+def _exporters(paper: str) -> tuple[BriefHTMLExporter, BriefPDFExporter]:
+    """One pair per process and paper size: an exporter compiles its templates when first used, which every
+    brief of a batch would otherwise pay again."""
+    return BriefHTMLExporter(), BriefPDFExporter(paper_size=paper)
 
 
 def chart_figure(spec: dict, svg: str, caption: str, chart_id: str) -> str:

@@ -1,5 +1,8 @@
 """Kernels started ahead of the notebooks they will run: a pool of them, each over IPC sockets, with the
-package imported and the chart renderer warmed outside the notebook's history.
+package imported, the chart renderer warmed and the template run once, all outside the notebook's history.
+
+A kernel runs notebook after notebook as long as each leaves nothing behind (`kernel_state`): the engine hands
+it back with `give_back`, or gives it up with `replace`, which starts a fresh one in the background.
 
 It needs only jupyter_client, so a worker process starts its first kernel before importing papermill and the
 exporters: the kernel's start-up and the worker's imports then run side by side, on two cores.
@@ -7,48 +10,143 @@ exporters: the kernel's start-up and the worker's imports then run side by side,
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import atexit
+import json
 import os
 import queue
 import tempfile
 import threading
 import time
+from importlib.resources import files
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 
 KERNEL = "python3"
-# Imports and a first chart in the kernel before the notebook: together about 1.7 s of every brief otherwise.
-WARM_CODE = (
+# A kernel is replaced after this many notebooks even when each left nothing behind that `kernel_state` sees:
+# it bounds what it cannot see (memory a notebook kept inside an object, a cache that grew).
+MAX_USES = 100
+
+
+def _template_code() -> str:
+    """The template's code cells: run once on the bundled sample, they import every module a brief needs, so
+    that the state taken after them is the one each brief starts from."""
+    notebook = json.loads((files("policybrief") / "notebooks" / "brief.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
+
+
+# Imports and a first chart in the kernel before the notebook: about 1.7 s of every notebook otherwise.
+QUICK_CODE = (
     "import policybrief.notebook, policybrief.present, policybrief.charts\n"
     "import vl_convert as _vlc\n"
     "_vlc.vegalite_to_svg({'mark': 'point', 'data': {'values': [{'a': 1}]},\n"
     "                      'encoding': {'x': {'field': 'a', 'type': 'quantitative'}}})\n"
     "del _vlc\n"
 )
+# A kernel that is to run notebook after notebook also runs a whole brief first, so that what the template sets
+# up on first use (modules it imports late, caches Altair fills) is in the state each notebook starts from.
+WARM_CODE = (
+    f"{QUICK_CODE}{_template_code()}\n"
+    # pyzmq sets up a thread on a kernel's first output over 64 kB (a big map): done now, it is part of the
+    # state each notebook starts from rather than something a notebook left behind.
+    "from IPython.display import display as _display\n"
+    "_display({'text/plain': '.' * 100_000}, raw=True)\n"
+)
+
+
+class QuickClient(AsyncKernelClient):
+    """A client that knows its kernel is ready as soon as it is: jupyter_client's own check ends by listening
+    for 0.2 s of silence on IOPub, which nbclient, the state check and the folder change each paid on every
+    notebook. Here the kernel_info request's own "idle" on IOPub shows the channel is connected."""
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+        while True:
+            msg_id = self.kernel_info()
+            reply = await self._reply_to(msg_id, self.shell_channel, deadline)
+            if reply is not None and await self._idle_after(msg_id, deadline):
+                self._handle_kernel_info_reply(reply)
+                return
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+
+    @staticmethod
+    async def _reply_to(msg_id: str, channel, deadline: float) -> dict | None:
+        while (left := min(1.0, deadline - time.monotonic())) > 0:
+            try:
+                msg = await channel.get_msg(timeout=left)
+            except queue.Empty:
+                return None
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return msg
+        return None
+
+    async def _idle_after(self, msg_id: str, deadline: float) -> bool:
+        """Whether IOPub carries the kernel's "idle" for this request (earlier messages are flushed); not within
+        a second means the channel is not connected yet, and the request is sent again."""
+        while (left := min(1.0, deadline - time.monotonic())) > 0:
+            try:
+                msg = await self.iopub_channel.get_msg(timeout=left)
+            except queue.Empty:
+                return False
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                return True
+        return False
 
 
 class KernelPool:
-    """Kernels started ahead; `take` hands one out and starts its replacement in the background."""
+    """Warm kernels. `take` hands one out; `finished` takes it back, for the next notebook or to be replaced.
 
-    def __init__(self, size: int = 1, kernel_name: str = KERNEL, warm_code: str = WARM_CODE) -> None:
-        self.size, self.kernel_name, self.warm_code = size, kernel_name, warm_code
+    A pool's first kernels are warmed quickly and run one notebook each, so that a single brief never waits
+    for the longer warming; taking one starts a fully warmed kernel, which runs notebook after notebook."""
+
+    def __init__(self, size: int = 1, kernel_name: str = KERNEL) -> None:
+        self.size, self.kernel_name = size, kernel_name
         self._ready: queue.Queue[AsyncKernelManager | BaseException] = queue.Queue()
         self._sockets = tempfile.mkdtemp(prefix="pb-kernels-")
         self._lock = threading.Lock()
         self._closed = False
+        self._uses: dict[int, int] = {}  # reusable kernels, by id: notebooks run so far
         for _ in range(size):
-            self._refill()
+            self._refill(reusable=False)
 
     def take(self, timeout: float = 60.0) -> AsyncKernelManager:
         while True:
             item = self._ready.get(timeout=timeout)
-            self._refill()
             if isinstance(item, BaseException):
+                self._refill(reusable=True)
                 raise RuntimeError(f"the kernel could not start: {item}") from item
-            if asyncio.run(item.is_alive()):
-                return item
-            discard(item)  # it died while waiting: take the next one
+            if not self.reusable(item):
+                self._refill(reusable=True)  # its successor, warming while it runs its one notebook
+            elif not asyncio.run(item.is_alive()):
+                self.finished(item, clean=False)  # it died while waiting: take the next one
+                continue
+            return item
+
+    def reusable(self, km: AsyncKernelManager) -> bool:
+        with self._lock:
+            return id(km) in self._uses
+
+    def finished(self, km: AsyncKernelManager, clean: bool) -> None:
+        """A kernel whose notebook is done. One that can run the next and whose notebook left nothing behind
+        goes back, up to MAX_USES notebooks; any other is shut down, and a reusable one is replaced."""
+        with self._lock:
+            reusable = id(km) in self._uses
+            uses = self._uses[id(km)] = self._uses[id(km)] + 1 if reusable else 0
+            back = reusable and clean and not self._closed and uses < MAX_USES
+            if not back:
+                self._uses.pop(id(km), None)
+        if back:
+            self._ready.put(km)
+            return
+        discard(km)
+        if reusable:
+            self._refill(reusable=True)
 
     def close(self) -> None:
         with self._lock:
@@ -58,44 +156,94 @@ class KernelPool:
             if isinstance(item, AsyncKernelManager):
                 discard(item)
 
-    def _refill(self) -> None:
+    def _refill(self, reusable: bool) -> None:
         with self._lock:
             if not self._closed:
-                threading.Thread(target=self._start_one, daemon=True).start()
+                threading.Thread(target=self._start_one, args=(reusable,), daemon=True).start()
 
-    def _start_one(self) -> None:
+    def _start_one(self, reusable: bool) -> None:
         try:
             # nbclient drives kernels from an event loop: an async manager, or its blocking client stalls the loop
             km = AsyncKernelManager(kernel_name=self.kernel_name, transport="ipc",
+                                    client_class=f"{__name__}.QuickClient",
                                     ip=os.path.join(self._sockets, f"kernel-{time.monotonic_ns()}"))
-            asyncio.run(_start(km, self.warm_code))  # a loop of its own, closed with this thread's work
+            asyncio.run(_start(km, reusable))  # a loop of its own, closed with this thread's work
         except BaseException as exc:  # noqa: BLE001 - handed to whoever takes this slot, where it is raised
             self._ready.put(exc)
             return
         with self._lock:
             closed = self._closed
+            if reusable and not closed:
+                self._uses[id(km)] = 0
         if closed:
             discard(km)
         else:
             self._ready.put(km)
 
 
-async def _start(km: AsyncKernelManager, warm_code: str, timeout: float = 60.0) -> None:
-    """Start the kernel and run the warming code without a history entry, so the notebook's first cell is
-    still [1]."""
-    await km.start_kernel()
-    if not warm_code:
-        return
+async def _start(km: AsyncKernelManager, reusable: bool, timeout: float = 60.0) -> None:
+    """Start the kernel and warm it, leaving the notebook's first cell [1]. A reusable kernel runs its warming
+    as a notebook cell would (so that whatever IPython sets up on a first cell is set up), then has it cleared
+    away and takes the state each notebook starts from."""
+    await km.start_kernel(cwd=os.path.dirname(km.ip))  # a folder of the pool's own, there as long as it is
     kc = km.client()
     kc.start_channels()
     try:
         await kc.wait_for_ready(timeout=timeout)
-        reply = await kc.execute_interactive(warm_code, store_history=False, silent=True, timeout=timeout,
-                                             output_hook=lambda msg: None)
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"warming the kernel failed: {reply['content'].get('evalue', '')}")
+        steps = ((WARM_CODE, True), (_REMEMBER, False)) if reusable else ((QUICK_CODE, False),)
+        for code, history in steps:
+            reply = await kc.execute_interactive(code, store_history=history, silent=not history,
+                                                 timeout=timeout, output_hook=lambda msg: None)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"warming the kernel failed: {reply['content'].get('evalue', '')}")
     finally:
         kc.stop_channels()
+
+
+_REMEMBER = ("get_ipython().reset(new_session=True)\n"
+             "__import__('policybrief.kernel_state').kernel_state.remember()")
+def enter(km: AsyncKernelManager, folder: str, timeout: float = 30.0) -> None:
+    """Have the kernel run its next notebook in `folder`."""
+    asyncio.run(_run_quietly(km, f"__import__('policybrief.kernel_state').kernel_state.enter({folder!r})", timeout))
+
+
+async def _run_quietly(km: AsyncKernelManager, code: str, timeout: float) -> None:
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=timeout)
+        reply = await kc.execute_interactive(code, store_history=False, silent=True, timeout=timeout,
+                                             output_hook=lambda msg: None)
+    finally:
+        kc.stop_channels()
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"the kernel could not be prepared: {reply['content'].get('evalue', '')}")
+
+
+_RELEASE = "__import__('policybrief.kernel_state').kernel_state.release()"
+_LEFT = "__import__('policybrief.kernel_state').kernel_state.last"
+
+
+def left_behind(km: AsyncKernelManager, timeout: float = 30.0) -> list[str]:
+    """What the notebook the kernel just ran left behind (nothing: it can run the next one); its namespace and
+    history are cleared either way."""
+    return asyncio.run(_release(km, timeout))
+
+
+async def _release(km: AsyncKernelManager, timeout: float) -> list[str]:
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=timeout)
+        reply = await kc.execute_interactive(_RELEASE, store_history=False, silent=True, timeout=timeout,
+                                             user_expressions={"left": _LEFT}, output_hook=lambda msg: None)
+    finally:
+        kc.stop_channels()
+    content = reply["content"]
+    left = content.get("user_expressions", {}).get("left", {})
+    if content["status"] != "ok" or left.get("status") != "ok":
+        return [f"the check failed: {content.get('evalue') or left.get('evalue') or 'no answer'}"]
+    return ast.literal_eval(left["data"]["text/plain"])
 
 
 def discard(km: AsyncKernelManager) -> None:
