@@ -193,7 +193,7 @@ def main() -> int:
             from distributed import LocalCluster
 
             with LocalCluster(n_workers=args.dask, threads_per_worker=1, processes=True,
-                              dashboard_address=None) as cluster:
+                              dashboard_address=":0") as cluster:
                 rows.append(batch_row(tmp / "articles", tmp / "out-dask", args.dask, cluster.scheduler_address))
         breakdown = stages(articles, tmp / "stages", args.stages) if args.stages else {}
     base = rows[0]["seconds"] if rows[0]["workers"] == 1 else None

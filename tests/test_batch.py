@@ -454,8 +454,9 @@ def test_dask_local_cluster_writes_the_same_briefs(batch, tmp_path):
               batch["root"] / "params" / "015_taiwan_strait_drills_wire.yaml",
               batch["root"] / "more" / "broken_empty.txt"]
     out = tmp_path / "out"
-    # No dashboard: it needs a free port and would warn (an error under pytest's settings) without one.
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    # The scheduler's web server on a free port: the default one may be taken (another cluster, another test
+    # run), and the warning that it moves is an error under pytest's settings.
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         proc = policybrief("run", *map(str, inputs), "--out", str(out), "--scheduler", cluster.scheduler_address)
     assert proc.returncode == 1, proc.stderr
     local, remote = manifest(batch["out"]), manifest(out)

@@ -283,7 +283,8 @@ def test_a_batch_built_in_parallel_compares_each_brief_with_the_one_before_even_
     if where == "a Dask cluster":
         from distributed import LocalCluster
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        # The scheduler's web server on a free port: the default one may be taken (see test_batch).
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
             proc = run(*args, "--scheduler", cluster.scheduler_address)
     else:
         proc = run(*args, "--workers", "2")
