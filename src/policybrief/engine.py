@@ -9,7 +9,8 @@ nbclient engine:
 - kernels that run notebook after notebook, with nothing passing between them: after each notebook the kernel
   is checked (`kernel_state`), its namespace and history cleared, and it is given up for a fresh one when the
   notebook rebound a module's or a class's attribute, imported a module, left a thread, or changed the
-  working folder, the environment or sys.path; a notebook that failed or ran out of time gives its kernel up;
+  environment or sys.path; a notebook that failed or ran out of time gives its kernel up. Each notebook runs
+  in papermill's --cwd, and the kernel goes back to its own folder after it;
 - a deadline for the whole notebook (`execution_timeout`, in seconds), not per cell: three 1.2 s cells do not
   pass a 2 s budget; at the deadline the kernel is killed and the run raises TimeoutError.
 

@@ -2,7 +2,7 @@
 package imported, the chart renderer warmed and the template run once, all outside the notebook's history.
 
 A kernel runs notebook after notebook as long as each leaves nothing behind (`kernel_state`): the engine hands
-it back with `give_back`, or gives it up with `replace`, which starts a fresh one in the background.
+it back with `finished`, which keeps it for the next notebook or starts a fresh one in its place.
 
 It needs only jupyter_client, so a worker process starts its first kernel before importing papermill and the
 exporters: the kernel's start-up and the worker's imports then run side by side, on two cores.
@@ -202,48 +202,39 @@ async def _start(km: AsyncKernelManager, reusable: bool, timeout: float = 60.0) 
 
 _REMEMBER = ("get_ipython().reset(new_session=True)\n"
              "__import__('policybrief.kernel_state').kernel_state.remember()")
-def enter(km: AsyncKernelManager, folder: str, timeout: float = 30.0) -> None:
-    """Have the kernel run its next notebook in `folder`."""
-    asyncio.run(_run_quietly(km, f"__import__('policybrief.kernel_state').kernel_state.enter({folder!r})", timeout))
-
-
-async def _run_quietly(km: AsyncKernelManager, code: str, timeout: float) -> None:
-    kc = km.client()
-    kc.start_channels()
-    try:
-        await kc.wait_for_ready(timeout=timeout)
-        reply = await kc.execute_interactive(code, store_history=False, silent=True, timeout=timeout,
-                                             output_hook=lambda msg: None)
-    finally:
-        kc.stop_channels()
-    if reply["content"]["status"] != "ok":
-        raise RuntimeError(f"the kernel could not be prepared: {reply['content'].get('evalue', '')}")
-
-
+_ENTER = "__import__('policybrief.kernel_state').kernel_state.enter({folder!r})"
 _RELEASE = "__import__('policybrief.kernel_state').kernel_state.release()"
 _LEFT = "__import__('policybrief.kernel_state').kernel_state.last"
+
+
+def enter(km: AsyncKernelManager, folder: str, timeout: float = 30.0) -> None:
+    """Have the kernel run its next notebook in `folder`."""
+    content = asyncio.run(_quietly(km, _ENTER.format(folder=folder), timeout))
+    if content["status"] != "ok":
+        raise RuntimeError(f"the kernel could not be prepared: {content.get('evalue', '')}")
 
 
 def left_behind(km: AsyncKernelManager, timeout: float = 30.0) -> list[str]:
     """What the notebook the kernel just ran left behind (nothing: it can run the next one); its namespace and
     history are cleared either way."""
-    return asyncio.run(_release(km, timeout))
-
-
-async def _release(km: AsyncKernelManager, timeout: float) -> list[str]:
-    kc = km.client()
-    kc.start_channels()
-    try:
-        await kc.wait_for_ready(timeout=timeout)
-        reply = await kc.execute_interactive(_RELEASE, store_history=False, silent=True, timeout=timeout,
-                                             user_expressions={"left": _LEFT}, output_hook=lambda msg: None)
-    finally:
-        kc.stop_channels()
-    content = reply["content"]
+    content = asyncio.run(_quietly(km, _RELEASE, timeout, user_expressions={"left": _LEFT}))
     left = content.get("user_expressions", {}).get("left", {})
     if content["status"] != "ok" or left.get("status") != "ok":
         return [f"the check failed: {content.get('evalue') or left.get('evalue') or 'no answer'}"]
     return ast.literal_eval(left["data"]["text/plain"])
+
+
+async def _quietly(km: AsyncKernelManager, code: str, timeout: float, user_expressions: dict | None = None) -> dict:
+    """Run code in the kernel outside the notebook's history and outputs; the reply's content."""
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=timeout)
+        reply = await kc.execute_interactive(code, store_history=False, silent=True, timeout=timeout,
+                                             user_expressions=user_expressions or {}, output_hook=lambda msg: None)
+    finally:
+        kc.stop_channels()
+    return reply["content"]
 
 
 def discard(km: AsyncKernelManager) -> None:
