@@ -251,3 +251,11 @@ def test_a_states_credit_is_not_its_sovereignty_and_claimed_ground_is(write_arti
         "by China since 2020. Chinese troops may patrol the disputed area on the border in Ladakh. Both armies "
         "pulled back from the contested territory.\n")
     assert brief_of(claimed).themes.sovereignty.present
+
+
+def test_an_organisation_keeps_its_owners_acronym_in_its_name(write_article):
+    brief = brief_of(write_article(
+        "Haiti force\n\nThe force will be supported by a newly created U.N. Support Office, the council said on "
+        "Tuesday. Other partners will donate to a U.N. Trust Fund to pay the soldiers' stipends, officials said.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"U.N. Support Office", "U.N. Trust Fund"} <= names and not {"Support Office", "Trust Fund"} & names

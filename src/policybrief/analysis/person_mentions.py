@@ -150,6 +150,7 @@ def _apposition(s: TokenSentence, end: int) -> str | None:
     return None
 
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
 _ROLE_WORD = re.compile(
     r"(?:(?:deputy|vice|acting|former)\s+)?\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|"
     r"director|envoy|ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|governor|mayor|"
@@ -171,7 +172,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         kind = type_from_head(words) if words not in cue.places else None
         if kind:
-            name = s.surface(i, end).rstrip("’'")
+            # "a newly created U.N. Support Office": the owner's acronym, already an actor, is part of the name
+            owner = toks[i - 1] if i > 0 else None
+            start = i - 1 if owner and _ACRONYM.fullmatch(owner.text) and not owner.possessive else i
+            name = s.surface(start, end).rstrip("’'")
             found.add(f"org:{name}", name, kind, s, name)
             s.claim(i, end)
             i = end
