@@ -55,6 +55,7 @@ _PICTURE_BYLINE = re.compile(rf"^(?i:writer|author)['’]s (?i:picture|photo|ava
 _DOUBLED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){1,3})(?P=name)$")
 # "Featured in Comment by Michael Jones": a section's label, then the byline.
 _LABELLED_BYLINE = re.compile(rf"^(?P<label>[A-Z][\w ]{{2,40}}?)\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
+_HANDLE = re.compile(r"\s+@\w+$")  # "Jane Doe @janedoe": the name without its social-media handle
 _TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"
                            rf"(\s*,\s*.{{2,60}})?$")
 # "By Jane Doe, John Roe, and Ann Poe": several authors, all of them the byline's.
@@ -433,7 +434,7 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.dated(parse_date(line[3:].strip()), 3)  # "By April 22, 2024": a byline that lost its name
         return "byline"
     if reason is None and page.author and _after_byline(page) and re.search(r"(&|\band)$", page.removed[-1].text) \
-            and _PERSON_LINE.match(name := re.sub(r"\s+@\w+$", "", line.strip())):
+            and _PERSON_LINE.match(name := _HANDLE.sub("", line.strip())):
         page.author = f"{page.author} and {name}"  # "By Jane Doe @janedoe &", then "John Roe @johnroe"
         return "byline"
     if reason is None and page.removed and page.removed[-1].text == "By" and _PERSON_LINE.match(line):
@@ -495,7 +496,7 @@ def _author(line: str) -> str | None:
         else:
             name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name,
                             flags=re.I)[0]
-    name = re.sub(r"\s+@\w+$", "", re.sub(r"\s*(&|\band)$", "", name.strip()))  # "By Jane Doe @janedoe &"
+    name = _HANDLE.sub("", re.sub(r"\s*(&|\band)$", "", name.strip()))  # "By Jane Doe @janedoe &"
     parts = re.split(r"\s+[–—-]\s+", name, maxsplit=1)
     if len(parts) == 2 and (_norm(parts[0]) in _outlet_names() or parts[0].lower().endswith("news")):
         name = parts[1]  # "By AP News – Joshua Goodman"

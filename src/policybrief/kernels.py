@@ -186,18 +186,11 @@ async def _start(km: AsyncKernelManager, reusable: bool, timeout: float = 60.0) 
     as a notebook cell would (so that whatever IPython sets up on a first cell is set up), then has it cleared
     away and takes the state each notebook starts from."""
     await km.start_kernel(cwd=os.path.dirname(km.ip))  # a folder of the pool's own, there as long as it is
-    kc = km.client()
-    kc.start_channels()
-    try:
-        await kc.wait_for_ready(timeout=timeout)
-        steps = ((WARM_CODE, True), (_REMEMBER, False)) if reusable else ((QUICK_CODE, False),)
-        for code, history in steps:
-            reply = await kc.execute_interactive(code, store_history=history, silent=not history,
-                                                 timeout=timeout, output_hook=lambda msg: None)
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"warming the kernel failed: {reply['content'].get('evalue', '')}")
-    finally:
-        kc.stop_channels()
+    steps = ((WARM_CODE, True), (_REMEMBER, False)) if reusable else ((QUICK_CODE, False),)
+    for code, history in steps:
+        content = await _run(km, code, timeout, history=history)
+        if content["status"] != "ok":
+            raise RuntimeError(f"warming the kernel failed: {content.get('evalue', '')}")
 
 
 _REMEMBER = ("get_ipython().reset(new_session=True)\n"
@@ -209,7 +202,7 @@ _LEFT = "__import__('policybrief.kernel_state').kernel_state.last"
 
 def enter(km: AsyncKernelManager, folder: str, timeout: float = 30.0) -> None:
     """Have the kernel run its next notebook in `folder`."""
-    content = asyncio.run(_quietly(km, _ENTER.format(folder=folder), timeout))
+    content = asyncio.run(_run(km, _ENTER.format(folder=folder), timeout))
     if content["status"] != "ok":
         raise RuntimeError(f"the kernel could not be prepared: {content.get('evalue', '')}")
 
@@ -217,20 +210,22 @@ def enter(km: AsyncKernelManager, folder: str, timeout: float = 30.0) -> None:
 def left_behind(km: AsyncKernelManager, timeout: float = 30.0) -> list[str]:
     """What the notebook the kernel just ran left behind (nothing: it can run the next one); its namespace and
     history are cleared either way."""
-    content = asyncio.run(_quietly(km, _RELEASE, timeout, user_expressions={"left": _LEFT}))
+    content = asyncio.run(_run(km, _RELEASE, timeout, user_expressions={"left": _LEFT}))
     left = content.get("user_expressions", {}).get("left", {})
     if content["status"] != "ok" or left.get("status") != "ok":
         return [f"the check failed: {content.get('evalue') or left.get('evalue') or 'no answer'}"]
     return ast.literal_eval(left["data"]["text/plain"])
 
 
-async def _quietly(km: AsyncKernelManager, code: str, timeout: float, user_expressions: dict | None = None) -> dict:
-    """Run code in the kernel outside the notebook's history and outputs; the reply's content."""
+async def _run(km: AsyncKernelManager, code: str, timeout: float, *, history: bool = False,
+               user_expressions: dict | None = None) -> dict:
+    """Run code in the kernel with its outputs discarded, outside the notebook's history unless `history`;
+    the reply's content."""
     kc = km.client()
     kc.start_channels()
     try:
         await kc.wait_for_ready(timeout=timeout)
-        reply = await kc.execute_interactive(code, store_history=False, silent=True, timeout=timeout,
+        reply = await kc.execute_interactive(code, store_history=history, silent=not history, timeout=timeout,
                                              user_expressions=user_expressions or {}, output_hook=lambda msg: None)
     finally:
         kc.stop_channels()
