@@ -13,9 +13,12 @@ from functools import cache
 
 from .. import data
 from ..brief import Sentence, Theme, Themes
+from . import theme_model
 
 THEMES = ("sovereignty", "security", "power_vacuum")
 MAX_EVIDENCE = 5
+# Below this the model sees nothing of the theme in a sentence; the best sentence is shown regardless.
+MIN_EVIDENCE = 0.1
 ON_THEME = 1.0  # a sentence frames a theme when its cues weigh at least this much
 _NEGATION_WINDOW = 40  # characters before a cue in which a negation cancels it
 
@@ -116,37 +119,45 @@ def _consequences(sentences: list[Sentence], weights: dict[str, float], lex: _Le
 
 
 def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitical: bool) -> Themes:
-    """Themes for the article; an article with no political actor at all carries none of them."""
-    lex = lexicon()
+    """Themes for the article; an article with no political actor at all carries none of them.
+
+    A theme is there when the lexicon names it or the learned model (theme_model) reads it; its evidence is
+    the sentences the model rates likeliest to be quoted for it, in article order.
+    """
     order = {s.id: i for i, s in enumerate(sentences)}
     words = sum(len(s.text.split()) for s in sentences)
     text = {s.id: s.text for s in sentences}
-    # A 250-word excerpt has room for fewer cues than a full article: the bar is lower, but never below min_share.
-    share = min(1.0, max(lex.min_share, math.sqrt(words / lex.full_words)))
     out = {}
     for theme in THEMES:
-        weights = scores.weights[theme]
-        total = sum(weights.values())
-        threshold = lex.thresholds[theme] * (1.0 if theme in lex.unscaled else share)
-        score = 1 - math.exp(-total / (2 * threshold))
-        present = geopolitical and (total >= threshold or bool(scores.strong[theme]))
-        ranked = sorted(weights, key=lambda sid: (-_rank_weight(sid, weights, scores.strong[theme]), order[sid]))
-        distinct = _distinct(ranked, text)
-        evidence = sorted(distinct[:MAX_EVIDENCE], key=order.__getitem__) if present else []
+        weights, strong = scores.weights[theme], scores.strong[theme]
+        named, named_score = lexicon_call(theme, weights, strong, words)
+        likely = theme_model.sentence_probabilities(theme, sentences, weights, strong)
+        learned = theme_model.article_probability(theme, likely, weights, strong, words)
+        present = geopolitical and (named or learned >= 0.5)
+        ranked = _distinct(sorted(likely, key=lambda sid: (-likely[sid], order[sid])), text)
+        evidence = [sid for i, sid in enumerate(ranked[:MAX_EVIDENCE]) if i == 0 or likely[sid] >= MIN_EVIDENCE]
+        score = max(named_score, learned)
         out[theme] = Theme(present=present, score=round(score if geopolitical else score * 0.2, 3),
-                           evidence=evidence)
+                           evidence=sorted(evidence, key=order.__getitem__) if present else [])
     return Themes(**out)
 
 
+def lexicon_call(theme: str, weights: dict[str, float], strong: set[str], words: int) -> tuple[bool, float]:
+    """Whether the lexicon alone names the theme, and how strongly (0-1)."""
+    lex = lexicon()
+    # A 250-word excerpt has room for fewer cues than a full article: the bar is lower, but never below min_share.
+    share = min(1.0, max(lex.min_share, math.sqrt(words / lex.full_words)))
+    threshold = lex.thresholds[theme] * (1.0 if theme in lex.unscaled else share)
+    total = sum(weights.values())
+    return total >= threshold or bool(strong), 1 - math.exp(-total / (2 * threshold))
+
+
 def label_sentences(sentences: list[Sentence], scores: SentenceScores, themes: Themes) -> list[Sentence]:
-    """Copies of the sentences carrying the present themes each one substantially frames."""
+    """Copies of the sentences carrying the present themes each one substantially frames or evidences."""
     present = [t for t in THEMES if getattr(themes, t).present]
-    return [s.model_copy(update={"themes": [t for t in present if scores.weights[t].get(s.id, 0) >= ON_THEME]})
+    return [s.model_copy(update={"themes": [t for t in present if scores.weights[t].get(s.id, 0) >= ON_THEME
+                                            or s.id in getattr(themes, t).evidence]})
             for s in sentences]
-
-
-def _rank_weight(sid: str, weights: dict[str, float], strong: set[str]) -> float:
-    return weights[sid] + (2.0 if sid in strong else 0.0)
 
 
 def _distinct(ids: list[str], text: dict[str, str]) -> list[str]:

@@ -1,0 +1,196 @@
+"""Train the theme model (src/policybrief/data/theme_model.json) on annotated articles.
+
+    python scripts/train_theme_model.py                  # train on tests/realset/tune and tests/devset
+    python scripts/train_theme_model.py --cv 5           # and first report 5-fold cross-validation
+
+Needs scikit-learn (`pip install -e '.[train]'`). The held-back set (tests/realset/heldout) is refused: it
+measures the model and must never teach it. Each sentence is labelled as evidence of a theme when it matches a
+gold evidence sentence the way `policybrief eval` matches them (word Jaccard >= 0.5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from policybrief import evaluate
+from policybrief.analysis import theme_model, themes
+from policybrief.ingest import load_article
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SETS = [ROOT / "tests/realset/tune", ROOT / "tests/devset"]
+OUTPUT = ROOT / "src/policybrief/data/theme_model.json"
+SENTENCE_C = 0.1  # strong regularisation: 8,000 sentences, tens of thousands of word pairs (chosen by --cv)
+ARTICLE_C = 1.0
+INNER_FOLDS = 3  # the article model learns from sentence probabilities of articles the sentence model never saw
+DECIMALS = 5
+
+
+@dataclass
+class Example:
+    name: str
+    texts: list[str]
+    ids: list[str]
+    weights: dict[str, dict[str, float]]
+    strong: dict[str, set[str]]
+    words: int
+    gold: dict[str, bool]
+    labels: dict[str, list[int]]
+    gold_evidence: dict[str, list[str]]
+
+
+def examples(folders: list[Path]) -> list[Example]:
+    out = []
+    for folder in folders:
+        for path in evaluate.gold_files(folder):
+            gold, article_path = evaluate.load_gold(path)
+            sentences = load_article(article_path).sentences
+            scores = themes.score_sentences(sentences)
+            g = gold.get("themes") or {}
+            evidence = {t: ((g.get("evidence") or {}).get(t) or []) if g.get(t) else [] for t in themes.THEMES}
+            out.append(Example(
+                name=path.stem, texts=[s.text for s in sentences], ids=[s.id for s in sentences],
+                weights=scores.weights, strong=scores.strong, words=sum(len(s.text.split()) for s in sentences),
+                gold={t: bool(g.get(t)) for t in themes.THEMES},
+                labels={t: [int(any(evaluate.jaccard(s.text, e) >= 0.5 for e in evidence[t])) for s in sentences]
+                        for t in themes.THEMES},
+                gold_evidence=evidence,
+            ))
+    return out
+
+
+def _dense(ex: Example, theme: str) -> list[list[float]]:
+    return [theme_model.sentence_features(ex.weights[theme].get(i, 0.0), i in ex.strong[theme]) for i in ex.ids]
+
+
+def _matrix(vectorizer: CountVectorizer, data: list[Example], theme: str):
+    texts = [t for ex in data for t in ex.texts]
+    dense = [row for ex in data for row in _dense(ex, theme)]
+    return hstack([vectorizer.transform(texts), csr_matrix(dense)]).tocsr()
+
+
+def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, LogisticRegression]:
+    vectorizer = CountVectorizer(analyzer=theme_model.ngrams, min_df=2, binary=True)
+    vectorizer.fit([t for ex in data for t in ex.texts])
+    y = [label for ex in data for label in ex.labels[theme]]
+    model = LogisticRegression(C=SENTENCE_C, class_weight="balanced", max_iter=5000)
+    return vectorizer, model.fit(_matrix(vectorizer, data, theme), y)
+
+
+def _article_row(probabilities: list[float], ex: Example, theme: str) -> list[float]:
+    return theme_model.article_features(probabilities, sum(ex.weights[theme].values()), bool(ex.strong[theme]),
+                                        ex.words)
+
+
+def fit(data: list[Example], theme: str) -> tuple[CountVectorizer, LogisticRegression, LogisticRegression]:
+    rows, targets = [], []
+    for k in range(INNER_FOLDS):
+        held = data[k::INNER_FOLDS]
+        vectorizer, model = fit_sentences([ex for i, ex in enumerate(data) if i % INNER_FOLDS != k], theme)
+        for ex in held:
+            rows.append(_article_row(list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1]), ex, theme))
+            targets.append(int(ex.gold[theme]))
+    article = LogisticRegression(C=ARTICLE_C, max_iter=5000).fit(rows, targets)
+    vectorizer, model = fit_sentences(data, theme)
+    return vectorizer, model, article
+
+
+def export(fitted: dict, trained_on: list[str], count: int) -> dict:
+    out = {"trained_on": trained_on, "articles": count, "themes": {}}
+    for theme, (vectorizer, model, article) in fitted.items():
+        coef = model.coef_[0]
+        vocabulary = vectorizer.get_feature_names_out()
+        n = len(vocabulary)
+        out["themes"][theme] = {
+            "intercept": round(float(model.intercept_[0]), DECIMALS),
+            "features": [round(float(w), DECIMALS) for w in coef[n:]],
+            "ngrams": {g: w for g, c in zip(vocabulary, coef[:n], strict=True) if (w := round(float(c), DECIMALS))},
+            "article": {"intercept": round(float(article.intercept_[0]), DECIMALS),
+                        "weights": [round(float(w), DECIMALS) for w in article.coef_[0]]},
+        }
+    return out
+
+
+def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
+    """The largest gap between scikit-learn's sentence probabilities and those the package computes from the
+    exported weights: the package must read the model as it was trained."""
+    gap = 0.0
+    for theme, (vectorizer, model, _) in fitted.items():
+        m = spec["themes"][theme]
+        shipped = theme_model.ThemeModel(m["intercept"], m["ngrams"], tuple(m["features"]),
+                                         m["article"]["intercept"], tuple(m["article"]["weights"]))
+        for ex in data:
+            expected = model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1]
+            for i, sid in enumerate(ex.ids):
+                got = shipped.sentence_probability(ex.texts[i], ex.weights[theme].get(sid, 0.0),
+                                                   sid in ex.strong[theme])
+                gap = max(gap, abs(got - expected[i]))
+    return gap
+
+
+def cross_validate(data: list[Example], folds: int) -> None:
+    """Theme calls and evidence hits, lexicon alone against lexicon-or-model with model-ranked evidence, on
+    articles each fold's model never saw. Evidence scores as `policybrief eval` does: a hit when any of the
+    evidence sentences matches a gold one."""
+    tally = {t: {"lexicon": 0, "model": 0, "ev_lexicon": 0, "ev_model": 0, "ev_n": 0} for t in themes.THEMES}
+    for k in range(folds):
+        train = [ex for i, ex in enumerate(data) if i % folds != k]
+        test = data[k::folds]
+        for theme in themes.THEMES:
+            vectorizer, model, article = fit(train, theme)
+            for ex in test:
+                probs = list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1])
+                named, _ = themes.lexicon_call(theme, ex.weights[theme], ex.strong[theme], ex.words)
+                learned = article.predict_proba([_article_row(probs, ex, theme)])[0, 1] >= 0.5
+                t = tally[theme]
+                t["lexicon"] += named == ex.gold[theme]
+                t["model"] += (named or learned) == ex.gold[theme]
+                if ex.gold[theme] and ex.gold_evidence[theme]:
+                    t["ev_n"] += 1
+                    ranked = sorted(range(len(ex.ids)), key=lambda i: -probs[i])[:themes.MAX_EVIDENCE]
+                    by_model = [i for n, i in enumerate(ranked) if n == 0 or probs[i] >= themes.MIN_EVIDENCE]
+                    weights = ex.weights[theme]
+                    by_lexicon = sorted((i for i, sid in enumerate(ex.ids) if weights.get(sid)), key=lambda i: -(
+                        weights[ex.ids[i]] + (2.0 if ex.ids[i] in ex.strong[theme] else 0.0)))[:themes.MAX_EVIDENCE]
+                    t["ev_lexicon"] += named and _hit(ex, theme, by_lexicon)
+                    t["ev_model"] += (named or learned) and _hit(ex, theme, by_model)
+    print(f"{folds}-fold cross-validation on {len(data)} articles")
+    print(f"{'theme':<14} {'call: lexicon':>14} {'lexicon+model':>14} {'evidence: lexicon':>18} {'model':>7}")
+    for theme, t in tally.items():
+        n = max(1, t["ev_n"])
+        print(f"{theme:<14} {t['lexicon'] / len(data):>14.3f} {t['model'] / len(data):>14.3f} "
+              f"{t['ev_lexicon'] / n:>18.3f} {t['ev_model'] / n:>7.3f}")
+
+
+def _hit(ex: Example, theme: str, picked: list[int]) -> bool:
+    return any(evaluate.jaccard(ex.texts[i], g) >= 0.5 for i in picked for g in ex.gold_evidence[theme])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", type=Path, default=DEFAULT_SETS, help="folders of gold files")
+    parser.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation first")
+    parser.add_argument("--out", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    if held := [s for s in args.sets if "heldout" in s.resolve().parts]:
+        sys.exit(f"{held[0]}: the held-back set measures the model and must not train it")
+    data = examples(args.sets)
+    if args.cv:
+        cross_validate(data, args.cv)
+    fitted = {theme: fit(data, theme) for theme in themes.THEMES}
+    names = [str(s.resolve().relative_to(ROOT)) if s.resolve().is_relative_to(ROOT) else str(s) for s in args.sets]
+    spec = export(fitted, names, len(data))
+    print(f"largest probability gap between scikit-learn and the package: {check_parity(fitted, spec, data):.2e}")
+    args.out.write_text(json.dumps(spec, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{args.out}: {len(data)} articles, {sum(len(t['ngrams']) for t in spec['themes'].values())} weights")
+
+
+if __name__ == "__main__":
+    main()
