@@ -124,6 +124,7 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "Pictured is a view of a UN helicopter as it flies over Mikenge. Hugh Kinsella Cunningham/TNH",
     "A supporter of the president holds a sign during a demonstration. © June 28, 2024. Aizar Raldes, AFP",
     "Army engineers carry out works on an island disputed with Guyana [FANB] [FANB].",
+    "Kouango (CAR), 28 July 2023: A joint patrol by Nepalese peacekeepers from MINUSCA and FACA in the locality.",
 ])
 def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(line) == "photo caption"
@@ -136,6 +137,17 @@ def test_a_caption_printed_twice_in_other_words_goes_with_its_first_copy(write_a
             "during a training session given to Congolese troops ahead of their withdrawal.\n\n" + BODY)
     article = load_article(write_article(text))
     assert "helicopter" not in sentences(article)
+
+
+def test_a_sentence_without_its_full_stop_above_the_byline_is_the_lead_photos_caption(write_article):
+    caption = ("Posters expressing support for the army are hung on streets and bridges ahead of a Cabinet meeting "
+               "to discuss the disarmament of Hezbollah")
+    text = f"Cabinet backs army plan\n\n{caption}\nBy Mostafa Salem and Charbel Mallo, CNN\n{BODY}"
+    article = load_article(write_article(text))
+    assert removed(article)[caption] == "photo caption"
+    assert sentences(article).startswith("The army said")
+    # without a byline under it, the same line may be the story's opening: it stays
+    assert "Posters" in sentences(load_article(write_article(f"Cabinet backs army plan\n\n{caption}\n{BODY}")))
 
 
 def test_alt_text_and_the_caption_under_it_are_furniture(write_article):

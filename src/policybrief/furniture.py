@@ -200,11 +200,15 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     if at and not page.title and not head[at - 1].startswith("\x01"):
         page.title = head[at - 1]
         blocks = [head[at:], *blocks[1:]]
+    following = {id(block): next((b[0] for b in blocks[k + 1:] if b), "") for k, block in enumerate(blocks)}
     for block in blocks:
         kept: list[str] = []
-        for line in block:
+        for i, line in enumerate(block):
             reason = _line_reason(line, page, first_line=first_line, in_header=in_header)
             first_line = False
+            if reason is None and in_header and not page.paragraphs and _above_byline(
+                    line, block[i + 1] if i + 1 < len(block) else following[id(block)]):
+                reason = "photo caption"
             if reason is None and line in repeated:
                 reason = "repeated page element"
             if reason is None and line in captions:
@@ -317,6 +321,12 @@ def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
     out |= {line for line in lines[1:-1] if 8 <= len(line.split()) <= 40 and _SCENE.search(line)
             and not _ends_sentence(line) and not line.startswith("\x01")}
     return out
+
+
+def _above_byline(line: str, following: str) -> bool:
+    """A sentence without its full stop just above the byline, before any article text, is the lead photo's
+    caption ("Posters expressing support for the army are hung on streets ..." then "By Mostafa Salem, CNN")."""
+    return len(line.split()) >= 10 and not re.search(r"[.!?:;\"”’)]$", line) and bool(_BYLINE.match(following))
 
 
 def _teasers(blocks: list[list[str]]) -> set[str]:
@@ -533,6 +543,8 @@ _CAPTION = re.compile(
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
     # "... after the attempted coup d'état. © June 28, 2024. Aizar Raldes, AFP": a copyright credit closes it
     r"|\s©\s?[^©]{2,120}$"
+    # "Kouango (CAR), 28 July 2023: A joint patrol by ...": an agency photo library's place, date and colon
+    rf"|^[A-Z][\w'’. -]{{1,40}}( \([A-Z]{{2,5}}\))?, ({_DATE}): "
     r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
     r"published|issued|made available|obtained|shared)\b"
     rf"|\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
