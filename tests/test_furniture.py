@@ -103,6 +103,7 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("03.04.2024", "2024-04-03"),
     ("Date | 28 April 2025", "2025-04-28"),
     ("Washington DC (UPI) Sep 5, 2025", "2025-09-05"),
+    ("26-08-2025", "2025-08-26"),
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -218,6 +219,8 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
     ("Explained : Pakistan's growing Taliban problem", BODY, "analysis"),
     ("A column", "I have lost count of the conferences I have attended. In my view we must stop. " * 3, "opinion"),
     ("Army retakes town", BODY, "news"),
+    # a wire flag before the label, on copy that an agency filed
+    ("RPT: ANALYSIS - West Likely To Impose New Sanctions", "MOSCOW (Sputnik) - " + BODY, "analysis"),
 ])
 def test_kind_from_what_the_page_says_and_how_it_is_written(write_article, head, body, kind):
     assert load_article(write_article(f"{head}\n\n{body}")).kind == kind
@@ -319,3 +322,32 @@ def test_an_editors_note_that_calls_the_text_the_authors_opinion_files_it_as_opi
     article = load_article(write_article(f"After the US left\nSource: https://example-news.org/a\n\n{note}\n\n"
                                          "By Jane Doe @janedoe &\n\nJohn Roe @johnroe\n\n" + BODY))
     assert article.kind == "opinion" and article.author == "Jane Doe and John Roe"
+
+
+def test_a_dateline_with_outlet_agency_and_date_in_brackets(write_article):
+    article = load_article(write_article(
+        "West likely to impose sanctions\n\nMOSCOW (Pakistan Point News / Sputnik - 11th August, 2020) Following "
+        "the most contentious presidential election in its history, many have taken to the streets.\n\n" + BODY))
+    assert article.published.isoformat() == "2020-08-11" and article.agency == "Sputnik"
+    assert sentences(article).startswith("Following the most contentious")
+
+
+def test_a_byline_without_by_above_its_date_and_a_forums_frame(write_article):
+    article = load_article(write_article(
+        "A trial for a frail peace\n\n13 views\nSkip to first unread message\nunread,\nto Group\nA+ A-\n\n"
+        "The trial of the first vice president is one of the greatest threats to the country's stability.\n\n"
+        "Daniel Akech\nInternational Crisis Group\n27 November 2025\n\n" + BODY))
+    assert article.author == "Daniel Akech" and article.published.isoformat() == "2025-11-27"
+    assert {"13 views", "Skip to first unread message", "unread,", "to Group", "A+ A-",
+            "International Crisis Group"} <= removed(article).keys()
+
+
+def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
+    wrapped = ("The charges stem from a March uprising in the Nuer opposition hotbed\n"
+               "of Nasir, a town in eastern Upper Nile state near the border with\n"
+               "Ethiopia. The government accuses Machar of orchestrating this attack,\n"
+               "and since March, it has mounted a steadily escalating crackdown on\n"
+               "his allies, who stand accused of treason and murder before a court.")
+    article = load_article(write_article(f"A trial for a frail peace\n\n{BODY}\n\n{wrapped}\n\n{BODY}"))
+    assert "Nuer opposition hotbed of Nasir" in sentences(article)
+    assert "since March, it has mounted" in sentences(article)

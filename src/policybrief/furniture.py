@@ -24,7 +24,7 @@ MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|
           r"Nov(ember)?|Dec(ember)?)\.?")
 _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
-         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}))")
+         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}))")
 _GLUED_DATE = re.compile(rf"^({_DATE})(?=[A-Z][a-z])")
 _DATE_LINE = re.compile(
     rf"^[|•·\s]*(\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{{2,4}})?,?\s+)?"  # "5:57 AM EST, Jan 16, 2024"
@@ -73,6 +73,9 @@ _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Publishe
 # "By", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
 _BARE_BY = re.compile(r"^By(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
 _PERSON_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(\s+([A-Z]\.|[A-Z][a-zà-ÿ'’-]+|[A-Z]{2})){1,3}$|^[A-Z]{2}\s+[A-Z][a-z]+$")
+_ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
+                                r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"
+                                r"Times|News|Post|Review|Journal|Monitor)$")
 _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
 # "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
@@ -88,6 +91,10 @@ _DATELINE = re.compile(
 _MIXED_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}),\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})\s+\({_AGENCY}\)\s*"
     rf"([-—–]{{1,2}}\s*)?((?P<stamp>{_DATE})\s+)?(?=[\"“‘A-Z0-9])")
+# "MOSCOW (Pakistan Point News / Sputnik - 11th August, 2020) Following ...": outlet, agency and date in brackets.
+_BRACKETED_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]{{2,30}})\s*\([^()]{{0,60}}?\b{_AGENCY}\s*[-—–,]\s*(?P<stamp>{_DATE})\)\s*"
+    rf"([-—–]{{1,2}}\s*)?(?=[\"“‘A-Z0-9])")
 _AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
@@ -227,6 +234,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 reason = link_list
             if reason == "markdown title":
                 continue
+            if reason == "date line" and len(page.paragraphs) < 4:
+                _byline_above_date(kept, page)
             if reason:
                 page.removed.append(Removed(text=line, reason=reason))
             elif line.startswith("\x01"):
@@ -318,9 +327,37 @@ def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
         if len(alt.split()) <= 16 and not re.search(r"[.!?:\"”]$", alt) and _SCENE.search(alt) \
                 and len(caption.split()) <= 35 and (boilerplate_reason(after) or caption_reason(after)):
             out |= {alt, caption}
+    wrapped = _wrapped_lines(blocks)
     out |= {line for line in lines[1:-1] if 8 <= len(line.split()) <= 40 and _SCENE.search(line)
-            and not _ends_sentence(line) and not line.startswith("\x01")}
+            and not _ends_sentence(line) and not line.startswith("\x01") and line not in wrapped}
     return out
+
+
+def _wrapped_lines(blocks: list[list[str]]) -> set[str]:
+    """Lines of hard-wrapped prose (an e-mail, a plain-text page): each stops mid-sentence without being a
+    caption."""
+    out: set[str] = set()
+    for block in blocks:
+        width = max((len(line) for line in block), default=0)
+        pairs = [(a, b) for a, b in zip(block, block[1:], strict=False) if _continues(a, b, width)]
+        if len(block) >= 3 and 2 * len(pairs) >= len(block) - 1:  # most of the block runs on: wrapped prose
+            out |= {line for pair in pairs for line in pair}
+    return out
+
+
+def _byline_above_date(kept: list[str], page: Page) -> None:
+    """A byline without "By": the author's name on a line of its own, perhaps their organisation on the next,
+    then the date ("Daniel Akech", "International Crisis Group", "27 November 2025")."""
+    if not kept or page.author:
+        return
+    if len(kept) >= 2 and _PERSON_LINE.match(kept[-2]) and _ORGANISATION_LINE.search(kept[-1]):
+        page.author = kept[-2]
+        for line in kept[-2:]:
+            page.removed.append(Removed(text=line, reason="byline"))
+        del kept[-2:]
+    elif _PERSON_LINE.match(kept[-1]) and not _ORGANISATION_LINE.search(kept[-1]):
+        page.author = kept[-1]
+        page.removed.append(Removed(text=kept.pop(), reason="byline"))
 
 
 def _above_byline(line: str, following: str) -> bool:
@@ -526,9 +563,10 @@ def _author(line: str) -> str | None:
 _CREDIT = (r"(AFP|AP|Reuters|REUTERS|Getty Images|GETTY IMAGES|EPA|EPA-EFE|TNS|Anadolu( Agency)?|Xinhua|Bloomberg|"
            r"Shutterstock|Alamy|Sipa|Wikimedia Commons|[A-Z]{2,6})")
 # What people in a photo do: a caption or an image's alt text describes a scene ("walk past an honour guard").
+# "march" only in lower case: "since March, it has mounted a crackdown" is the story.
 _SCENE_VERBS = (r"rises?|walks?|walking|stands?|standing|sits?|sitting|holds?|holding|shakes? hands|speaks?|arrives?|"
-                r"attends?|gestures?|looks? on|waves?|poses?|is seen|are seen|signs?|patrols?|march(es)?|gathers?|"
-                r"guards?|laugh|laughs|wait|waits|queue|queues|carry|carries|mourn|mourns|celebrate|celebrates|"
+                r"attends?|gestures?|looks? on|waves?|poses?|is seen|are seen|signs?|patrols?|gathers?|"
+                r"(?-i:march(es)?)|guards?|laugh|laughs|wait|waits|queue|queues|carry|carries|mourn|mourns|celebrate|celebrates|"
                 r"greets?|inspects?|return to their homes|ride|rides|cross|crosses|take part")
 # A caption ends with its credit: "(Photo: ...)", "(Tom Nicholson/Getty Images/TNS)", "MOHD RASFAN/AFP VIA GETTY
 # IMAGES", "Hugh Kinsella Cunningham/TNH", "[Reuters]"; or opens with "FILE -" or "Pictured".
@@ -576,7 +614,8 @@ def _take_dateline(text: str, page: Page, *, early: bool) -> str:
         page.removed.append(Removed(text=glued[1], reason="date line"))
         page.dated(parse_date(glued[1]), 3)
         return text[glued.end(1):]
-    m = (_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _AGENCY_ONLY.match(text)
+    m = (_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text)
+         or _AGENCY_ONLY.match(text)
          or (_PLACE_DATELINE.match(text) if early else None))
     if not m or (m.re is _DATELINE and m["dash"] == ":" and not m["agency"]):
         return text

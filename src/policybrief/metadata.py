@@ -28,9 +28,11 @@ _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is
 _ANALYSIS_PATH = re.compile(r"(^|[/_.-])(analysis|analyses|explainers?|insights?|in-depth|long-?reads?|"
                             r"briefings?|commentaries|research|publications?|q-?and-?a)([/_.-]|$)",
                             re.I)
-_OPINION_LABEL = re.compile(r"^\s*(opinion|op-?ed|comment|commentary|column|editorial|guest (essay|column)|viewpoint|"
-                            r"perspective|letters?)\b\s*[|:—–-]?", re.I)
-_ANALYSIS_LABEL = re.compile(r"^\s*(analysis|news analysis|explainer|explained|insight|in depth|briefing|"
+# A wire flag may come first: "RPT: ANALYSIS - West likely to ..." (a repeated item), "UPDATE 2-".
+_WIRE_FLAG = r"^\s*((rpt|repeat|update \d+|corrected|refiled)\s*[:—–-]\s*)?"
+_OPINION_LABEL = re.compile(_WIRE_FLAG + r"(opinion|op-?ed|comment|commentary|column|editorial|guest (essay|column)|"
+                            r"viewpoint|perspective|letters?)\b\s*[|:—–-]?", re.I)
+_ANALYSIS_LABEL = re.compile(_WIRE_FLAG + r"(analysis|news analysis|explainer|explained|insight|in depth|briefing|"
                              r"q&a|fact ?check)\b\s*[|:—–-]?", re.I)
 _OPINION_DISCLAIMER = re.compile(r"views expressed|opinions expressed|personal (opinion|views?) of the (author|writer)|"
                                  r"are (solely |only )?(his|her|their|the "
