@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policybrief.errors import InputError
-from policybrief.furniture import caption_reason
+from policybrief.furniture import boilerplate_reason, caption_reason
 from policybrief.ingest import load_article
 from policybrief.metadata import date_in_url, is_truncated, outlet_of
 
@@ -126,6 +126,8 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "A supporter of the president holds a sign during a demonstration. © June 28, 2024. Aizar Raldes, AFP",
     "Army engineers carry out works on an island disputed with Guyana [FANB] [FANB].",
     "Kouango (CAR), 28 July 2023: A joint patrol by Nepalese peacekeepers from MINUSCA and FACA in the locality.",
+    "Dozens were killed in clashes between Kyrgyz and Tajik security forces [Screenshot/Reuters TV]",
+    "A German soldier holds the flag at a roll call in Vilnius. [Alexander Welscher/DPA/AFP]",
 ])
 def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(line) == "photo caption"
@@ -351,3 +353,14 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     article = load_article(write_article(f"A trial for a frail peace\n\n{BODY}\n\n{wrapped}\n\n{BODY}"))
     assert "Nuer opposition hotbed of Nasir" in sentences(article)
     assert "since March, it has mounted" in sentences(article)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Sponsor:  QWIKET AI: Interactive Sports Knowledge.", "advertisement"),
+    ("A+ A-", "page widget"),
+    ("1,204 views", "page widget"),
+    ("Skip to first unread message", "forum header"),
+])
+def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
+    assert boilerplate_reason(line) == reason
+    assert boilerplate_reason(BODY) is None

@@ -213,7 +213,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
         for i, line in enumerate(block):
             reason = _line_reason(line, page, first_line=first_line, in_header=in_header)
             first_line = False
-            if reason is None and in_header and not page.paragraphs and _above_byline(
+            if reason is None and in_header and page.title and not page.paragraphs and _above_byline(
                     line, block[i + 1] if i + 1 < len(block) else following[id(block)]):
                 reason = "photo caption"
             if reason is None and line in repeated:
@@ -361,8 +361,9 @@ def _byline_above_date(kept: list[str], page: Page) -> None:
 
 
 def _above_byline(line: str, following: str) -> bool:
-    """A sentence without its full stop just above the byline, before any article text, is the lead photo's
-    caption ("Posters expressing support for the army are hung on streets ..." then "By Mostafa Salem, CNN")."""
+    """A sentence without its full stop just above the byline, after the headline and before any article
+    text, is the lead photo's caption ("Posters expressing support for the army are hung on streets ..." then
+    "By Mostafa Salem, CNN")."""
     return len(line.split()) >= 10 and not re.search(r"[.!?:;\"”’)]$", line) and bool(_BYLINE.match(following))
 
 
@@ -573,7 +574,8 @@ _SCENE_VERBS = (r"rises?|walks?|walking|stands?|standing|sits?|sitting|holds?|ho
 _CAPTION = re.compile(
     r"\((photo|image|picture|credit|file photo|photograph)s?\b[^()]*\)\.?$"
     r"|\([^()]{0,80}(getty|afp|reuters|ap photo|/tns|epa|xinhua|anadolu|shutterstock|alamy)[^()]*\)\.?$"
-    r"|\[(AFP|AP|Reuters|Getty|File|Photo)[^\]]{0,40}\]\.?$|\s(?-i:\[[A-Z]{2,10}\])( ?(?-i:\[[A-Z]{2,10}\]))?\.?$"
+    r"|\[[^\]]{0,40}\b(AFP|AP|Reuters|Getty|File|Photo|Screenshot)\b[^\]]{0,40}\]\.?$"
+    r"|\s(?-i:\[[A-Z]{2,10}\])( ?(?-i:\[[A-Z]{2,10}\]))?\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
