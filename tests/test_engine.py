@@ -124,7 +124,7 @@ def test_a_brief_built_in_a_used_kernel_is_the_brief_a_fresh_kernel_builds(tmp_p
         return re.sub(r"clip\d+", "clip", json.dumps([c.outputs for c in cells if c.cell_type == "code"]))
 
     other = DEVSET / "002_afghanistan_three_years_on.txt"
-    caplog.set_level("INFO", logger="policybrief.engine")
+    caplog.set_level("INFO", logger="policybrief.kernels")
     first = outputs(SAMPLE, tmp_path / "first")
     outputs(other, tmp_path / "other")
     assert outputs(SAMPLE, tmp_path / "again") == first

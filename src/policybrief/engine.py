@@ -31,7 +31,7 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, NotebookExecutionManager, catch_nb_assignment
 from papermill.utils import merge_kwargs, remove_args
 
-from .kernels import KERNEL, discard, enter, left_behind, pool
+from .kernels import KERNEL, discard, enter, pool
 
 logger = logging.getLogger(__name__)
 
@@ -92,17 +92,12 @@ class PolicybriefEngine(NBClientEngine):
         watchdog = threading.Timer(execution_timeout or 0, lambda: (expired.set(), discard(km)))
         if execution_timeout:
             watchdog.start()
-        clean = False
+        reuse = False
         try:
             nb = client.execute()
             watchdog.cancel()
             failed = any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
-            if pooled and pool().reusable(km) and not expired.is_set() and not failed:
-                left = left_behind(km)
-                clean = not left
-                if left:
-                    logger.info("a fresh kernel replaces the one the last notebook left changed: %s",
-                                "; ".join(left[:5]))
+            reuse = pooled and pool().reusable(km) and not expired.is_set() and not failed
             return nb
         except Exception:
             if expired.is_set():
@@ -112,7 +107,9 @@ class PolicybriefEngine(NBClientEngine):
             watchdog.cancel()
             if client.kc is not None:
                 client.kc.stop_channels()
-            if pooled:
-                pool().finished(km, clean)
+            if reuse:
+                pool().release(km)
+            elif pooled:
+                pool().finished(km, clean=False)
             else:
                 discard(km)

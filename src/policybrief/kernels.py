@@ -2,7 +2,8 @@
 package imported, the chart renderer warmed and the template run once, all outside the notebook's history.
 
 A kernel runs notebook after notebook as long as each leaves nothing behind (`kernel_state`): the engine hands
-it back with `finished`, which keeps it for the next notebook or starts a fresh one in its place.
+it back with `release`, which checks and clears it in the background (while the worker exports the brief it
+ran) and keeps it for the next notebook, or with `finished`, which also starts a fresh one in its place.
 
 It needs only jupyter_client, so a worker process starts its first kernel before importing papermill and the
 exporters: the kernel's start-up and the worker's imports then run side by side, on two cores.
@@ -14,6 +15,7 @@ import ast
 import asyncio
 import atexit
 import json
+import logging
 import os
 import queue
 import tempfile
@@ -23,6 +25,8 @@ from importlib.resources import files
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
+
+logger = logging.getLogger(__name__)
 
 KERNEL = "python3"
 # A kernel is replaced after this many notebooks even when each left nothing behind that `kernel_state` sees:
@@ -112,6 +116,7 @@ class KernelPool:
         self._lock = threading.Lock()
         self._closed = False
         self._uses: dict[int, int] = {}  # reusable kernels, by id: notebooks run so far
+        self._checks: set[threading.Thread] = set()
         for _ in range(size):
             self._refill(reusable=False)
 
@@ -132,6 +137,26 @@ class KernelPool:
         with self._lock:
             return id(km) in self._uses
 
+    def release(self, km: AsyncKernelManager) -> None:
+        """A reusable kernel whose notebook ended well: checked for what the notebook left behind and cleared
+        in a thread of its own, so that the check runs in the kernel while this process exports the brief;
+        `take` waits for it."""
+        check = threading.Thread(target=self._check, args=(km,), daemon=True)
+        with self._lock:
+            self._checks.add(check)
+        check.start()
+
+    def _check(self, km: AsyncKernelManager) -> None:
+        try:
+            left = left_behind(km)
+        except Exception as exc:  # noqa: BLE001 - a kernel that cannot answer is replaced, as one that left state
+            left = [f"the check failed: {exc}"]
+        if left:
+            logger.info("a fresh kernel replaces the one the last notebook left changed: %s", "; ".join(left[:5]))
+        self.finished(km, clean=not left)
+        with self._lock:
+            self._checks.discard(threading.current_thread())
+
     def finished(self, km: AsyncKernelManager, clean: bool) -> None:
         """A kernel whose notebook is done. One that can run the next and whose notebook left nothing behind
         goes back, up to MAX_USES notebooks; any other is shut down, and a reusable one is replaced."""
@@ -151,6 +176,9 @@ class KernelPool:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+            checks = list(self._checks)
+        for check in checks:  # a kernel being checked is shut down by it, once `_closed` is seen
+            check.join(timeout=30)
         while not self._ready.empty():
             item = self._ready.get_nowait()
             if isinstance(item, AsyncKernelManager):
