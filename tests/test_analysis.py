@@ -207,6 +207,25 @@ def test_places_named_after_people_are_not_people(write_article):
     assert "Hamid Karzai" not in [a.name for a in brief.actors]
 
 
+def test_a_sea_named_after_a_state_is_not_the_state(write_article):
+    brief = real_page(write_article, "The court settled a dispute between Equatorial Guinea and Gabon over islands "
+                                     "in the Gulf of Guinea, officials said. Gabon accepted the ruling.")
+    assert "Guinea" not in [a.name for a in brief.actors]
+    assert {"Equatorial Guinea", "Gabon"} <= {a.name for a in brief.actors}
+
+
+def test_people_known_only_by_a_long_apposition_or_a_hyphenated_name(write_article):
+    brief = real_page(write_article, (
+        "The statement contradicts comments made in mid-August by Hussein Allawi, a senior advisor to Iraqi Prime "
+        "Minister Mohammed Shia al-Sudani. \"It deprives the regime of resources,\" Brian Nelson, under secretary "
+        "of the treasury for terrorism and financial intelligence, said. Chinese officials froze deals with "
+        "businesses tied to Hutchison's owner, Li Ka-shing, who spoke on Monday."))
+    people = {a.name: a.role for a in brief.actors if a.type == "person"}
+    assert people["Hussein Allawi"].startswith("senior advisor to Iraqi Prime Minister")
+    assert people["Brian Nelson"].startswith("under secretary of the treasury")
+    assert "Li Ka-shing" in people and "Li Ka" not in people
+
+
 def test_roles_are_as_of_the_publication_date(write_article):
     body = ("Jake Sullivan met Chinese officials in Bangkok on Friday to discuss Taiwan, the White House said. "
             "The talks lasted two days, officials said.")

@@ -22,6 +22,7 @@ from .mentions import (
 from .tokens import Token, key
 
 _HONORIFICS = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof"}
+_SUFFIXES = {"led", "style", "era", "based", "born", "like", "type"}  # "Trump-era", not a syllable of a name
 
 
 def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -> None:
@@ -117,8 +118,9 @@ def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
         attached = k > j and t.start == toks[k - 1].end
         if t.text == "-" and attached and k + 1 < len(toks) and toks[k + 1].start == t.end:
             nxt = toks[k + 1]
-            # "Lai Ching-te": a lower-case syllable after a hyphen still belongs to the name
-            k += 2 if nxt.text.isalpha() and nxt.text.islower() and len(nxt.text) <= 4 else 1
+            # "Lai Ching-te", "Li Ka-shing": a lower-case syllable after a hyphen still belongs to the name
+            syllable = nxt.text.isalpha() and nxt.text.islower() and len(nxt.text) <= 5 and nxt.text not in _SUFFIXES
+            k += 2 if syllable else 1
             continue
         if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
             k += 1
@@ -142,7 +144,7 @@ def _is_known_name(toks: list[Token], j: int, end: int, gaz: Gazetteer) -> bool:
 def _apposition(s: TokenSentence, end: int) -> str | None:
     """ "Pat Ryder, the Pentagon press secretary," -> "Pentagon press secretary"."""
     rest = s.sentence.text[s.tokens[end - 1].end:] if end else ""
-    m = re.match(r"\s*,\s+(?P<article>(?:the|a|an|its|his|her)\s+)?(?P<role>[^,;()]{3,60}?)\s*"
+    m = re.match(r"\s*,\s+(?P<article>(?:the|a|an|its|his|her)\s+)?(?P<role>[^,;()]{3,90}?)\s*"
                  r"(?:,|\.|$|\s(?:who|which|that)\s)", rest)
     # Without an article the role must lead with its title: "Muse Bihi Abdi, President of Somaliland,".
     if m and (_ROLE_WORD.search(m["role"]) if m["article"] else _ROLE_WORD.match(m["role"])):
@@ -152,7 +154,7 @@ def _apposition(s: TokenSentence, end: int) -> str | None:
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
 _ROLE_WORD = re.compile(
-    r"(?:(?:deputy|vice|acting|former)\s+)?\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|"
+    r"(?:(?:deputy|vice|acting|former|under|assistant|senior|special)\s+)?\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|"
     r"director|envoy|ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|governor|mayor|"
     r"owner|manager|coach|officer|professor|fellow|editor)\b", re.I)
 

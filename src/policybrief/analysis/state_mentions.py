@@ -89,6 +89,10 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             if entry.type == "state" and _body_follows(toks, j, cue):
                 i = j  # "US forces" is the state's body, found by the bodies pass
                 continue
+            if entry.type == "state" and _names_a_sea(toks, i):
+                s.claim(i, j)  # "the Gulf of Guinea", "the Sea of Japan": water, not the state
+                i = j
+                continue
             if entry.type == "state" and j < len(toks) and toks[j].capitalised and not toks[j - 1].possessive and (
                     _title_ends_at(toks, i, cue) or type_from_head(key(s.surface(i, org_run(toks, i, s))))):
                 i = j  # "Defence Minister Israel Katz" is a person, "Taiwan Affairs Office" an organisation
@@ -140,6 +144,10 @@ def _names_a_place(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
     after = toks[k].text.lower() if k < len(toks) else ""
     before = toks[i - 1].text.lower() if i > 0 else ""
     return after in cue.facility_nouns or before in ("camp", "fort", "base")
+
+
+def _names_a_sea(toks: list[Token], i: int) -> bool:
+    return i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in ("Gulf", "Bay", "Sea", "Strait", "Straits")
 
 
 def _title_ends_at(toks: list[Token], i: int, cue: Cues) -> bool:
