@@ -221,6 +221,7 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
     ("Explained : Pakistan's growing Taliban problem", BODY, "analysis"),
     ("A column", "I have lost count of the conferences I have attended. In my view we must stop. " * 3, "opinion"),
     ("Army retakes town", BODY, "news"),
+    ("EU plan offers hope\n\nBig Deal·Opinion", BODY, "opinion"),
     # a wire flag before the label, on copy that an agency filed
     ("RPT: ANALYSIS - West Likely To Impose New Sanctions", "MOSCOW (Sputnik) - " + BODY, "analysis"),
 ])

@@ -246,8 +246,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             continue
         for text in paragraphs_of(kept):
             if _looks_like_heading(text) and (in_header or not page.paragraphs or len(text.split()) <= 12):
-                if in_header and _LABEL_WORDS.match(text) and len(text.split()) <= 4:
-                    page.labels.append(text)
+                if in_header and (labels := _section_labels(text)):
+                    page.labels.extend(labels)
                     page.removed.append(Removed(text=text, reason="section label"))
                 elif not page.title and not page.paragraphs and not markdown:
                     page.title = text
@@ -358,6 +358,17 @@ def _byline_above_date(kept: list[str], page: Page) -> None:
     elif _PERSON_LINE.match(kept[-1]) and not _ORGANISATION_LINE.search(kept[-1]):
         page.author = kept[-1]
         page.removed.append(Removed(text=kept.pop(), reason="byline"))
+
+
+def _section_labels(line: str) -> list[str]:
+    """The labels a page files the story under: "Opinion", or a section and its label ("Big Deal·Opinion",
+    "World | Analysis")."""
+    if len(line.split()) > 6:
+        return []
+    parts = [p for p in re.split(r"\s*[·•|›»]\s*", line) if p]
+    if len(parts) == 1:
+        return parts if len(line.split()) <= 4 and _LABEL_WORDS.match(line) else []
+    return [p for p in parts if _LABEL_WORDS.fullmatch(p)]
 
 
 def _above_byline(line: str, following: str) -> bool:
