@@ -44,6 +44,8 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     ("https://a.com/29-Nov-2024/story", None),
     ("https://a.com/story-2023-11-12", "2023-11-12"),
     ("https://a.com/2024/apr/195696/story", None),
+    ("https://www.rudaw.net/english/middleeast/iraq/26082025", "2025-08-26"),
+    ("https://a.com/story/12345678", None),
 ])
 def test_dates_in_addresses(url, expected):
     found = date_in_url(url)

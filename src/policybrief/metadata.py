@@ -21,6 +21,8 @@ _URL_DATES = (
     # "/20240705/", "-20240705.html", and time stamps in a query ("NewsId=20251209131321")
     re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(\d{6})?(?=[/._&-]|$)"),
     re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
+    # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment
+    re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)/?$"),
 )
 # Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
 _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
