@@ -363,6 +363,7 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("A+ A-", "page widget"),
     ("1,204 views", "page widget"),
     ("Skip to first unread message", "forum header"),
+    ("Author:", "byline"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason

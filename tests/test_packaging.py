@@ -76,7 +76,7 @@ def test_every_imported_package_is_declared_with_a_lower_bound_and_none_is_decla
 
 def test_test_extra_brings_every_other_extra_the_tests_need():
     assert Requirement(next(s for s in PROJECT["optional-dependencies"]["test"] if s.startswith("policybrief"))
-                       ).extras == {"llm", "cluster"}
+                       ).extras == {"llm", "cluster", "train"}
 
 
 def test_version_is_the_installed_distributions():

@@ -122,9 +122,11 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
 # or that explain ("Why Beijing may prefer a blockade", "Explained: ...", "Decoding the EU's sanctions").
 _OPINION_TITLE = re.compile(r"\b(must|should|ought to|it['’]s time|time to|the case (for|against)|in defen[cs]e of|"
                             r"let['’]s|stop|don['’]t)\b|\bview on\b|^(why|how) (we|i)\b", re.I)
-# "Polisario says Morocco's plan should go to a referendum": a headline that reports someone's demand is news.
+# "Polisario says Morocco's plan should go to a referendum", "European leaders agree guarantees should include
+# a force": a headline that reports someone's demand or agreement is news.
 _REPORTED_TITLE = re.compile(r"\b(says?|said|urges?|urged|calls?|called|warns?|warned|tells?|told|insists?|"
-                             r"argues?|demands?|wants?)\b.*\b(must|should|ought to)\b", re.I)
+                             r"argues?|demands?|wants?|agrees?|agreed|proposes?|proposed)\b.*\b(must|should|ought to)"
+                             r"\b", re.I)
 _ANALYSIS_TITLE = re.compile(r"^(why|how|what|explained|explainer|decoding|inside|understanding|analysis)\b|"
                              r"[:—–-] (why|how|what)\b|\b(explained|implications|what it means|what next|"
                              r"takeaways)\b|\?$", re.I)
