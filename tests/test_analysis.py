@@ -226,6 +226,17 @@ def test_people_known_only_by_a_long_apposition_or_a_hyphenated_name(write_artic
     assert "Li Ka-shing" in people and "Li Ka" not in people
 
 
+def test_a_rank_and_a_middle_initial_and_a_known_surname_inside_another_name(write_article):
+    brief = real_page(write_article, (
+        "At the direction of the commander of U.S. Southern Command, Gen. Francis L. Donovan, a task force struck a "
+        "vessel, officials said. Tripoli descended into violence after the death of Abdul Ghani al-Kikli, the head "
+        "of a powerful security force. Every day the gunmen of the Haitian gang coalition advance, residents said."))
+    names = {a.name for a in brief.actors}
+    assert "Francis L. Donovan" in names and not any(n.startswith("Gen.") for n in names)
+    assert "Abdul Ghani al-Kikli" in names and "Ashraf Ghani" not in names
+    assert "Haiti-backed armed groups" not in names  # a Haitian gang is Haiti's own, not its proxy
+
+
 def test_roles_are_as_of_the_publication_date(write_article):
     body = ("Jake Sullivan met Chinese officials in Bangkok on Friday to discuss Taiwan, the White House said. "
             "The talks lasted two days, officials said.")

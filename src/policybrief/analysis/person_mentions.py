@@ -21,7 +21,9 @@ from .mentions import (
 )
 from .tokens import Token, key
 
-_HONORIFICS = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof"}
+# Honorifics and ranks between a role and the name: "commander Gen. Francis L. Donovan".
+_HONORIFICS = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Capt",
+               "Adm", "Sgt", "Cmdr"}
 _SUFFIXES = {"led", "style", "era", "based", "born", "like", "type"}  # "Trump-era", not a syllable of a name
 
 
@@ -121,6 +123,10 @@ def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
             # "Lai Ching-te", "Li Ka-shing": a lower-case syllable after a hyphen still belongs to the name
             syllable = nxt.text.isalpha() and nxt.text.islower() and len(nxt.text) <= 5 and nxt.text not in _SUFFIXES
             k += 2 if syllable else 1
+            continue
+        if t.text == "." and attached and len(toks[k - 1].text) == 1 and k + 1 < len(toks) \
+                and toks[k + 1].capitalised:
+            k += 1  # a middle initial: "Francis L. Donovan"
             continue
         if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
             k += 1

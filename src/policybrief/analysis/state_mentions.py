@@ -73,6 +73,9 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
         if hit:
             entry, j = hit
             start = i + 1 if toks[i].text.lower() == "the" else i
+            if entry.type == "person" and j == i + 1 and _part_of_a_longer_name(toks, i, j, entry, cue):
+                i = j  # "Abdul Ghani al-Kikli" is not Ashraf Ghani: one word of a longer name
+                continue
             if entry.type == "person" and _names_a_place(toks, i, j, cue):
                 s.claim(i, j)  # "Hamid Karzai International Airport", "Camp Lemonnier": places, not people
                 i = j
@@ -133,6 +136,18 @@ def _administration_at(toks: list[Token], j: int) -> int | None:
             and toks[j + 2].text == "administrations":
         return j + 3
     return None
+
+
+def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue: Cues) -> bool:
+    """A known person's one-word name inside someone else's: "Abdul Ghani al-Kikli" is not Ashraf Ghani. A title
+    before it ("President Ghani") or a first name of the person's own ("Abdel-Fattah Burhan") keeps the match."""
+    before = toks[i - 1] if i > 0 else None
+    own = {w.lower() for n in (entry.name, *entry.aliases) for w in re.findall(r"\w+", n)}
+    if before and before.capitalised and before.text.isalpha() and not before.possessive \
+            and before.end + 1 == toks[i].start and not _title_ends_at(toks, i, cue) \
+            and before.text.lower() not in own:
+        return True
+    return j + 1 < len(toks) and toks[j].text in cue.particles and toks[j + 1].text == "-"
 
 
 def _names_a_place(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
@@ -297,7 +312,7 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
     for j, t in enumerate(toks):
         if t.text not in cue.group_heads or not s.free(j, j + 1):
             continue
-        i, sponsor, kind, named = j, None, None, None
+        i, sponsor, kind, named, linked = j, None, None, None, False
         while i > 0:
             prev = toks[i - 1]
             word = prev.text
@@ -314,6 +329,7 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
                 continue
             if word.lower() in cue.group_modifiers or word.lower() in GROUP_LINKS:
                 kind = kind or cue.group_modifiers.get(word.lower())
+                linked = linked or word.lower() in GROUP_LINKS
                 i -= 1
                 continue
             break
@@ -326,13 +342,14 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
             found.add(named.key, named.name, named.type, s, s.surface(i, j + 1))
             s.claim(i, j + 1)
             continue
-        if sponsor is not None:
+        gangs = kind == "criminal" or t.text.startswith("gang")
+        if sponsor is not None and not (gangs and not linked):  # "Haitian gangs" are Haiti's own, not its proxies
             key_ = f"groups:{sponsor.code}"
             name = f"{sponsor.name}-backed armed groups"
             code = f"{sponsor.code}UAF" if sponsor.code else None
         elif kind == "jihadist":
             key_, name, code = "groups:jihadist", "Jihadist groups", None
-        elif kind == "criminal" or t.text.startswith("gang"):
+        elif gangs:
             key_, name, code = "groups:gangs", "Armed gangs", None
         else:
             key_, name, code = "groups:armed", "Armed groups", None
