@@ -27,9 +27,7 @@ from policybrief.ingest import load_article
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETS = [ROOT / "tests/realset/tune", ROOT / "tests/devset"]
 OUTPUT = ROOT / "src/policybrief/data/theme_model.json"
-SENTENCE_C = 0.1  # strong regularisation: 8,000 sentences, tens of thousands of word pairs (chosen by --cv)
-ARTICLE_C = 1.0
-INNER_FOLDS = 3  # the article model learns from sentence probabilities of articles the sentence model never saw
+SENTENCE_C = 0.1  # strong regularisation: 9,000 sentences, tens of thousands of word pairs (chosen by --cv)
 DECIMALS = 5
 
 
@@ -84,27 +82,9 @@ def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, Log
     return vectorizer, model.fit(_matrix(vectorizer, data, theme), y)
 
 
-def _article_row(probabilities: list[float], ex: Example, theme: str) -> list[float]:
-    return theme_model.article_features(probabilities, sum(ex.weights[theme].values()), bool(ex.strong[theme]),
-                                        ex.words)
-
-
-def fit(data: list[Example], theme: str) -> tuple[CountVectorizer, LogisticRegression, LogisticRegression]:
-    rows, targets = [], []
-    for k in range(INNER_FOLDS):
-        held = data[k::INNER_FOLDS]
-        vectorizer, model = fit_sentences([ex for i, ex in enumerate(data) if i % INNER_FOLDS != k], theme)
-        for ex in held:
-            rows.append(_article_row(list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1]), ex, theme))
-            targets.append(int(ex.gold[theme]))
-    article = LogisticRegression(C=ARTICLE_C, max_iter=5000).fit(rows, targets)
-    vectorizer, model = fit_sentences(data, theme)
-    return vectorizer, model, article
-
-
 def export(fitted: dict, trained_on: list[str], count: int) -> dict:
     out = {"trained_on": trained_on, "articles": count, "themes": {}}
-    for theme, (vectorizer, model, article) in fitted.items():
+    for theme, (vectorizer, model) in fitted.items():
         coef = model.coef_[0]
         vocabulary = vectorizer.get_feature_names_out()
         n = len(vocabulary)
@@ -112,8 +92,6 @@ def export(fitted: dict, trained_on: list[str], count: int) -> dict:
             "intercept": round(float(model.intercept_[0]), DECIMALS),
             "features": [round(float(w), DECIMALS) for w in coef[n:]],
             "ngrams": {g: w for g, c in zip(vocabulary, coef[:n], strict=True) if (w := round(float(c), DECIMALS))},
-            "article": {"intercept": round(float(article.intercept_[0]), DECIMALS),
-                        "weights": [round(float(w), DECIMALS) for w in article.coef_[0]]},
         }
     return out
 
@@ -122,10 +100,9 @@ def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
     """The largest gap between scikit-learn's sentence probabilities and those the package computes from the
     exported weights: the package must read the model as it was trained."""
     gap = 0.0
-    for theme, (vectorizer, model, _) in fitted.items():
+    for theme, (vectorizer, model) in fitted.items():
         m = spec["themes"][theme]
-        shipped = theme_model.ThemeModel(m["intercept"], m["ngrams"], tuple(m["features"]),
-                                         m["article"]["intercept"], tuple(m["article"]["weights"]))
+        shipped = theme_model.ThemeModel(m["intercept"], m["ngrams"], tuple(m["features"]))
         for ex in data:
             expected = model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1]
             for i, sid in enumerate(ex.ids):
@@ -136,37 +113,34 @@ def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
 
 
 def cross_validate(data: list[Example], folds: int) -> None:
-    """Theme calls and evidence hits, lexicon alone against lexicon-or-model with model-ranked evidence, on
-    articles each fold's model never saw. Evidence scores as `policybrief eval` does: a hit when any of the
-    evidence sentences matches a gold one."""
-    tally = {t: {"lexicon": 0, "model": 0, "ev_lexicon": 0, "ev_model": 0, "ev_n": 0} for t in themes.THEMES}
+    """Evidence hits on articles each fold's model never saw, where the gold has evidence for a theme: the
+    lexicon's own ranking against the model's, both only where the lexicon calls the theme (as the brief
+    does). A hit, as `policybrief eval` scores it, is any evidence sentence matching a gold one."""
+    tally = {t: {"lexicon": 0, "model": 0, "n": 0} for t in themes.THEMES}
     for k in range(folds):
         train = [ex for i, ex in enumerate(data) if i % folds != k]
-        test = data[k::folds]
         for theme in themes.THEMES:
-            vectorizer, model, article = fit(train, theme)
-            for ex in test:
-                probs = list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1])
-                named, _ = themes.lexicon_call(theme, ex.weights[theme], ex.strong[theme], ex.words)
-                learned = article.predict_proba([_article_row(probs, ex, theme)])[0, 1] >= 0.5
+            vectorizer, model = fit_sentences(train, theme)
+            for ex in data[k::folds]:
+                if not (ex.gold[theme] and ex.gold_evidence[theme]):
+                    continue
                 t = tally[theme]
-                t["lexicon"] += named == ex.gold[theme]
-                t["model"] += (named or learned) == ex.gold[theme]
-                if ex.gold[theme] and ex.gold_evidence[theme]:
-                    t["ev_n"] += 1
-                    ranked = sorted(range(len(ex.ids)), key=lambda i: -probs[i])[:themes.MAX_EVIDENCE]
-                    by_model = [i for n, i in enumerate(ranked) if n == 0 or probs[i] >= themes.MIN_EVIDENCE]
-                    weights = ex.weights[theme]
-                    by_lexicon = sorted((i for i, sid in enumerate(ex.ids) if weights.get(sid)), key=lambda i: -(
-                        weights[ex.ids[i]] + (2.0 if ex.ids[i] in ex.strong[theme] else 0.0)))[:themes.MAX_EVIDENCE]
-                    t["ev_lexicon"] += named and _hit(ex, theme, by_lexicon)
-                    t["ev_model"] += (named or learned) and _hit(ex, theme, by_model)
-    print(f"{folds}-fold cross-validation on {len(data)} articles")
-    print(f"{'theme':<14} {'call: lexicon':>14} {'lexicon+model':>14} {'evidence: lexicon':>18} {'model':>7}")
+                t["n"] += 1
+                if not themes.lexicon_call(theme, ex.weights[theme], ex.strong[theme], ex.words)[0]:
+                    continue
+                probs = list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1])
+                ranked = sorted(range(len(ex.ids)), key=lambda i: -probs[i])[:themes.MAX_EVIDENCE]
+                by_model = [i for n, i in enumerate(ranked) if n == 0 or probs[i] >= themes.MIN_EVIDENCE]
+                weights = ex.weights[theme]
+                by_lexicon = sorted((i for i, sid in enumerate(ex.ids) if weights.get(sid)), key=lambda i: -(
+                    weights[ex.ids[i]] + (2.0 if ex.ids[i] in ex.strong[theme] else 0.0)))[:themes.MAX_EVIDENCE]
+                t["lexicon"] += _hit(ex, theme, by_lexicon)
+                t["model"] += _hit(ex, theme, by_model)
+    print(f"{folds}-fold cross-validation on {len(data)} articles: evidence hits where the gold has evidence")
+    print(f"{'theme':<14} {'articles':>9} {'lexicon':>8} {'model':>7}")
     for theme, t in tally.items():
-        n = max(1, t["ev_n"])
-        print(f"{theme:<14} {t['lexicon'] / len(data):>14.3f} {t['model'] / len(data):>14.3f} "
-              f"{t['ev_lexicon'] / n:>18.3f} {t['ev_model'] / n:>7.3f}")
+        n = max(1, t["n"])
+        print(f"{theme:<14} {t['n']:>9} {t['lexicon'] / n:>8.3f} {t['model'] / n:>7.3f}")
 
 
 def _hit(ex: Example, theme: str, picked: list[int]) -> bool:
@@ -184,7 +158,7 @@ def main() -> None:
     data = examples(args.sets)
     if args.cv:
         cross_validate(data, args.cv)
-    fitted = {theme: fit(data, theme) for theme in themes.THEMES}
+    fitted = {theme: fit_sentences(data, theme) for theme in themes.THEMES}
     names = [str(s.resolve().relative_to(ROOT)) if s.resolve().is_relative_to(ROOT) else str(s) for s in args.sets]
     spec = export(fitted, names, len(data))
     print(f"largest probability gap between scikit-learn and the package: {check_parity(fitted, spec, data):.2e}")

@@ -1,12 +1,12 @@
 """Which sentences an analyst would quote for a theme, learned from the annotated real articles.
 
-The lexicon (data/themes.yaml) finds the words an analyst names as cues; on pages it was not written for, the
-sentence it weighs highest is often not the one an annotator quotes (a cue in a passing clause outranks the
-sentence that makes the point). This model learned that choice from the gold evidence of the real tuning set:
-a logistic regression per theme over a sentence's words and word pairs and its lexicon weight, and a second
-one over the article's best sentences that says whether the theme is there at all. It is trained by
-`scripts/train_theme_model.py` (scikit-learn) and shipped as plain weights in data/theme_model.json, so
-reading it needs neither scikit-learn nor a download.
+The lexicon (data/themes.yaml) decides whether an article discusses a theme; on pages it was not written for,
+the sentence it weighs highest is often not the one an annotator quotes (a cue in a passing clause outranks
+the sentence that makes the point). This model learned that choice from the gold evidence of the real tuning
+set: a logistic regression per theme over a sentence's words, word pairs and lexicon weight. A second model
+that also called the theme present raised the calls in cross-validation but lowered them on new pages, and
+was dropped. It is trained by `scripts/train_theme_model.py` (scikit-learn) and shipped as plain weights in
+data/theme_model.json, so reading it needs neither scikit-learn nor a download.
 """
 
 from __future__ import annotations
@@ -36,52 +36,26 @@ def sentence_features(weight: float, strong: bool) -> list[float]:
     return [weight, float(strong), math.sqrt(min(_CAP, weight))]
 
 
-def article_features(probabilities: list[float], total_weight: float, strong: bool, words: int) -> list[float]:
-    """What the article's sentences say together: its best sentences, their share, and the lexicon's total."""
-    top = sorted(probabilities, reverse=True)
-    return [top[0] if top else 0.0, sum(top[:3]) / 3 if top else 0.0,
-            sum(p > 0.5 for p in top) / max(1, len(top)), math.log1p(total_weight), float(strong),
-            math.log1p(words)]
-
-
 @dataclass(frozen=True)
 class ThemeModel:
     intercept: float
     ngram_weights: dict[str, float]
     feature_weights: tuple[float, ...]
-    article_intercept: float
-    article_weights: tuple[float, ...]
 
     def sentence_probability(self, text: str, weight: float, strong: bool) -> float:
         z = self.intercept + sum(self.ngram_weights.get(g, 0.0) for g in ngrams(text))
         z += sum(w * x for w, x in zip(self.feature_weights, sentence_features(weight, strong), strict=True))
-        return _sigmoid(z)
-
-    def article_probability(self, features: list[float]) -> float:
-        return _sigmoid(self.article_intercept + sum(
-            w * x for w, x in zip(self.article_weights, features, strict=True)))
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 @cache
 def load() -> dict[str, ThemeModel]:
     spec = json.loads(files(data).joinpath("theme_model.json").read_text(encoding="utf-8"))
-    return {theme: ThemeModel(
-        intercept=m["intercept"], ngram_weights=m["ngrams"], feature_weights=tuple(m["features"]),
-        article_intercept=m["article"]["intercept"], article_weights=tuple(m["article"]["weights"]),
-    ) for theme, m in spec["themes"].items()}
+    return {theme: ThemeModel(intercept=m["intercept"], ngram_weights=m["ngrams"], feature_weights=tuple(m["features"]))
+            for theme, m in spec["themes"].items()}
 
 
 def sentence_probabilities(theme: str, sentences: list[Sentence], weights: dict[str, float],
                            strong: set[str]) -> dict[str, float]:
     model = load()[theme]
     return {s.id: model.sentence_probability(s.text, weights.get(s.id, 0.0), s.id in strong) for s in sentences}
-
-
-def article_probability(theme: str, probabilities: dict[str, float], weights: dict[str, float], strong: set[str],
-                        words: int) -> float:
-    features = article_features(list(probabilities.values()), sum(weights.values()), bool(strong), words)
-    return load()[theme].article_probability(features)

@@ -1,4 +1,5 @@
-"""Themes: sovereignty, security and power vacuum, scored sentence by sentence from data lexicons.
+"""Themes: sovereignty, security and power vacuum, scored sentence by sentence from data lexicons; the sentences
+quoted as their evidence are those a model learned from annotators rates highest (theme_model).
 
 Negation and hedging are read around each cue, so "there is no sign of a power vacuum" does not count as
 evidence of one.
@@ -121,8 +122,8 @@ def _consequences(sentences: list[Sentence], weights: dict[str, float], lex: _Le
 def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitical: bool) -> Themes:
     """Themes for the article; an article with no political actor at all carries none of them.
 
-    A theme is there when the lexicon names it or the learned model (theme_model) reads it; its evidence is
-    the sentences the model rates likeliest to be quoted for it, in article order.
+    The lexicon calls a theme; its evidence is the sentences the learned model (theme_model) rates likeliest to
+    be quoted for it, in article order.
     """
     order = {s.id: i for i, s in enumerate(sentences)}
     words = sum(len(s.text.split()) for s in sentences)
@@ -130,15 +131,15 @@ def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitic
     out = {}
     for theme in THEMES:
         weights, strong = scores.weights[theme], scores.strong[theme]
-        named, named_score = lexicon_call(theme, weights, strong, words)
-        likely = theme_model.sentence_probabilities(theme, sentences, weights, strong)
-        learned = theme_model.article_probability(theme, likely, weights, strong, words)
-        present = geopolitical and (named or learned >= 0.5)
-        ranked = _distinct(sorted(likely, key=lambda sid: (-likely[sid], order[sid])), text)
-        evidence = [sid for i, sid in enumerate(ranked[:MAX_EVIDENCE]) if i == 0 or likely[sid] >= MIN_EVIDENCE]
-        score = max(named_score, learned)
+        named, score = lexicon_call(theme, weights, strong, words)
+        present = geopolitical and named
+        evidence = []
+        if present:
+            likely = theme_model.sentence_probabilities(theme, sentences, weights, strong)
+            ranked = _distinct(sorted(likely, key=lambda sid: (-likely[sid], order[sid])), text)
+            evidence = [sid for i, sid in enumerate(ranked[:MAX_EVIDENCE]) if i == 0 or likely[sid] >= MIN_EVIDENCE]
         out[theme] = Theme(present=present, score=round(score if geopolitical else score * 0.2, 3),
-                           evidence=sorted(evidence, key=order.__getitem__) if present else [])
+                           evidence=sorted(evidence, key=order.__getitem__))
     return Themes(**out)
 
 
