@@ -97,9 +97,8 @@ def batch(tmp_path_factory):
     assert params.returncode == 0, params.stderr
     args = [str(inputs["folder"][0]), str(inputs["glob"][0]), str(root / "params"), "--out", str(root / "out"),
             "--workers", "2"]
-    t0 = time.perf_counter()
     proc = policybrief("run", *args)
-    return {"root": root, "out": root / "out", "args": args, "proc": proc, "seconds": time.perf_counter() - t0}
+    return {"root": root, "out": root / "out", "args": args, "proc": proc}
 
 
 # Fast: wiring, no kernel.
@@ -275,13 +274,11 @@ def test_twenty_articles_two_broken(batch):
 def test_rerun_skips_up_to_date_briefs_and_rebuilds_a_changed_one(batch):
     out = batch["out"]
     stamps = {p: p.stat().st_mtime_ns for p in out.glob("*/brief.pdf")}
-    t0 = time.perf_counter()
     proc = policybrief("run", *batch["args"])
-    seconds = time.perf_counter() - t0
     assert proc.returncode == 1  # the two broken articles are tried again, and fail again
     statuses = [b["status"] for b in manifest(out).values()]
     assert statuses.count("skipped") == 18 and statuses.count("failed") == 2
-    assert seconds < 0.25 * batch["seconds"], (seconds, batch["seconds"])
+    # Nothing up to date was rebuilt (how long a rerun takes is benchmarks' business, not a test's).
     assert {p: p.stat().st_mtime_ns for p in out.glob("*/brief.pdf")} == stamps
 
     changed = batch["root"] / "articles" / "999_mali_later_paragraphs.txt"

@@ -106,6 +106,7 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("Date | 28 April 2025", "2025-04-28"),
     ("Washington DC (UPI) Sep 5, 2025", "2025-09-05"),
     ("26-08-2025", "2025-08-26"),
+    ("May 30, 2017 | Kaitlin Lavinder", "2017-05-30"),
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -224,6 +225,10 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
     ("A column", "I have lost count of the conferences I have attended. In my view we must stop. " * 3, "opinion"),
     ("Army retakes town", BODY, "news"),
     ("EU plan offers hope\n\nBig Deal·Opinion", BODY, "opinion"),
+    # filed as analysis by the site, though its author writes "I"
+    ("Cocaine war\nSource: https://example.org/analysis/cocaine-war",
+     "I went to Catatumbo. My guide told us our route. I saw the war. " * 3, "analysis"),
+    ("Iraq and Kuwait\nSource: https://www.atlanticcouncil.org/blogs/menasource/iraq-kuwait", BODY, "analysis"),
     # a wire flag before the label, on copy that an agency filed
     ("RPT: ANALYSIS - West Likely To Impose New Sanctions", "MOSCOW (Sputnik) - " + BODY, "analysis"),
 ])
@@ -364,7 +369,15 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("1,204 views", "page widget"),
     ("Skip to first unread message", "forum header"),
     ("Author:", "byline"),
+    ("Date:", "date line"),
+    ("The Newsletter", "newsletter prompt"),
+    ("Get exclusive analysis delivered to your inbox daily.", "newsletter prompt"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
     assert boilerplate_reason(BODY) is None
+
+
+def test_a_date_line_that_carries_the_byline(write_article):
+    article = load_article(write_article(f"Bases in Djibouti\n\nMay 30, 2017 | Kaitlin Lavinder\n\n{BODY}"))
+    assert article.author == "Kaitlin Lavinder" and article.published.isoformat() == "2017-05-30"

@@ -30,7 +30,8 @@ _DATE_LINE = re.compile(
     rf"^[|•·\s]*(\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{{2,4}})?,?\s+)?"  # "5:57 AM EST, Jan 16, 2024"
     rf"(?P<label>published|updated|posted|date|last updated|first published)?[:|\s]*(on\s+)?{_DATE}"
     rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?"
-    rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}})?\W*$",
+    rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}}"
+    r"|\s*\|\s*(?P<name>[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}))?\W*$",  # "May 30, 2017 | Kaitlin Lavinder"
     re.IGNORECASE,
 )
 # "Published 5 July 2024, 10:45", "By Jane Doe | July 5, 2024" and other lines that carry a date among labels.
@@ -466,7 +467,10 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         return "dateline"
     if m := _DATE_LINE.match(line):
         labelled = bool(m["label"]) and not m["label"].lower().endswith("updated")
-        page.dated(parse_date(line), 3 if labelled or _after_byline(page) else 1)
+        page.dated(parse_date(line[:m.start("name")] if m["name"] else line),
+                   3 if labelled or _after_byline(page) or m["name"] else 1)
+        if m["name"]:  # "May 30, 2017 | Kaitlin Lavinder": the date and the byline on one line
+            page.author = page.author or m["name"]
         return "date line"
     if page.title and _norm(line) == _norm(page.title):
         return "headline repeated"

@@ -93,7 +93,8 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
     path = urlsplit(url).path if url else ""
     host = (urlsplit(url).hostname or "") if url else ""
     labelled = [*labels, title]
-    if any(_OPINION_LABEL.match(label) for label in labelled) or _OPINION_PATH.search(path):
+    if any(_OPINION_LABEL.match(label) for label in labelled) or (
+            _OPINION_PATH.search(path) and not _INSTITUTE_HOST.search(host)):
         return "opinion"
     if any(_ANALYSIS_LABEL.match(label) for label in labelled):
         return "analysis"
@@ -103,13 +104,15 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
         return "opinion"  # an author's note under the text: a guest's column
     if wire:
         return "news"
+    if _ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host):
+        return "analysis"  # the site files it as analysis, or a research institute published it
     unquoted = _QUOTED.sub(" ", text)
     words = max(1, len(unquoted.split()))
     first_person = len(_FIRST_PERSON.findall(unquoted))
     prescriptive = len(_WE_ARGUE.findall(unquoted))
     if first_person >= 3 and first_person / words > 0.004 or prescriptive / words > 0.006 and prescriptive >= 3:
         return "opinion"
-    if _ANALYSIS_TITLE.search(title) or _ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host):
+    if _ANALYSIS_TITLE.search(title):
         return "analysis"
     per_sentence = max(1, sentences)
     if (len(_NEWS_TIME.findall(text)) / per_sentence < 0.05
