@@ -381,3 +381,7 @@ def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
 def test_a_date_line_that_carries_the_byline(write_article):
     article = load_article(write_article(f"Bases in Djibouti\n\nMay 30, 2017 | Kaitlin Lavinder\n\n{BODY}"))
     assert article.author == "Kaitlin Lavinder" and article.published.isoformat() == "2017-05-30"
+
+
+def test_a_dateline_with_a_colon_opens_the_story():
+    assert caption_reason("Bamako, 12 May 2024: The junta said on Monday it would hold the vote.") is None

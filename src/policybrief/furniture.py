@@ -598,8 +598,9 @@ _CAPTION = re.compile(
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
     # "... after the attempted coup d'état. © June 28, 2024. Aizar Raldes, AFP": a copyright credit closes it
     r"|\s©\s?[^©]{2,120}$"
-    # "Kouango (CAR), 28 July 2023: A joint patrol by ...": an agency photo library's place, date and colon
-    rf"|^[A-Z][\w'’. -]{{1,40}}( \([A-Z]{{2,5}}\))?, ({_DATE}): "
+    # "Kouango (CAR), 28 July 2023: A joint patrol by ...": a photo library's place, country code, date and colon
+    # (without the code, "Bamako, 12 May 2024: The junta said ..." is a dateline opening the story)
+    rf"|^[A-Z][\w'’. -]{{1,40}} \([A-Z]{{2,5}}\), ({_DATE}): "
     r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
     r"published|issued|made available|obtained|shared)\b"
     rf"|\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
