@@ -86,6 +86,13 @@ def test_a_mandate_term_as_a_period_is_counted_from_its_article_date_and_verdict
         in disputes(brief, names)
 
 
+def test_the_day_a_handover_takes_effect_disputed():
+    # "from January 1, 2025, the Armenia-Iran checkpoint ..." against "as of December 30, Armenian border guards
+    # bear sole responsibility for the checkpoint": two days for one change.
+    brief, names = merged("arm")
+    assert ("date", {"02": "January 1, 2025", "03": "January 1, 2025", "04": "December 30"}) in disputes(brief, names)
+
+
 def test_one_article_gives_its_own_brief_and_unrelated_articles_are_not_forced_together():
     one = analyze_files(niger_articles()[:1])
     assert one.sources == [] and one.corroboration is None
@@ -101,7 +108,7 @@ def test_eval_scores_the_situation_set():
     header, row = [line.split() for line in run.stdout.strip().splitlines()[-2:]]
     means = dict(zip(header[2:], row[2:], strict=True))
     assert row[1] == "8" and float(means["grouped"]) >= 0.95 and float(means["wire_copies"]) == 1.0
-    assert float(means["disagreements"]) >= 0.75 and float(means["false_disagreements"]) <= 0.2
+    assert float(means["disagreements"]) >= 0.79 and float(means["false_disagreements"]) <= 0.2
 
 
 @pytest.mark.slow

@@ -343,7 +343,10 @@ def _dates(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreemen
                 if _same_day(ta, tb):
                     continue
                 sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
-                if sa is None or sb is None or not (_deadline(ta, sa.text) and _deadline(tb, sb.text)):
+                if sa is None or sb is None:
+                    continue
+                role = _role_of_date(ta, sa.text)
+                if role is None or role != _role_of_date(tb, sb.text):
                     continue
                 # One deadline: the same claim, or a departure by the same two actors in other words.
                 departure = bool(_DEPARTURE.search(sa.text) and _DEPARTURE.search(sb.text)) and \
@@ -367,6 +370,20 @@ _DEPARTURE = re.compile(r"\b(leav\w*|withdr\w*|pull\w* out|pullout|depart\w*|exi
 
 def _phase(sentence: str) -> set[str]:
     return _INCREMENT.intersection(re.findall(r"\w+", sentence.lower()))
+
+
+# The day a change takes effect: "from January 1, 2025, the checkpoint ...", "as of December 30, Armenian
+# border guards bear sole responsibility".
+_START_BEFORE = re.compile(r"\b(from|as of|starting|effective|beginning)\s*$", re.I)
+
+
+def _role_of_date(entry: TimelineEntry, sentence: str) -> str | None:
+    """Whether a date is a deadline or the day a change takes effect; None for any other date."""
+    if _deadline(entry, sentence):
+        return "deadline"
+    written = entry.when.split(" [")[0].strip()
+    at = sentence.find(written)
+    return "start" if at >= 0 and _START_BEFORE.search(sentence[:at]) else None
 
 
 def _deadline(entry: TimelineEntry, sentence: str) -> bool:
