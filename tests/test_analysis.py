@@ -250,6 +250,18 @@ def timeline(brief: Brief) -> dict[str, str | None]:
     return {t.when.split(" [")[0]: t.date for t in brief.timeline}
 
 
+def test_a_timeline_row_cut_from_a_long_sentence_keeps_its_punctuation_where_it_stands(write_article):
+    brief = real_page(write_article, (
+        "Responding to an inquiry about the planned relocation of coalition troops from the airbase in western "
+        "Anbar province and their headquarters in Baghdad, the source stated, \u201cAccording to the agreement "
+        "between Iraq and the coalition, the withdrawal will begin from the base at the end of September.\u201d"),
+        "https://example.org/2025/08/26/story")
+    row = next(t for t in brief.timeline if t.when.startswith("September"))
+    assert row.what.startswith("… ") and row.what.endswith("at the end of September.\u201d")
+    point = next(w for w in brief.risk.watch_points if w.when and w.when.startswith("September"))
+    assert point.text.endswith("September.\u201d")
+
+
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):
     brief = real_page(write_article, (
         "The mission was set up in 1994 after the war ended, officials said. Twenty years later the force was "

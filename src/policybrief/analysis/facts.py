@@ -311,9 +311,11 @@ def _anchored(phrase: str, published: date | None) -> str:
 
 def _what(text: str, m: re.Match[str]) -> str:
     """The clause around a date, short enough for a timeline row."""
-    words = text.split()
-    if len(words) <= 28:
+    if len(text.split()) <= 28:
         return text
-    before = text[: m.start()].split()[-12:]
-    after = text[m.end():].split()[:14]
-    return ("… " if len(before) == 12 else "") + " ".join([*before, m.group(0), *after]) + " …"
+    # Cut at word boundaries in the text itself, so "September.”" keeps its stop and quote where they stand.
+    starts = [w.start() for w in re.finditer(r"\S+", text[: m.start()])][-12:]
+    ends = [m.end() + w.end() for w in re.finditer(r"\S+", text[m.end():])][:15]
+    start = starts[0] if len(starts) == 12 else 0
+    end = ends[13] if len(ends) > 14 else len(text)
+    return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")

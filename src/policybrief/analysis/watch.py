@@ -49,5 +49,8 @@ def _ahead(iso: str, published: date | None) -> bool:
 
 
 def _clause(what: str) -> str:
-    what = what.strip().rstrip(".")
-    return what[0].upper() + what[1:] + "." if what else what
+    what = what.strip()
+    if not what:
+        return what
+    ended = re.search(r"([.!?…][\"”’')\]]*|…)$", what)  # "... at the end of September.”" has its stop
+    return what[0].upper() + what[1:] + ("" if ended else ".")
