@@ -71,8 +71,8 @@ _AUTHOR_BIO = re.compile(
     r"president|founder|consultant|commentator|head|adviser|advisor|minister|secretary|general)\b")
 # "Faizan Hashmi Published April 12, 2024 | 06:30 PM", "AFP Published June 5, 2024"
 _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Published|Posted|Updated)\b.{{0,60}}$")
-# "By", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
-_BARE_BY = re.compile(r"^By(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
+# "By", "By:", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
+_BARE_BY = re.compile(r"^By:?(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
 _PERSON_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(\s+([A-Z]\.|[A-Z][a-zà-ÿ'’-]+|[A-Z]{2})){1,3}$|^[A-Z]{2}\s+[A-Z][a-z]+$")
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
                                 r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"

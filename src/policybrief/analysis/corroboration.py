@@ -379,18 +379,17 @@ _START_BEFORE = re.compile(r"\b(from|as of|starting|effective|beginning)\s*$", r
 
 def _role_of_date(entry: TimelineEntry, sentence: str) -> str | None:
     """Whether a date is a deadline or the day a change takes effect; None for any other date."""
-    if _deadline(entry, sentence):
-        return "deadline"
-    written = entry.when.split(" [")[0].strip()
+    written = _written(entry)
     at = sentence.find(written)
-    return "start" if at >= 0 and _START_BEFORE.search(sentence[:at]) else None
+    if at < 0:
+        return None
+    if _DEADLINE_BEFORE.search(sentence[:at]) or re.match(r"\s*deadline\b", sentence[at + len(written):]):
+        return "deadline"
+    return "start" if _START_BEFORE.search(sentence[:at]) else None
 
 
 def _deadline(entry: TimelineEntry, sentence: str) -> bool:
-    written = entry.when.split(" [")[0].strip()
-    at = sentence.find(written)
-    return at >= 0 and bool(_DEADLINE_BEFORE.search(sentence[:at]) or
-                            re.match(r"\s*deadline\b", sentence[at + len(written):]))
+    return _role_of_date(entry, sentence) == "deadline"
 
 
 # A mandate's term, given as a period ("authorises ... for 12 months") or an end ("... until 30 June 2025").

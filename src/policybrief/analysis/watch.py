@@ -52,5 +52,5 @@ def _clause(what: str) -> str:
     what = what.strip()
     if not what:
         return what
-    ended = re.search(r"([.!?…][\"”’')\]]*|…)$", what)  # "... at the end of September.”" has its stop
+    ended = re.search(r"[.!?…][\"”’')\]]*$", what)  # "... at the end of September.”" has its stop
     return what[0].upper() + what[1:] + ("" if ended else ".")
