@@ -3,6 +3,7 @@ from __future__ import annotations
 from conftest import SAMPLE
 
 from policybrief.analysis import analyze
+from policybrief.analysis.prose import nested, paired_quotes
 from policybrief.brief import Brief
 from policybrief.ingest import load_article
 
@@ -257,9 +258,33 @@ def test_a_timeline_row_cut_from_a_long_sentence_keeps_its_punctuation_where_it_
         "between Iraq and the coalition, the withdrawal will begin from the base at the end of September.\u201d"),
         "https://example.org/2025/08/26/story")
     row = next(t for t in brief.timeline if t.when.startswith("September"))
-    assert row.what.startswith("… ") and row.what.endswith("at the end of September.\u201d")
+    # The quote opened before the cut is opened again in front of it.
+    assert row.what.startswith("\u201c… ") and row.what.endswith("at the end of September.\u201d")
     point = next(w for w in brief.risk.watch_points if w.when and w.when.startswith("September"))
     assert point.text.endswith("September.\u201d")
+
+
+def test_quotes_inside_the_briefs_quotes_are_single_and_a_cut_quote_is_closed(write_article):
+    brief = real_page(write_article, (
+        "\u201cThe Armenian side has not taken any official action on its sovereignty,\u201d he said of the "
+        "purported freezing of its participation in the alliance. Armenia said it had \u201cfrozen\u201d its "
+        "participation in the Russia-led bloc and would defend its sovereignty and territorial integrity. "
+        "The spokesman said \u201cwe will not accept any violation of our territorial integrity, our borders or our "
+        "sovereignty by foreign troops, whoever sends them and whatever they say about the security of the "
+        "region\u201d at the briefing."))
+    assert "\u201cArmenia said it had \u2018frozen\u2019 its participation" in brief.tension.assessment
+    for text in [brief.tension.assessment, *brief.key_judgments, *(t.what for t in brief.timeline)]:
+        text = text if isinstance(text, str) else text.text
+        assert text.count("\u201c") == text.count("\u201d"), text
+
+
+def test_an_excerpt_cut_inside_a_quote_gets_its_quote_marks_back():
+    assert paired_quotes("\u2026 will begin at the end of September.\u201d") == \
+        "\u201c\u2026 will begin at the end of September.\u201d"
+    assert paired_quotes('told The New Times: "We have been conducting joint operations \u2026') == \
+        'told The New Times: "We have been conducting joint operations \u2026"'
+    assert nested('He said "we will stay" and \u201cno\u201d.') == \
+        "He said \u2018we will stay\u2019 and \u2018no\u2019."
 
 
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):

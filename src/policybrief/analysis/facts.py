@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from ..brief import Figure, Sentence, TimelineEntry
+from .prose import paired_quotes
 
 WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -318,4 +319,4 @@ def _what(text: str, m: re.Match[str]) -> str:
     ends = [m.end() + w.end() for w in re.finditer(r"\S+", text[m.end():])][:15]
     start = starts[0] if len(starts) == 12 else 0
     end = ends[13] if len(ends) > 14 else len(text)
-    return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
+    return paired_quotes(("… " if start else "") + text[start:end] + (" …" if end < len(text) else ""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..brief import Actor
 
 # Generic names the analysis gives unnamed actors ("Armed gangs"); inside a sentence they take lower case.
@@ -39,3 +41,23 @@ def possessive(name: str) -> str:
 
 def listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def paired_quotes(excerpt: str) -> str:
+    """An excerpt cut from a sentence with its quotation marks paired again: a quote the cut opened before the
+    excerpt is opened at its start, one it closes after the excerpt is closed at its end."""
+    depth = lowest = 0
+    for ch in excerpt:
+        depth += (ch == "“") - (ch == "”")
+        lowest = min(lowest, depth)
+    excerpt = "“" * -lowest + excerpt + "”" * (depth - lowest)
+    if excerpt.count('"') % 2:  # a straight quote that opens a word was opened here, else it closes one
+        return excerpt + '"' if re.search(r'"\w[^"]*$', excerpt) else '"' + excerpt
+    return excerpt
+
+
+def nested(sentence: str) -> str:
+    """A sentence to be quoted inside the brief's own double quotes: its quotation marks become single ones,
+    as a quote within a quote is written."""
+    straight = iter(("‘", "’") * sentence.count('"'))
+    return re.sub(r'"', lambda _: next(straight), sentence.replace("“", "‘").replace("”", "’"))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from ..brief import Sentence, Tension, Themes
 from ..furniture import strip_dateline
+from .prose import nested, paired_quotes
 from .themes import ON_THEME, SentenceScores
 
 _SIDE_EVIDENCE = 3
 _SUBSTANTIAL = 1.5
+_WHOLLY_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_STOPPED = re.compile(r"[.!?…][’']*$")
 
 
 def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Themes, state: str | None, *,
@@ -56,10 +61,14 @@ def _best(weights: dict[str, float]) -> str:
 
 
 def _quote(sentence: str, limit: int = 28) -> str:
-    words = strip_dateline(sentence).strip("\"“”' ").split()
+    text = strip_dateline(sentence).strip()
+    if _WHOLLY_QUOTED.fullmatch(text):  # a sentence that is one quote is quoted once, not twice
+        text = text[1:-1]
+    words = text.split()
     if len(words) > limit:
-        return f"“{' '.join(words[:limit])} …”"
-    return f"“{' '.join(words).rstrip('.!?')}.”"
+        return f"“{nested(paired_quotes(' '.join(words[:limit]) + ' …'))}”"
+    quoted = nested(paired_quotes(" ".join(words)))
+    return f"“{quoted if _STOPPED.search(quoted) else quoted.rstrip(',;:') + '.'}”"
 
 
 def _top(weights: dict[str, float], sentences: list[Sentence]) -> list[str]:
