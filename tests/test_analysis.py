@@ -287,6 +287,27 @@ def test_an_excerpt_cut_inside_a_quote_gets_its_quote_marks_back():
         "He said \u2018we will stay\u2019 and \u2018no\u2019."
 
 
+def test_a_headline_that_names_a_theme_calls_it_but_is_never_its_evidence(write_article):
+    body = ("The junta is in a vulnerable position, facing offensives across the country, officials said. Armed "
+            "groups have captured border towns, and the army has lost control of most of the north. The rebel "
+            "alliances cannot agree on who should govern the territory they hold.")
+    asked = brief_of(write_article(f"As Junta Weakens, Who Could Fill the Power Vacuum?\n\n{body}"))
+    assert asked.themes.power_vacuum.present
+    assert all("Vacuum" not in s.text for s in asked.sentences)
+    denied = brief_of(write_article(f"Myanmar: no power vacuum as junta holds on\n\n{body}"))
+    assert not denied.themes.power_vacuum.present
+
+
+def test_a_party_named_before_the_word_party_is_an_organisation(write_article):
+    brief = real_page(write_article, (
+        "Georgia borders Russia and the governing Georgian Dream party is accused by the opposition of moving away "
+        "from the West. Neither party would comment, officials said. Sheikh Hasina's Awami League party was "
+        "banned, the interim government said."))
+    names = {a.name: a.type for a in brief.actors}
+    assert names.get("Georgian Dream") == "organisation" and names.get("Awami League") == "organisation"
+    assert not any(n.startswith(("Neither", "Hasina")) for n in names)
+
+
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):
     brief = real_page(write_article, (
         "The mission was set up in 1994 after the war ended, officials said. Twenty years later the force was "

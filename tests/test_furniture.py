@@ -46,6 +46,9 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     ("https://a.com/2024/apr/195696/story", None),
     ("https://www.rudaw.net/english/middleeast/iraq/26082025", "2025-08-26"),
     ("https://a.com/story/12345678", None),
+    # a time stamp and the article's number after the date
+    ("https://www.atalayar.com/en/articulo/politics/chad-ends-pact/20241129130000208135.html", "2024-11-29"),
+    ("https://a.com/story/20241129999999208135.html", None),  # 99:99:99 is no time: a number, not a date
 ])
 def test_dates_in_addresses(url, expected):
     found = date_in_url(url)
@@ -259,6 +262,7 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("• by Western Armenia, May 05, 2022 in Society\n", None),  # the site's own name
     ("Sadiq S BhatSadiq S Bhat\nJuly 22, 2024\n", "Sadiq S Bhat"),  # the photo's alt text run into the name
     ("Featured in Comment by Michael Jones\n", "Michael Jones"),
+    ("Paul Kirby - Europe digital editor\n", "Paul Kirby"),  # the name, then the role
 ])
 def test_bylines_real_pages_print(write_article, lines, author):
     source = "Source: https://westernarmeniatv.com/en/society_en/story/\n"

@@ -49,6 +49,9 @@ _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|report
 _COLUMNIST_BYLINE = re.compile(rf"^(?i:(guest )?columnist|contributor|contributing writer)\s+"
                                rf"(?P<name>{_NAME}(\s+(al|el|bin|de|van|von|da)?\s*{_NAME}){{1,3}})"
                                rf"(\s+[-–—|]\s+.{{2,60}})?$")
+# "Paul Kirby - Europe digital editor", "Jane Doe | Senior correspondent": the name, then the role.
+_NAME_ROLE_BYLINE = re.compile(rf"^(?!(?i:by)\s)(?P<name>{_NAME}(\s+{_NAME}){{1,3}})\s*[-–—|,]\s*([\w'’ ]{{0,40}}\s)?"
+                               r"(?i:editor|correspondent|reporter|writer|journalist|producer|contributor)s?$")
 # "Writer's pictureOlga Nesterova": the author's photo, its alt text run into the name.
 _PICTURE_BYLINE = re.compile(rf"^(?i:writer|author)['’]s (?i:picture|photo|avatar)\s*"
                              rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
@@ -373,10 +376,11 @@ def _section_labels(line: str) -> list[str]:
 
 
 def _above_byline(line: str, following: str) -> bool:
-    """A sentence without its full stop just above the byline, after the headline and before any article
-    text, is the lead photo's caption ("Posters expressing support for the army are hung on streets ..." then
-    "By Mostafa Salem, CNN")."""
-    return len(line.split()) >= 10 and not re.search(r"[.!?:;\"”’)]$", line) and bool(_BYLINE.match(following))
+    """A sentence without its full stop, or one that describes a scene ("A Finnish coast guard vessel patrols
+    near the site."), just above the byline, after the headline and before any article text, is the lead photo's
+    caption ("Posters expressing support for the army are hung on streets ..." then "By Mostafa Salem, CNN")."""
+    return bool(_BYLINE.match(following)) and (len(line.split()) >= 10 and not re.search(r"[.!?:;\"”’)]$", line)
+                                               or 6 <= len(line.split()) <= 30 and bool(_SCENE.search(line)))
 
 
 def _teasers(blocks: list[list[str]]) -> set[str]:
@@ -504,6 +508,9 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.author = page.author or line.strip()  # "By" on one line, the name on the next
         return "byline"
     if reason is None and (m := _ROLE_BYLINE.match(line)):
+        page.author = page.author or m["name"]
+        return "byline"
+    if reason is None and (m := _NAME_ROLE_BYLINE.match(line)):
         page.author = page.author or m["name"]
         return "byline"
     if reason is None and (m := _PICTURE_BYLINE.match(line)):
@@ -695,7 +702,12 @@ def strip_dateline(text: str) -> str:
 
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
-    return len(words) <= 16 and len(line) <= 150 and not re.search(r"[.!?:;,\"”。！？]$", line)
+    if len(words) > 16 or len(line) > 150:
+        return False
+    if line.endswith("?"):  # "Who Could Fill the Power Vacuum?": a question in title case heads the text
+        long = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+        return len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+    return not re.search(r"[.!:;,\"”。！？]$", line)
 
 
 def _iso(text: str) -> date | None:

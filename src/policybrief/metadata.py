@@ -18,15 +18,17 @@ STORE_DATE = re.compile(r"^\s*date (?P<date>\d{4}-\d\d-\d\d)\b\s*")
 
 _URL_DATES = (
     re.compile(r"/(?P<y>(19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/._-]|$)"),
-    # "/20240705/", "-20240705.html", and time stamps in a query ("NewsId=20251209131321")
-    re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(\d{6})?(?=[/._&-]|$)"),
+    # "/20240705/", "-20240705.html", and time stamps in a query ("NewsId=20251209131321"), some with an
+    # article number after the time ("/20241129130000208135.html")
+    re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(([01]\d|2[0-3])[0-5]\d[0-5]\d\d*)?"
+               r"(?=[/._&-]|$)"),
     re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
     # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment
     re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)/?$"),
 )
 # Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
 _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
-                           r"editorials?|blogs?|views|voices|perspectives?|letters)([/_.-]|$)", re.I)
+                           r"editorials?|blogs?|views|voices|perspectives?|letters|ideas)([/_.-]|$)", re.I)
 _ANALYSIS_PATH = re.compile(r"(^|[/_.-])(analysis|analyses|explainers?|insights?|in-depth|long-?reads?|"
                             r"briefings?|commentaries|research|publications?|q-?and-?a)([/_.-]|$)",
                             re.I)

@@ -64,7 +64,7 @@ def assemble(article: Article, info: ArticleInfo, sentences: list[Sentence], *, 
     scores = score_sentences(sentences)
     # A town council is a government body too; only national or international actors make an article political.
     political = any(a.type in _POLITICAL or (a.type == "government_body" and a.code) for a in actors)
-    themes = find_themes(sentences, scores, geopolitical=political)
+    themes = find_themes(sentences, scores, geopolitical=political, headline=article.title)
     state = situation_state(actors, sentences, article.title)
     tension = assess_tension(sentences, scores, themes, state.name if state else None,
                              merged=not sourcing.single_source)

@@ -179,10 +179,21 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
         kind = type_from_head(words) if words not in cue.places else None
+        # "the governing Georgian Dream party": the party's name is the run before it ("Neither party",
+        # "Western party" are one word, and not names)
+        party = end < len(toks) and toks[end].text == "party" and words not in cue.places and (
+            len(words) > 1 or i > 0 and toks[i - 1].capitalised)
+        if party:
+            kind = "organisation"
         if kind:
             # "a newly created U.N. Support Office": the owner's acronym, already an actor, is part of the name
             owner = toks[i - 1] if i > 0 else None
             start = i - 1 if owner and _ACRONYM.fullmatch(owner.text) and not owner.possessive else i
+            # "Georgian" was taken for Georgia and "United Nations" for the UN, but here they begin the name of
+            # a party ("Georgian Dream party") or of a mission ("United Nations Integrated Mission")
+            while (party or kind == "international_org") and start > 0 and toks[start - 1].capitalised \
+                    and not toks[start - 1].possessive and toks[start - 1].text not in ARTICLES:
+                start -= 1
             name = s.surface(start, end).rstrip("’'")
             found.add(f"org:{name}", name, kind, s, name)
             s.claim(i, end)

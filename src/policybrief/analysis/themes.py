@@ -119,20 +119,23 @@ def _consequences(sentences: list[Sentence], weights: dict[str, float], lex: _Le
         previous = text
 
 
-def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitical: bool) -> Themes:
+def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitical: bool,
+                headline: str = "") -> Themes:
     """Themes for the article; an article with no political actor at all carries none of them.
 
     The lexicon calls a theme; its evidence is the sentences the learned model (theme_model) rates likeliest to
-    be quoted for it, in article order.
+    be quoted for it, in article order. A headline that names a theme outright ("Who could fill the power
+    vacuum?") calls it too: it is the editor's reading of the whole story, though never quoted as evidence.
     """
     order = {s.id: i for i, s in enumerate(sentences)}
     words = sum(len(s.text.split()) for s in sentences)
     text = {s.id: s.text for s in sentences}
+    titled = score_sentences([Sentence(id="headline", paragraph=-1, text=headline)]).strong if headline else {}
     out = {}
     for theme in THEMES:
         weights, strong = scores.weights[theme], scores.strong[theme]
         named, score = lexicon_call(theme, weights, strong, words)
-        present = geopolitical and named
+        present = geopolitical and (named or bool(titled.get(theme)))
         evidence = []
         if present:
             likely = theme_model.sentence_probabilities(theme, sentences, weights, strong)
