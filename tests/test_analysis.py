@@ -308,6 +308,24 @@ def test_a_party_named_before_the_word_party_is_an_organisation(write_article):
     assert not any(n.startswith(("Neither", "Hasina")) for n in names)
 
 
+def test_an_open_succession_and_a_force_whose_funding_stops_are_what_a_vacuum_is_made_of(write_article):
+    succession = real_page(write_article, (
+        "Belarus's President Alexander Lukashenko has not been seen in public for a week, officials said. Who will "
+        "succeed him is now openly debated in Minsk. Whether the regime will survive him is far from certain, "
+        "diplomats said."))
+    assert succession.themes.power_vacuum.present
+    funding = real_page(write_article, (
+        "Donors have reduced the financial support for the African Union mission in Somalia, leaving gaps in its "
+        "budget, officials said. There are fears that al-Shabaab could overrun the capital should the support "
+        "stop. The mission has 11,000 troops in the country."))
+    assert funding.themes.power_vacuum.present
+    steady = real_page(write_article, (
+        "Kenya's President William Ruto opened the new session of parliament on Monday, officials said. Donors "
+        "pledged more support for the health budget. The government abandoned its earlier plan to raise fuel "
+        "prices."))
+    assert not steady.themes.power_vacuum.present
+
+
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):
     brief = real_page(write_article, (
         "The mission was set up in 1994 after the war ended, officials said. Twenty years later the force was "

@@ -137,6 +137,8 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "Kouango (CAR), 28 July 2023: A joint patrol by Nepalese peacekeepers from MINUSCA and FACA in the locality.",
     "Dozens were killed in clashes between Kyrgyz and Tajik security forces [Screenshot/Reuters TV]",
     "A German soldier holds the flag at a roll call in Vilnius. [Alexander Welscher/DPA/AFP]",
+    "Bahamas Prime Minister Phillip Davis, second from left, with Caricom leaders during the conference on July 5.",
+    "Ministers (L-R) Anna Roe, John Doe and Jane Poe meet in Brussels before the vote on sanctions.",
 ])
 def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(line) == "photo caption"
@@ -160,6 +162,10 @@ def test_a_sentence_without_its_full_stop_above_the_byline_is_the_lead_photos_ca
     assert sentences(article).startswith("The army said")
     # without a byline under it, the same line may be the story's opening: it stays
     assert "Posters" in sentences(load_article(write_article(f"Cabinet backs army plan\n\n{caption}\n{BODY}")))
+    # one with its full stop that describes the scene in the picture is a caption too
+    scene = "A Finnish coast guard vessel patrols near the disruption site of Estlink 2."
+    article = load_article(write_article(f"Cables cut in the Baltic\n\n{scene}\n\nBy Emma Salisbury\n\n{BODY}"))
+    assert removed(article)[scene] == "photo caption"
 
 
 def test_alt_text_and_the_caption_under_it_are_furniture(write_article):

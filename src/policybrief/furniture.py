@@ -601,6 +601,8 @@ _CAPTION = re.compile(
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC BY(-SA)?\b|\((file )?photo\)$"
+    # where people stand in the picture: "Phillip Davis, second from left, with ...", "(L-R)", "(centre)"
+    r"|,\s((second|third|fourth|far) )?from (left|right)\b|\bleft to right\b|\((L|R|C|L-R|R-L|left|right|cent(er|re))\)"
     # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
     # "... after the attempted coup d'état. © June 28, 2024. Aizar Raldes, AFP": a copyright credit closes it
