@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import SAMPLE
 
 from policybrief.analysis import analyze
-from policybrief.analysis.prose import nested, paired_quotes
+from policybrief.analysis.prose import needs_antecedent, nested, paired_quotes
 from policybrief.brief import Brief
 from policybrief.ingest import load_article
 
@@ -324,6 +324,20 @@ def test_an_open_succession_and_a_force_whose_funding_stops_are_what_a_vacuum_is
         "pledged more support for the health budget. The government abandoned its earlier plan to raise fuel "
         "prices."))
     assert not steady.themes.power_vacuum.present
+
+
+def test_no_judgment_leaves_the_reader_asking_who_he_or_they_are(write_article):
+    brief = real_page(write_article, (
+        "Iraq's national security adviser Qasim al-Araji confirmed that the coalition will leave Baghdad in "
+        "September, officials said. He said the withdrawal will take place in two stages over the next year. "
+        "They encountered no resistance on the way, the adviser added. It also became a frequent target of "
+        "militias during the war. The airport also became a frequent target of militias during the war. It is "
+        "unclear how many troops will stay under a new advise and assist mission, diplomats said."))
+    for judgment in brief.key_judgments:
+        assert not needs_antecedent(judgment.text), judgment.text
+    # of two sentences that frame the theme as much, the one that says what it is about is quoted
+    assert "\u201cThe airport also became" in brief.tension.assessment
+    assert any(j.text.startswith("It is unclear") for j in brief.key_judgments)
 
 
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):

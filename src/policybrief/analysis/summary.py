@@ -11,7 +11,7 @@ import re
 
 from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, Sourcing, Tension, Themes
 from ..furniture import caption_reason, strip_dateline
-from .prose import listing, mention, possessive
+from .prose import listing, mention, needs_antecedent, possessive
 from .sourcing import KIND_NAMES, listed_outlet
 
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
@@ -167,7 +167,8 @@ def key_judgments(sentences: list[Sentence], info: ArticleInfo, themes: Themes, 
     opinion = info.kind != "news"
     framed = themes.sovereignty.present or themes.security.present
     quoted = set(tension.evidence) if framed else set()  # the framing judgment quotes these already
-    follow_up = [s for s in lead_sentences(sentences, 4, opinion=opinion) if s.id not in {*used, *quoted}][:1]
+    follow_up = [s for s in lead_sentences(sentences, 4, opinion=opinion)
+                 if s.id not in {*used, *quoted} and not needs_antecedent(s.text)][:1]
     if follow_up:
         judgments.append(Judgment(text=strip_dateline(follow_up[0].text), evidence=[follow_up[0].id]))
     if framed:
@@ -188,7 +189,7 @@ def _outlook(sentences: list[Sentence], exclude: set[str], *, opinion: bool) -> 
     scored = []
     for i, s in enumerate(sentences):
         if s.id in exclude or _QUESTION.search(s.text.rstrip()) or len(s.text.split()) < 8 \
-                or (opinion and _FIRST_PERSON.search(s.text)):
+                or (opinion and _FIRST_PERSON.search(s.text)) or needs_antecedent(s.text):
             continue
         hits = len(_OUTLOOK.findall(s.text)) + 2 * bool(re.search(r"\b(analysts?|experts?|officials?) (say|said|"
                                                                     r"suggest|warn)", s.text))

@@ -6,7 +6,7 @@ import re
 
 from ..brief import Sentence, Tension, Themes
 from ..furniture import strip_dateline
-from .prose import nested, paired_quotes
+from .prose import needs_antecedent, nested, paired_quotes
 from .themes import ON_THEME, SentenceScores
 
 _SIDE_EVIDENCE = 3
@@ -35,17 +35,17 @@ def assess_tension(sentences: list[Sentence], scores: SentenceScores, themes: Th
     if not sov and not sec:
         assessment = f"Neither national sovereignty nor security is a theme {who.lower()} develop{s}."
     elif not sov:
-        assessment = f"{who} treat{s} the situation{where} as a security question: {_quote(text[_best(sec)])}"
+        assessment = f"{who} treat{s} the situation{where} as a security question: {_quote(text[_best(sec, text)])}"
     elif not sec:
         assessment = (f"{who} treat{s} the situation{where} as a question of sovereignty: "
-                      f"{_quote(text[_best(sov)])}")
+                      f"{_quote(text[_best(sov, text)])}")
     else:
         lean = (f"dwell{s} more on sovereignty" if balance > 0.2 else f"dwell{s} more on security"
                 if balance < -0.2 else f"give{s} the two about equal weight")
         assessment = (f"{who} weigh{s} sovereignty{where} and security together and {lean}. On sovereignty: "
-                      f"{_quote(text[_best(sov)])} On security: {_quote(text[_best(sec)])}")
+                      f"{_quote(text[_best(sov, text)])} On security: {_quote(text[_best(sec, text)])}")
     order = {s.id: i for i, s in enumerate(sentences)}
-    evidence = sorted(set(both[:2] + [_best(w) for w in (sov, sec) if w]), key=order.__getitem__)
+    evidence = sorted(set(both[:2] + [_best(w, text) for w in (sov, sec) if w]), key=order.__getitem__)
     return Tension(balance=round(max(-1.0, min(1.0, balance)), 3), assessment=assessment, evidence=evidence,
                    sovereignty_evidence=sov_side, security_evidence=sec_side)
 
@@ -56,8 +56,9 @@ def _framing(weights: dict[str, float], evidence: list[str]) -> dict[str, float]
     return framing or {sid: weights.get(sid, 0.1) for sid in evidence}
 
 
-def _best(weights: dict[str, float]) -> str:
-    return max(weights, key=lambda sid: weights[sid])
+def _best(weights: dict[str, float], text: dict[str, str]) -> str:
+    """The sentence that frames the theme most, among those that say on their own who is meant."""
+    return max(weights, key=lambda sid: (not needs_antecedent(text[sid]), weights[sid]))
 
 
 def _quote(sentence: str, limit: int = 28) -> str:
