@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,13 @@ def test_real_tuning_mean_holds_its_floor(real_tuning, metric):
     mean = real_tuning.means()[metric]
     assert mean >= REAL_FLOORS[metric], f"{metric} mean {mean:.2f} < {REAL_FLOORS[metric]}"
     assert real_tuning.failed == 0
+
+
+def test_two_annotators_agree_where_the_targets_ask_the_analysis_to():
+    """The agreement study: a second, independent annotation of 48 tuning pages; its table is printed by the
+    script, and annotators who agree less than this would make the targets unreachable by anyone."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "annotator_agreement.py")], capture_output=True,
+                            text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: [float(v) for v in line.split()[-3:]] for line in result.stdout.splitlines()[2:]}
+    assert rows["kind"][0] >= 0.9 and rows["sovereignty"][0] >= 0.9 and rows["published"][0] >= 0.9
