@@ -41,7 +41,9 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     ("https://a.com/2024/07/05/story", "2024-07-05"),
     ("https://a.com/news/details.aspx?NewsId=20251209131321&page=0", "2025-12-09"),
     ("https://a.com/article/3263763/story", None),
-    ("https://a.com/29-Nov-2024/story", None),
+    ("https://a.com/29-Nov-2024/story", "2024-11-29"),  # a print edition's date
+    ("https://a.com/World/Asia-Pacific/2024/1021/china-taiwan", "2024-10-21"),
+    ("https://a.com/2024/1399/story", None),
     ("https://a.com/story-2023-11-12", "2023-11-12"),
     ("https://a.com/2024/apr/195696/story", None),
     ("https://www.rudaw.net/english/middleeast/iraq/26082025", "2025-08-26"),
@@ -113,6 +115,8 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("Washington DC (UPI) Sep 5, 2025", "2025-09-05"),
     ("26-08-2025", "2025-08-26"),
     ("May 30, 2017 | Kaitlin Lavinder", "2017-05-30"),
+    # a header of desk, place and stamps: the story dates from its creation, not its last update
+    ("News Desk | Peshawar | Updated: 21-09-2024 13:16 IST | Created: 20-09-2024 13:16 IST", "2024-09-20"),
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -269,6 +273,8 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("Sadiq S BhatSadiq S Bhat\nJuly 22, 2024\n", "Sadiq S Bhat"),  # the photo's alt text run into the name
     ("Featured in Comment by Michael Jones\n", "Michael Jones"),
     ("Paul Kirby - Europe digital editor\n", "Paul Kirby"),  # the name, then the role
+    ("Hafed Al-Ghwell\n", "Hafed Al-Ghwell"),
+    ("Harlyne Joku and Stephen Wright\nPort Moresby and Bangkok\n", "Harlyne Joku and Stephen Wright"),
 ])
 def test_bylines_real_pages_print(write_article, lines, author):
     source = "Source: https://westernarmeniatv.com/en/society_en/story/\n"
@@ -377,6 +383,10 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("Date:", "date line"),
     ("The Newsletter", "newsletter prompt"),
     ("Get exclusive analysis delivered to your inbox daily.", "newsletter prompt"),
+    ("Country:", "page widget"),
+    ("Tagged as: ,", "page widget"),
+    ("This image is AI-generated and does not depict any real-life event or location.", "photo caption"),
+    ("Your email address will not be published. Required fields are marked *", "comments prompt"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason

@@ -76,10 +76,14 @@ _AUTHOR_BIO = re.compile(
 _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Published|Posted|Updated)\b.{{0,60}}$")
 # "By", "By:", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
 _BARE_BY = re.compile(r"^By:?(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
-_PERSON_LINE = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(\s+([A-Z]\.|[A-Z][a-zà-ÿ'’-]+|[A-Z]{2})){1,3}$|^[A-Z]{2}\s+[A-Z][a-z]+$")
+# "Andrew H. Sweet", "Hafed Al-Ghwell", "AJ Prabal", "Harlyne Joku and Stephen Wright"
+_PERSON = r"[A-Z][a-zà-ÿ'’-]+(\s+([A-Z]\.|[A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|[A-Z]{2})){1,3}"
+_PERSON_LINE = re.compile(rf"^{_PERSON}(\s+and\s+{_PERSON})?$|^[A-Z]{{2}}\s+[A-Z][a-z]+$")
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
                                 r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"
                                 r"Times|News|Post|Review|Journal|Monitor)$")
+_STAMPS = re.compile(r"\b(published|created|posted|updated|last updated)\s*:\s*"
+                     r"([^|]{0,30}?\b(?:19|20)\d\d\b[^|]{0,20}?)\s*(?=\||$)", re.I)
 _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
 # "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
@@ -294,8 +298,11 @@ def _author_line(page: Page) -> None:
         last = i + 1 == len(page.paragraphs)
         if last and any(not h for _, h in page.paragraphs[:i]):
             return  # a short story's last line: a heading or a name at the foot, which `_author_at_the_foot` reads
+        # the story follows the name, or the place it was filed from and then the story ("Port Moresby and Bangkok")
+        after = page.paragraphs[i + 1:i + 3]
+        follows = last or not after[0][1] or (len(after) == 2 and not after[1][1] and len(after[0][0].split()) <= 6)
         if _PERSON_LINE.match(text) and not _LABEL_WORDS.match(text) and _norm(text) not in _outlet_names() \
-                and not _PUBLICATION.search(text) and (last or not page.paragraphs[i + 1][1]):
+                and not _PUBLICATION.search(text) and follows and not _common_words(text, page):
             page.author = page.author or text
             page.removed.append(Removed(text=text, reason="byline"))
             del page.paragraphs[i]
@@ -312,12 +319,18 @@ def _author_at_the_foot(page: Page) -> None:
     if not _PERSON_LINE.match(text) or _norm(text) in _outlet_names() or _PUBLICATION.search(text) \
             or not re.search(r"[.!?\"”’)]$", page.paragraphs[-2][0]):
         return
-    story = " ".join(t for t, _ in page.paragraphs[:-1])
-    if any(re.search(rf"\b{re.escape(word.lower())}\b", story) for word in text.split()):
+    if _common_words(text, page):
         return
     page.author = text
     page.removed.append(Removed(text=text, reason="byline"))
     del page.paragraphs[-1]
+
+
+def _common_words(line: str, page: Page) -> bool:
+    """Whether the story uses a word of the line in lower case: a heading's words ("Militia Attacks and
+    Political Pressure"), not a name's."""
+    story = " ".join(t for t, _ in page.paragraphs)
+    return any(re.search(rf"\b{re.escape(word.lower())}\b", story) for word in line.split() if word != "and")
 
 
 def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
@@ -469,6 +482,12 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.agency = page.agency or m["agency"]
         page.dated(parse_date(m["date"]), 3)
         return "dateline"
+    if " | " in line and not re.match(r"(?i)\s*(by|author)\b", line) and (stamps := _STAMPS.findall(line)):
+        # "News Desk | Peshawar | Updated: 20-09-2024 13:16 IST | Created: 20-09-2024 13:16 IST": a page's
+        # header of desk, place and time stamps; the story dates from its creation, not its last update
+        first = next((when for label, when in stamps if not label.lower().endswith("updated")), stamps[0][1])
+        page.dated(parse_date(first), 3)
+        return "date line"
     if m := _DATE_LINE.match(line):
         labelled = bool(m["label"]) and not m["label"].lower().endswith("updated")
         page.dated(parse_date(line[:m.start("name")] if m["name"] else line),

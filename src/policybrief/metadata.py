@@ -25,7 +25,13 @@ _URL_DATES = (
     re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
     # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment
     re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)/?$"),
+    # "/Asia-Pacific/2024/1021/story": the year, then month and day as one segment
+    re.compile(r"/(?P<y>(19|20)\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
+    # "/19-May-2024/story": a print edition's date
+    re.compile(r"/(?P<d>[0-3]?\d)-(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*-(?P<y>(19|20)\d\d)/",
+               re.I),
 )
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
 _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
                            r"editorials?|blogs?|views|voices|perspectives?|letters|ideas)([/_.-]|$)", re.I)
@@ -73,7 +79,9 @@ def date_in_url(url: str) -> date | None:
     for rx in _URL_DATES:
         for m in rx.finditer(path):
             try:
-                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+                month = m["m"]
+                return date(int(m["y"]), int(month) if month.isdigit() else _MONTHS.index(month[:3].lower()) + 1,
+                            int(m["d"]))
             except ValueError:
                 continue
     return None

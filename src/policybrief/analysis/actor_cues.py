@@ -13,6 +13,10 @@ ARTICLES = {"the", "a", "an", "The", "A", "An"}
 # A lone name followed by these is not yet shown to act ("Kharkiv is a city"); pronouns are not names.
 AUXILIARIES = {"is", "was", "has", "had", "have", "are", "were", "will", "would"}
 PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these", "those", "who", "what", "one"}
+# Words that open a sentence in capitals and never begin a name: "Although Golden Dragon ..." names an exercise.
+OPENERS = {"although", "though", "however", "while", "whilst", "when", "whether", "after", "before", "despite",
+           "since", "until", "unless", "because", "meanwhile", "moreover", "furthermore", "nevertheless", "yet",
+           "if", "once", "as", "but", "and", "or", "so", "still", "instead", "indeed", "thus", "hence"}
 
 # Words joining a sponsor to a generic group: "pro-Iran", "Iran-backed", "Hamas-led".
 GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}

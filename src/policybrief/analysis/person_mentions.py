@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .actor_cues import ARTICLES, AUXILIARIES, PRONOUNS, Cues, cues
+from .actor_cues import ARTICLES, AUXILIARIES, OPENERS, PRONOUNS, Cues, cues
 from .gazetteer import Entry, Gazetteer
 from .mentions import (
     MAX_NAME_TOKENS,
@@ -175,7 +175,7 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         end = org_run(toks, i, s)
         words = key(s.surface(i, end))
-        if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase):
+        if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase) or words[0].lower() in OPENERS:
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
         kind = type_from_head(words) if words not in cue.places else None
