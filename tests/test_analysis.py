@@ -340,6 +340,17 @@ def test_no_judgment_leaves_the_reader_asking_who_he_or_they_are(write_article):
     assert any(j.text.startswith("It is unclear") for j in brief.key_judgments)
 
 
+def test_a_senate_or_congress_named_bare_is_the_main_states_not_the_uss(write_article):
+    peru = real_page(write_article, (
+        "Peru's Congress voted on Friday to remove President Jose Jeri from office, lawmakers said. Congress "
+        "named a new interim president the same day. Peru has had eight presidents in as many years."))
+    assert {a.name: a.code for a in peru.actors}.get("Congress of Peru") == "PERLEG"
+    maldives = real_page(write_article, (
+        "Maldives President Mohamed Muizzu leads the People's National Congress, a party that won a majority in "
+        "the Maldives parliament, officials said. The Maldives asked India to withdraw its troops."))
+    assert not any(a.name == "US Congress" for a in maldives.actors)
+
+
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):
     brief = real_page(write_article, (
         "The mission was set up in 1994 after the war ended, officials said. Twenty years later the force was "

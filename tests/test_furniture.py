@@ -247,6 +247,9 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
     ("Iraq and Kuwait\nSource: https://www.atlanticcouncil.org/blogs/menasource/iraq-kuwait", BODY, "analysis"),
     # a wire flag before the label, on copy that an agency filed
     ("RPT: ANALYSIS - West Likely To Impose New Sanctions", "MOSCOW (Sputnik) - " + BODY, "analysis"),
+    # a headline that judges: the writer's verdict
+    ("Obama is right to oppose new sanctions on Iran", BODY, "opinion"),
+    ("ECOWAS And The Futility Of Sanctions Against Niger Republic", BODY, "opinion"),
 ])
 def test_kind_from_what_the_page_says_and_how_it_is_written(write_article, head, body, kind):
     assert load_article(write_article(f"{head}\n\n{body}")).kind == kind
@@ -274,6 +277,8 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("Featured in Comment by Michael Jones\n", "Michael Jones"),
     ("Paul Kirby - Europe digital editor\n", "Paul Kirby"),  # the name, then the role
     ("Hafed Al-Ghwell\n", "Hafed Al-Ghwell"),
+    ("D.B. Grady\n", "D.B. Grady"),
+    ("U.S. Army\n", None),  # initials that name a country's army, not a writer
     ("Harlyne Joku and Stephen Wright\nPort Moresby and Bangkok\n", "Harlyne Joku and Stephen Wright"),
 ])
 def test_bylines_real_pages_print(write_article, lines, author):

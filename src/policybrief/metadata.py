@@ -134,7 +134,8 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
 # Headlines that argue ("Lebanon must disarm Hezbollah", "It's time to recognize ...", "The Irish Times view on")
 # or that explain ("Why Beijing may prefer a blockade", "Explained: ...", "Decoding the EU's sanctions").
 _OPINION_TITLE = re.compile(r"\b(must|should|ought to|it['’]s time|time to|the case (for|against)|in defen[cs]e of|"
-                            r"let['’]s|stop|don['’]t)\b|\bview on\b|^(why|how) (we|i)\b", re.I)
+                            r"let['’]s|stop|don['’]t|(is|are|was|were) (right|wrong) to|the (futility|folly) of|"
+                            r"in praise of)\b|\bview on\b|^(why|how) (we|i)\b", re.I)
 # "Polisario says Morocco's plan should go to a referendum", "European leaders agree guarantees should include
 # a force": a headline that reports someone's demand or agreement is news.
 _REPORTED_TITLE = re.compile(r"\b(says?|said|urges?|urged|calls?|called|warns?|warned|tells?|told|insists?|"

@@ -22,6 +22,11 @@ OPENERS = {"although", "though", "however", "while", "whilst", "when", "whether"
 GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}
 
 
+# Bodies many countries have, which the gazetteer gives to one: "the Senate" is the US Senate in a story about
+# the US, and Haiti's in one about Haiti. The CAMEO role each stands for.
+BARE_BODIES = {"Senate": "LEG", "Congress": "LEG", "Parliament": "LEG", "Supreme Court": "JUD",
+               "Constitutional Court": "JUD"}
+
 # "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
 # anyone's, so they are not pinned on it.
 MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet", "authorities",

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..brief import Actor, Sentence
 from ..furniture import strip_dateline
-from .actor_cues import Cues, cues
+from .actor_cues import BARE_BODIES, Cues, cues
 from .gazetteer import Gazetteer
 from .mentions import Collector, TokenSentence, fold
 from .person_mentions import (
@@ -66,6 +66,8 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
     for s in sents:
         gazetteer_pass(s, gaz, local, found, cue)
     main = main_state(found, gaz, title)
+    if main is not None:
+        _bare_bodies_of(found, main)
     for s in sents:
         institutions_pass(s, found, cue, main)
         bodies_pass(s, gaz, found, cue, main)
@@ -80,6 +82,16 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
     _resolve_generic_groups(found, cue)
     _merge_same_code(found)
     return _actors(found, gaz, sentences, published)
+
+
+def _bare_bodies_of(found: Collector, main) -> None:
+    """A body the text names only by its bare name ("Leaders in the Senate", "Congress removed her") belongs to
+    the story's main state, not to the one country the gazetteer files that name under."""
+    for c in found.found.values():
+        bare = next(iter(c.aliases), None) if len(c.aliases) == 1 else None
+        if c.from_gazetteer and bare in BARE_BODIES and c.country and c.country != main.code:
+            c.name, c.code, c.country = f"{bare} of {main.name}", f"{main.code}{BARE_BODIES[bare]}", main.code
+            c.from_gazetteer, c.known_role = False, None
 
 
 def _merge_same_code(found: Collector) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_cues import GROUP_LINKS, MAIN_STATE_BODIES, Cues
+from .actor_cues import ARTICLES, BARE_BODIES, GROUP_LINKS, MAIN_STATE_BODIES, Cues
 from .gazetteer import Entry, Gazetteer
 from .mentions import Candidate, Collector, TokenSentence, lookup, org_run, state_word, title_at, type_from_head
 from .tokens import Token, key
@@ -73,6 +73,10 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
         if hit:
             entry, j = hit
             start = i + 1 if toks[i].text.lower() == "the" else i
+            if s.surface(i, j) in BARE_BODIES and i > 0 and toks[i - 1].capitalised \
+                    and toks[i - 1].text not in ARTICLES:
+                i = j  # "People's National Congress" is a party: its last word is no country's congress
+                continue
             if entry.type == "person" and j == i + 1 and _part_of_a_longer_name(toks, i, j, entry, cue):
                 i = j  # "Abdul Ghani al-Kikli" is not Ashraf Ghani: one word of a longer name
                 continue
