@@ -4,7 +4,8 @@ from conftest import SAMPLE
 
 from policybrief.analysis import analyze
 from policybrief.analysis.prose import needs_antecedent, nested, paired_quotes
-from policybrief.brief import Brief
+from policybrief.analysis.themes import score_sentences
+from policybrief.brief import Brief, Sentence
 from policybrief.ingest import load_article
 
 
@@ -349,6 +350,16 @@ def test_a_senate_or_congress_named_bare_is_the_main_states_not_the_uss(write_ar
         "Maldives President Mohamed Muizzu leads the People's National Congress, a party that won a majority in "
         "the Maldives parliament, officials said. The Maldives asked India to withdraw its troops."))
     assert not any(a.name == "US Congress" for a in maldives.actors)
+
+
+def test_curly_and_straight_apostrophes_read_the_same():
+    def weights(text: str) -> dict:
+        scores = score_sentences([Sentence(id="s1", paragraph=0, text=text)])
+        return {theme: w.get("s1", 0.0) for theme, w in scores.weights.items()}
+
+    straight = "There is no vacuum, and militants haven't regrouped in the country's north."
+    assert weights(straight) == weights(straight.replace("'", "\u2019"))
+    assert weights("Venezuela renewed its claim over Guyana\u2019s Essequibo region.")["sovereignty"] > 0
 
 
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):

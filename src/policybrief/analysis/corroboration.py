@@ -537,7 +537,7 @@ _JOB = r"(?:their|its|his|her|the) (?:mission|mandate|task|tasks|objectives|goal
 _DONE = re.compile(rf"\b(?:(?:fully |successfully )?(?:accomplished|fulfill?ed|completed|achieved) {_JOB}|"
                    rf"{_JOB} (?:was|has been) (?:fully )?(?:accomplished|fulfill?ed|achieved))", re.I)
 _FAILED = re.compile(rf"\b(?:failed to (?:fulfill?|accomplish|complete|achieve|carry out) {_JOB}|"
-                     rf"(?:did not|didn't|never) (?:fulfill?|accomplish|complete|achieve) {_JOB})", re.I)
+                     rf"(?:did not|didn['’]t|never) (?:fulfill?|accomplish|complete|achieve) {_JOB})", re.I)
 
 
 def _verdicts(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:

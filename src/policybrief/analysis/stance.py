@@ -24,7 +24,7 @@ _VERBS: dict[Stance, re.Pattern[str]] = {
         r"\b(cautious\w*|wait\w* (to|for|and)|undecided|mixed|hedg\w*|reserv\w*|not yet|consider\w*|review\w*|"
         r"assess\w*|weigh\w*|declined to (say|comment)|non-?committal|ambivalent|unclear whether)\b", re.I),
 }
-_NEGATION = re.compile(r"\b(not|never|no longer|n't)\s+$", re.I)
+_NEGATION = re.compile(r"\b(not|never|no longer)\s+$|n['’]t\s+$", re.I)
 _WINDOW = 60  # characters after the actor's name in which its verb must come
 
 
