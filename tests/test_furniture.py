@@ -44,6 +44,7 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     ("https://a.com/29-Nov-2024/story", "2024-11-29"),  # a print edition's date
     ("https://a.com/World/Asia-Pacific/2024/1021/china-taiwan", "2024-10-21"),
     ("https://a.com/2024/1399/story", None),
+    ("https://www.benarnews.org/english/news/pacific/png-security-agreement-12072023011813.html", "2023-12-07"),
     ("https://a.com/story-2023-11-12", "2023-11-12"),
     ("https://a.com/2024/apr/195696/story", None),
     ("https://www.rudaw.net/english/middleeast/iraq/26082025", "2025-08-26"),

@@ -25,6 +25,8 @@ _URL_DATES = (
     re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
     # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment
     re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)/?$"),
+    # "-12072023011813.html": month, day and year, then the time (Radio Free Asia and BenarNews)
+    re.compile(r"[-_/](?P<m>[01]\d)(?P<d>[0-3]\d)(?P<y>(19|20)\d\d)([01]\d|2[0-3])[0-5]\d[0-5]\d(?=[/._&-]|$)"),
     # "/Asia-Pacific/2024/1021/story": the year, then month and day as one segment
     re.compile(r"/(?P<y>(19|20)\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
     # "/19-May-2024/story": a print edition's date
