@@ -207,6 +207,9 @@ def test_places_named_after_people_are_not_people(write_article):
     brief = real_page(write_article, "Thousands of Afghans rushed to Hamid Karzai International Airport on Monday as "
                                      "the evacuation went on, officials said. The Taliban took control of Kabul.")
     assert "Hamid Karzai" not in [a.name for a in brief.actors]
+    base = real_page(write_article, "In February, a recruit opened fire at the General Gordon military base in "
+                                    "Mogadishu, killing four soldiers, officials said. Al-Shabaab claimed it.")
+    assert not any("Gordon" in a.name for a in base.actors)
 
 
 def test_a_sea_named_after_a_state_is_not_the_state(write_article):

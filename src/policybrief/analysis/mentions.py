@@ -124,6 +124,18 @@ def type_from_head(words: tuple[str, ...]) -> str | None:
     return None
 
 
+def names_a_place(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
+    """A person's name used for a place: followed by a facility noun ("... International Airport", "the General
+    Gordon military base") or preceded by one ("Camp Lemonnier", "Fort Bragg")."""
+    k = j
+    while k < len(toks) and toks[k].text.lower() in ("international", "national", "memorial", "air", "military",
+                                                      "naval", "army"):
+        k += 1
+    after = toks[k].text.lower() if k < len(toks) else ""
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    return after in cue.facility_nouns or before in ("camp", "fort", "base")
+
+
 def state_word(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
     for table in (gaz.demonyms, gaz.names):
         entry = table.get((toks[i].text.replace("’", "'"),))

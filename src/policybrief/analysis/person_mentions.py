@@ -14,6 +14,7 @@ from .mentions import (
     Collector,
     TokenSentence,
     fold,
+    names_a_place,
     org_run,
     state_word,
     title_at,
@@ -46,7 +47,7 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
             i = j
             continue
         if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
-                or (end < len(toks) and toks[end].text.lower() in cue.facility_nouns)
+                or names_a_place(toks, name_start, end, cue)
                 or (name_start > j and end - name_start < 2)):
             i = j
             continue

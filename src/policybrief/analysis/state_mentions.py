@@ -8,7 +8,17 @@ import re
 
 from .actor_cues import ARTICLES, BARE_BODIES, GROUP_LINKS, MAIN_STATE_BODIES, Cues
 from .gazetteer import Entry, Gazetteer
-from .mentions import Candidate, Collector, TokenSentence, lookup, org_run, state_word, title_at, type_from_head
+from .mentions import (
+    Candidate,
+    Collector,
+    TokenSentence,
+    lookup,
+    names_a_place,
+    org_run,
+    state_word,
+    title_at,
+    type_from_head,
+)
 from .tokens import Token, key
 
 # "(PMF)" after a name defines an acronym. The name is read backwards from the parenthesis over at most a
@@ -80,7 +90,7 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             if entry.type == "person" and j == i + 1 and _part_of_a_longer_name(toks, i, j, entry, cue):
                 i = j  # "Abdul Ghani al-Kikli" is not Ashraf Ghani: one word of a longer name
                 continue
-            if entry.type == "person" and _names_a_place(toks, i, j, cue):
+            if entry.type == "person" and names_a_place(toks, i, j, cue):
                 s.claim(i, j)  # "Hamid Karzai International Airport", "Camp Lemonnier": places, not people
                 i = j
                 continue
@@ -152,17 +162,6 @@ def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue:
             and before.text.lower() not in own:
         return True
     return j + 1 < len(toks) and toks[j].text in cue.particles and toks[j + 1].text == "-"
-
-
-def _names_a_place(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
-    """A person's name used for a place: followed by a facility noun ("... International Airport") or
-    preceded by one ("Camp Lemonnier", "Fort Bragg")."""
-    k = j
-    while k < len(toks) and toks[k].text in ("International", "National", "Memorial", "Air", "Military"):
-        k += 1
-    after = toks[k].text.lower() if k < len(toks) else ""
-    before = toks[i - 1].text.lower() if i > 0 else ""
-    return after in cue.facility_nouns or before in ("camp", "fort", "base")
 
 
 def _names_a_sea(toks: list[Token], i: int) -> bool:
