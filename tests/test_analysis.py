@@ -365,6 +365,17 @@ def test_curly_and_straight_apostrophes_read_the_same():
     assert weights("Venezuela renewed its claim over Guyana\u2019s Essequibo region.")["sovereignty"] > 0
 
 
+def test_an_actor_that_undergoes_a_verb_takes_no_stance_by_it(write_article):
+    brief = real_page(write_article, (
+        "The governing Georgian Dream party is accused by the opposition of moving Georgia back into Russia's "
+        "orbit, officials said. The Multinational Security Support mission was approved by the UN Security "
+        "Council in October. Kenya welcomed the vote, its foreign ministry said."))
+    stances = {a.name: a.stance for a in brief.actors}
+    assert stances.get("Georgian Dream") is None
+    assert not any(stance for name, stance in stances.items() if "Multinational" in name)
+    assert stances.get("Kenya") == "supports"
+
+
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):
     brief = real_page(write_article, (
         "The mission was set up in 1994 after the war ended, officials said. Twenty years later the force was "

@@ -25,6 +25,9 @@ _VERBS: dict[Stance, re.Pattern[str]] = {
         r"assess\w*|weigh\w*|declined to (say|comment)|non-?committal|ambivalent|unclear whether)\b", re.I),
 }
 _NEGATION = re.compile(r"\b(not|never|no longer)\s+$|n['’]t\s+$", re.I)
+# "Georgian Dream is accused by the opposition", "the plan was backed by Paris": the actor undergoes the verb,
+# someone else holds the stance.
+_PASSIVE = re.compile(r"\b(is|are|was|were|be|been|being|get|gets|got)\s+(\w+ly\s+)?$", re.I)
 _WINDOW = 60  # characters after the actor's name in which its verb must come
 
 
@@ -51,6 +54,7 @@ def _stance(actor: Actor, text: dict[str, str]) -> dict | None:
                 m = verbs.search(window)
                 # The verb must be the actor's own: next to its name, not past a comma into another clause.
                 if m and "," not in window[:m.start()] and len(window[:m.start()].split()) <= 4 \
-                        and not _NEGATION.search(window[:m.start()]):
+                        and not _NEGATION.search(window[:m.start()]) \
+                        and not (_PASSIVE.search(window[:m.start()]) and m[0].lower().endswith("ed")):
                     return {"stance": stance, "stance_quote": sentence, "stance_evidence": sid}
     return None
