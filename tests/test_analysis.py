@@ -339,6 +339,7 @@ def test_no_judgment_leaves_the_reader_asking_who_he_or_they_are(write_article):
         "unclear how many troops will stay under a new advise and assist mission, diplomats said."))
     for judgment in brief.key_judgments:
         assert not needs_antecedent(judgment.text), judgment.text
+    assert needs_antecedent("2. He welcomed the statement by the minister.")  # a numbered paragraph
     # of two sentences that frame the theme as much, the one that says what it is about is quoted
     assert "\u201cThe airport also became" in brief.tension.assessment
     assert any(j.text.startswith("It is unclear") for j in brief.key_judgments)

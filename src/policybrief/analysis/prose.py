@@ -66,9 +66,9 @@ def nested(sentence: str) -> str:
 # A sentence that opens on a pronoun ("He said the withdrawal ...", "It also became a target ...") or quotes
 # "he" or "she" needs the sentence before it to say who; "It is unclear whether ..." names no one and needs no one.
 _NEEDS_ANTECEDENT = re.compile(
-    r"^[\"“‘']?(He|She|They|This|These|That|Those|His|Her|Their|Its|Such)\b"
-    r"|^[\"“‘']?It\b(?! (is|was|remains|seems|appears|has been) (not |also |still )?(un)?(clear|likely|expected|"
-    r"possible|impossible|hard|difficult|too early|important|essential|known|certain)\b)"
+    r"^(\d+\.\s+)?[\"“‘']?(He|She|They|This|These|That|Those|His|Her|Their|Its|Such)\b"
+    r"|^(\d+\.\s+)?[\"“‘']?It\b(?! (is|was|remains|seems|appears|has been) (not |also |still )?(un)?"
+    r"(clear|likely|expected|possible|impossible|hard|difficult|too early|important|essential|known|certain)\b)"
     r"|,[\"”’']? (he|she|they) (said|says|added|adds|noted|told|stressed|argued)\b")
 
 
