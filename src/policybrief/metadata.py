@@ -16,6 +16,7 @@ SOURCE_LINE = re.compile(r"^\s*(source|url|link|original(ly published)? at)\s*:\
 # Some stored pages open with the archive's own date stamp (" date 2024-07-05 WASHINGTON (AP) — ...").
 STORE_DATE = re.compile(r"^\s*date (?P<date>\d{4}-\d\d-\d\d)\b\s*")
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _URL_DATES = (
     re.compile(r"/(?P<y>(19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/._-]|$)"),
     # "/20240705/", "-20240705.html", and time stamps in a query ("NewsId=20251209131321"), some with an
@@ -30,10 +31,8 @@ _URL_DATES = (
     # "/Asia-Pacific/2024/1021/story": the year, then month and day as one segment
     re.compile(r"/(?P<y>(19|20)\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
     # "/19-May-2024/story": a print edition's date
-    re.compile(r"/(?P<d>[0-3]?\d)-(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*-(?P<y>(19|20)\d\d)/",
-               re.I),
+    re.compile(rf"/(?P<d>[0-3]?\d)-(?P<m>{'|'.join(_MONTHS)})[a-z]*-(?P<y>(19|20)\d\d)/", re.I),
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
 _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
                            r"editorials?|blogs?|views|voices|perspectives?|letters|ideas)([/_.-]|$)", re.I)

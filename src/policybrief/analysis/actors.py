@@ -15,7 +15,7 @@ from datetime import date
 from ..brief import Actor, Sentence
 from ..furniture import strip_dateline
 from .actor_cues import BARE_BODIES, Cues, cues
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .mentions import Collector, TokenSentence, fold
 from .person_mentions import (
     bare_title,
@@ -84,7 +84,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
     return _actors(found, gaz, sentences, published)
 
 
-def _bare_bodies_of(found: Collector, main) -> None:
+def _bare_bodies_of(found: Collector, main: Entry) -> None:
     """A body the text names only by its bare name ("Leaders in the Senate", "Congress removed her") belongs to
     the story's main state, not to the one country the gazetteer files that name under."""
     for c in found.found.values():
