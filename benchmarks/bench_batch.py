@@ -4,9 +4,12 @@
 
 Articles: the dev set (17, full length) and 7 excerpts of it, copied to a temporary folder. Each row is a
 fresh output folder run with --force through the command line, as a user runs it. Peak RSS per worker is
-the worker process and its kernel together, sampled every 0.2 s. "brief s" is the mean time one brief took
-inside its worker (from manifest.json); the floor is papermill's Python API running an empty notebook
-with the pipeline's kernel settings. CPU s/brief counts every process of the run (parent, workers, kernels);
+the worker process and its kernel together, sampled every 0.2 s. "s/brief/worker" is the steady pace of
+the batch: the time between briefs landing in the output folder once every worker has built two, times the
+number of workers; it is what a brief costs a worker in a long batch, and what is set against the floor,
+papermill's Python API running an empty notebook with the pipeline's kernel settings. A worker exports one
+brief while its kernel runs the next, so "latency s", the mean time from a brief's start to its landing
+(from manifest.json), is longer than the pace. CPU s/brief counts every process of the run (parent, workers, kernels);
 the last column splits the machine's CPU time during the row into this run, other programs, and idle, so a
 speed-up below the core count can be told apart from a busy machine.
 The stage table builds a few briefs in this process with timers around the pipeline's stages and reads the
@@ -73,6 +76,30 @@ def papermill_floor(tmp: Path, repeat: int = 5) -> float:
     return statistics.median(run() for _ in range(repeat))
 
 
+class Landings(threading.Thread):
+    """When each brief's folder appears in the output folder (published whole, by a rename)."""
+
+    def __init__(self, out: Path) -> None:
+        super().__init__(daemon=True)
+        self.out = out
+        self.seen: dict[str, float] = {}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.02):
+            try:
+                names = [p.name for p in self.out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+            except OSError:
+                continue
+            now = time.perf_counter()
+            for name in names:
+                self.seen.setdefault(name, now)
+
+    def pace(self, workers: int) -> float:
+        times = sorted(self.seen.values())[2 * workers - 1:]  # from the moment every worker is warm
+        return workers * (times[-1] - times[0]) / (len(times) - 1)
+
+
 class PeakRSS(threading.Thread):
     """Samples the run's process tree; a worker's memory is its own RSS plus its kernel's."""
 
@@ -109,11 +136,14 @@ def batch_row(articles: Path, out: Path, workers: int, scheduler: str | None = N
     where = ["--scheduler", scheduler] if scheduler else ["--workers", str(workers)]
     proc = subprocess.Popen([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), *where, "--force",
                              "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    sampler = PeakRSS(proc.pid)
+    sampler, landings = PeakRSS(proc.pid), Landings(out)
     sampler.start()
+    landings.start()
     _, stderr = proc.communicate()
     seconds = time.perf_counter() - t0
     sampler.done.set()
+    landings.done.set()
+    landings.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run, its workers and their kernels: all reaped
     machine_after = psutil.cpu_times()
     briefs = json.loads((out / "manifest.json").read_text())["briefs"]
@@ -124,7 +154,7 @@ def batch_row(articles: Path, out: Path, workers: int, scheduler: str | None = N
     capacity = seconds * psutil.cpu_count()
     idle = (machine_after.idle + machine_after.iowait) - (machine_before.idle + machine_before.iowait)
     return {"workers": f"dask {workers}" if scheduler else workers, "dask": bool(scheduler), "seconds": seconds,
-            "brief": statistics.mean(b["seconds"] for b in built),
+            "latency": statistics.mean(b["seconds"] for b in built), "pace": landings.pace(workers),
             "rss": max(sampler.peak.values(), default=0), "cpu": cpu / ARTICLES, "ours": cpu / capacity,
             "idle": idle / capacity}
 
@@ -199,16 +229,18 @@ def main() -> int:
     base = rows[0]["seconds"] if rows[0]["workers"] == 1 else None
     print(f"{len(articles)} articles, {psutil.cpu_count()} cores; papermill API empty-notebook floor {floor:.2f} s")
     print(f"{'workers':>7} {'seconds':>8} {'briefs/min':>10} {'speed-up':>8} {'peak RSS/worker':>15} "
-          f"{'brief s':>8} {'x floor':>8} {'CPU s/brief':>11} {'machine: ours/others/idle':>26}")
+          f"{'latency s':>9} {'s/brief/worker':>14} {'x floor':>8} {'CPU s/brief':>11} "
+          f"{'machine: ours/others/idle':>26}")
     for r in rows:
         speedup = f"{base / r['seconds']:.2f}x" if base else "-"
         share = f"{r['ours']:.0%} / {max(0.0, 1 - r['ours'] - r['idle']):.0%} / {r['idle']:.0%}"
         if r["dask"]:  # the cluster's processes are not the run's: no memory or CPU figures
             print(f"{r['workers']:>7} {r['seconds']:>8.1f} {60 * ARTICLES / r['seconds']:>10.1f} {speedup:>8} "
-                  f"{'-':>15} {r['brief']:>8.2f} {r['brief'] / floor:>8.1f} {'-':>11} {'-':>26}")
+                  f"{'-':>15} {r['latency']:>9.2f} {r['pace']:>14.2f} {r['pace'] / floor:>8.2f} {'-':>11} {'-':>26}")
             continue
         print(f"{r['workers']:>7} {r['seconds']:>8.1f} {60 * ARTICLES / r['seconds']:>10.1f} {speedup:>8} "
-              f"{r['rss'] / 2**20:>12.0f} MB {r['brief']:>8.2f} {r['brief'] / floor:>8.1f} {r['cpu']:>11.2f} "
+              f"{r['rss'] / 2**20:>12.0f} MB {r['latency']:>9.2f} {r['pace']:>14.2f} {r['pace'] / floor:>8.2f} "
+              f"{r['cpu']:>11.2f} "
               f"{share:>26}")
     if breakdown:
         print(f"\nwhere one brief's time goes (mean of {args.stages}, warm process, wall seconds)")

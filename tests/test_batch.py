@@ -442,6 +442,50 @@ def test_a_planted_bug_leaves_its_traceback_in_the_run_log_and_in_error_txt(tmp_
     assert any(line.split()[:1] == ["log"] for line in proc.stderr.splitlines()), proc.stderr
 
 
+HANG_IN_EXPORT = """
+import sys
+import time
+
+if "policybrief.worker" in sys.orig_argv:
+    import policybrief.export
+
+    _export = policybrief.export.export
+
+    def export(notebook, *args, **kwargs):
+        if "hang-in-export" in str(notebook):
+            time.sleep(3600)
+        return _export(notebook, *args, **kwargs)
+
+    policybrief.export.export = export
+"""
+
+
+@pytest.mark.slow
+def test_a_brief_that_hangs_in_export_is_killed_and_the_brief_behind_it_is_built_again(tmp_path):
+    # A worker takes the next brief while it exports the last: when the export hangs, the worker is killed
+    # at the timeout with both briefs in it, and the one that did nothing wrong is built again.
+    (tmp_path / "hook").mkdir()
+    (tmp_path / "hook" / "sitecustomize.py").write_text(HANG_IN_EXPORT)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("1-hang-in-export.txt", "2-next.txt"):
+        (articles / name).write_text(short(DEVSET / "001_mali_un_exit_wire.txt", blocks=4), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), "--workers", "1",
+                           "--timeout", "8"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                              filter(None, [str(tmp_path / "hook"), os.environ.get("PYTHONPATH")]))})
+    assert proc.returncode == 1, proc.stderr
+    briefs = manifest(out)
+    assert briefs["1-hang-in-export"]["error"] == \
+        f"{articles / '1-hang-in-export.txt'}: did not finish within 8 s (--timeout)"
+    assert briefs["2-next"]["status"] == "built", briefs["2-next"]["error"]
+    assert sorted(p.name for p in (out / "2-next").iterdir()) == sorted(BRIEF_FILES)
+    [log] = (out / ".logs").glob("*.log")
+    assert f"{articles / '2-next.txt'}: built again, its worker was stopped for another brief" in log.read_text()
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.is_dir()] == [".logs"]
+
+
 @pytest.mark.slow
 def test_dask_local_cluster_writes_the_same_briefs(batch, tmp_path):
     from distributed import LocalCluster

@@ -152,13 +152,13 @@ def locator_map(brief: Brief) -> alt.LayerChart | None:
         data=world,
     ).project(**view.projection)
     left_off = [r for r in rows if r not in shown]
+    title = {}
     if left_off:
         names = ", ".join(r["name"] + (" (central actor)" if r["central"] else "") for r in left_off)
-        chart = chart.properties(title=alt.Title(f"Also named, outside this view: {names}", orient="bottom",
-                                                 anchor="start", fontSize=10, fontWeight="normal", color=MUTED))
-    chart = chart.properties(
-        width=WIDTH, height=view.height, description="Locator map: the states the article names, central actors darkest"
-    )
+        title["title"] = alt.Title(f"Also named, outside this view: {names}", orient="bottom", anchor="start",
+                                   fontSize=10, fontWeight="normal", color=MUTED)
+    description = "Locator map: the states the article names, central actors darkest"
+    chart = chart.properties(width=WIDTH, height=view.height, description=description, **title)
     return _styled(chart)
 
 
@@ -543,9 +543,10 @@ def _unique(labels: list[str]) -> list[str]:
 
 
 def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return (
-        chart.configure(font=FONT)
-        .configure_view(stroke=None)
-        .configure_axis(labelFontSize=11, titleFontSize=11, labelColor=INK)
-        .configure_legend(labelFontSize=11, symbolSize=120)
+    # One configure call: each of Altair's configure_* methods copies the whole chart, boundaries included.
+    return chart.configure(
+        font=FONT,
+        view=alt.ViewConfig(stroke=None),
+        axis=alt.AxisConfig(labelFontSize=11, titleFontSize=11, labelColor=INK),
+        legend=alt.LegendConfig(labelFontSize=11, symbolSize=120),
     )

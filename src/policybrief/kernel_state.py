@@ -63,6 +63,8 @@ def left_behind() -> list[str]:
         if after is None:
             found.append(f"module {name} removed")
             continue
+        if after == before:  # the common case, compared in C
+            continue
         found += [f"{name}.{attr} rebound" for attr in before.keys() | after.keys()
                   if before.get(attr) != after.get(attr) and (name, attr) not in _SWAPPED]
     return found

@@ -64,12 +64,32 @@ class Outcome:
     traceback: str | None = None  # of an unexpected error, or of the notebook cell that failed
 
 
+@dataclass
+class Executed:
+    """A brief whose notebook has run in its work folder; `export_brief` finishes it. The kernel is free
+    by then, so a worker can start the next brief's notebook while this one is exported."""
+
+    job: Job
+    folder: OutputFolder
+    final: Path
+    work: Path
+    brief: Brief
+    started: float
+    warm: threading.Thread
+
+
 def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
     """Build one brief; failures are returned (with error.txt written), never raised.
 
     `timeout` bounds the whole brief: the notebook gets what analysis left of it. A stage that hangs outside
     the kernel is the batch's to stop (it kills the worker process).
     """
+    executed = execute_brief(job, out, timeout=timeout)
+    return executed if isinstance(executed, Outcome) else export_brief(executed)
+
+
+def execute_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Executed | Outcome:
+    """The first half of `build_brief`: analyze, then run the notebook; an Outcome when that failed."""
     t0 = time.perf_counter()
     deadline = t0 + timeout
     folder = OutputFolder(out)
@@ -99,20 +119,39 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
         logger.debug("%s: executing the notebook", job.source)
         _execute(work / "brief.ipynb", parameters, deadline, timeout, job)
         publish_parameters(work / "brief.ipynb", parameters, final)
-        warm.join()
+        return Executed(job, folder, final, work, brief, t0, warm)
+    except Exception as exc:
+        return _failed(job, folder, final, work, t0, exc)
+
+
+def export_brief(executed: Executed) -> Outcome:
+    """The second half of `build_brief`: export the executed notebook and publish the brief's folder."""
+    job, folder, final, work = executed.job, executed.folder, executed.final, executed.work
+    try:
+        from . import export
+
+        executed.warm.join()
         logger.debug("%s: exporting", job.source)
         export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
         folder.publish(work, final)
-        logger.debug("%s: built %s in %.1f s", job.source, final, time.perf_counter() - t0)
-        return Outcome(job.slug, "built", str(final), time.perf_counter() - t0, brief=brief)
-    except BriefError as exc:
+        seconds = time.perf_counter() - executed.started
+        logger.debug("%s: built %s in %.1f s", job.source, final, seconds)
+        return Outcome(job.slug, "built", str(final), seconds, brief=executed.brief)
+    except Exception as exc:
+        return _failed(job, folder, final, work, executed.started, exc)
+
+
+def _failed(job: Job, folder: OutputFolder, final: Path, work: Path | None, started: float,
+            exc: Exception) -> Outcome:
+    """Record a failure; called while `exc` is being handled, so an unexpected one keeps its traceback."""
+    if isinstance(exc, BriefError):
         message, detail = str(exc), exc.detail
-    except Exception as exc:  # any failure of one brief must not stop the batch; its message is kept
+    else:  # any failure of one brief must not stop the batch; its message is kept
         message = f"{job.source}: {type(exc).__name__}: {exc}".splitlines()[0]
         detail = traceback.format_exc()
     logger.debug("%s: failed: %s", job.source, message)
     folder.record_failure(final, work, message, detail)
-    return Outcome(job.slug, "failed", str(final), time.perf_counter() - t0, error=message, traceback=detail)
+    return Outcome(job.slug, "failed", str(final), time.perf_counter() - started, error=message, traceback=detail)
 
 
 def timeout_error(source: str, timeout: float) -> ExecutionError:

@@ -30,9 +30,9 @@ class Runner(Protocol):
 
 @dataclass
 class LocalRunner:
-    """A thread per worker process: each thread hands its worker a job and waits, at most the timeout. The
-    workers inherit the output folder's lock (`lock`, a file descriptor); their stderr, with their kernels',
-    goes to the run's log."""
+    """Two threads per worker process, each handing a worker a job and waiting, at most the timeout: a worker
+    takes a second job while it exports the first (policybrief.worker). The workers inherit the output
+    folder's lock (`lock`, a file descriptor); their stderr, with their kernels', goes to the run's log."""
 
     out: Path
     workers: int
@@ -41,8 +41,8 @@ class LocalRunner:
     log: Path
 
     def build(self, jobs: list[Job], finish: Finish, *, earlier: dict[str, Path] | None = None) -> None:
-        pool = WorkerPool(inherit=(self.lock,), log=self.log)
-        executor = ThreadPoolExecutor(max_workers=max(1, min(self.workers, len(jobs))),
+        pool = WorkerPool(self.workers, inherit=(self.lock,), log=self.log)
+        executor = ThreadPoolExecutor(max_workers=max(1, min(2 * self.workers, len(jobs))),
                                       thread_name_prefix="policybrief")
         # One breaker for the batch: a dead LLM endpoint costs it a few timeouts, not one per brief.
         with shared_breaker():

@@ -1,15 +1,19 @@
 """Warm worker processes that build briefs one at a time, and the pool that hands them jobs.
 
 A worker is a child Python (`python -m policybrief.worker`) that imports papermill, nbconvert and Typst
-once and then runs `pipeline.build_brief` for job after job. The parent enforces the per-brief timeout from
-outside: a worker that overruns is killed (its kernel follows, since ipykernel exits when its parent dies)
-and replaced. Children are plain subprocesses rather than multiprocessing ones, because Dask worker
-processes are daemonic and multiprocessing refuses to give those children.
+once and then builds brief after brief. It asks for the next job as soon as a brief's notebook has run and
+exports that brief while the kernel runs the next one: the kernel and the exporters each keep a core busy,
+where one brief at a time left one of them idle. So a worker has up to two jobs in flight. The parent
+enforces the per-brief timeout from outside: a worker that overruns is killed (its kernel follows, since
+ipykernel exits when its parent dies) and replaced, and the other brief it held is built again. Children
+are plain subprocesses rather than multiprocessing ones, because Dask worker processes are daemonic and
+multiprocessing refuses to give those children.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import queue
@@ -19,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -28,7 +33,7 @@ from .brief import Brief
 from .errors import BriefError
 from .jobs import Job
 from .output_folder import OutputFolder
-from .pipeline import build_brief, timeout_error
+from .pipeline import Outcome, execute_brief, export_brief, timeout_error
 
 # Time a worker gets past --timeout to report an overrun itself (with the notebook so far) before it is killed.
 GRACE = 5.0
@@ -57,8 +62,9 @@ class WorkerError(Exception):
 
 
 class Worker:
-    """The parent's handle on one worker process. Only the thread that calls `build` uses the connection;
-    `kill` may come from any thread. `log`: the file its stderr goes to (None: this process's stderr)."""
+    """The parent's handle on one worker process, which holds up to two jobs: one whose notebook runs and one
+    being exported. A reader thread hands each message of the process to the job it answers. `kill` may come
+    from any thread. `log`: the file its stderr goes to (None: this process's stderr)."""
 
     def __init__(self, inherit: tuple[int, ...] = (), log: Path | None = None) -> None:
         self.proc: subprocess.Popen | None = None
@@ -66,30 +72,59 @@ class Worker:
         self.stopping = False
         self.inherit = inherit
         self.log = log
+        self._lock = threading.Lock()
+        self._tickets = itertools.count()
+        self._waiting: dict[int, queue.SimpleQueue] = {}  # the replies of the jobs the process holds
+        self._overran: tuple[int, int] | None = None  # (pid, ticket) of the job it was killed for
 
-    def build(self, job: Job, out: Path, timeout: float) -> Result | None:
-        """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded)."""
+    def build(self, job: Job, out: Path, timeout: float, free: Callable[[], None] = lambda: None) -> Result | None:
+        """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded).
+        `free` is called once: when the worker can take another job (this one's notebook has run), or when
+        this build ends."""
         t0 = time.perf_counter()
-        if self.proc is None:
-            self._start()
-        conn, pid = self.conn, self.proc.pid
-        died = False
+        freed = False
+
+        def release() -> None:
+            nonlocal freed
+            if not freed:
+                freed = True
+                free()
+
         try:
-            conn.send((job, str(out), timeout))
-            if conn.poll(timeout + GRACE):
-                return conn.recv()
-        except (EOFError, OSError):
-            died = True
-        code = self._discard()
-        OutputFolder(out).discard_partial(job, pid)
-        if self.stopping:
-            return None
-        if died:
-            message = f"{job.source}: the worker process died ({_exit_reason(code)}) while building this brief"
-        else:
-            message = str(timeout_error(job.source, timeout))
-        logger.info("worker %d stopped: %s", pid, message)
-        return fail(job, out, message, time.perf_counter() - t0)
+            with self._lock:
+                if self.proc is None:
+                    self._start()
+                proc, ticket = self.proc, next(self._tickets)
+                replies = self._waiting[ticket] = queue.SimpleQueue()
+                try:
+                    self.conn.send((ticket, job, str(out), timeout))
+                    sent = True
+                except OSError:
+                    sent = False
+            if not sent:  # the process died after it last said it could take a job: this one never ran
+                self._discard(proc)
+                return self.build(job, out, timeout, release)
+            reply = _wait(replies, time.perf_counter() + timeout + GRACE, release)
+            if isinstance(reply, Result):
+                return reply
+            if reply is _OVERRAN:
+                self._overran = (proc.pid, ticket)
+            code = self._discard(proc)
+            OutputFolder(out).discard_partial(job, proc.pid)
+            if self.stopping:
+                return None
+            if reply is _OVERRAN:
+                message = str(timeout_error(job.source, timeout))
+            elif self._overran is not None and self._overran[0] == proc.pid:
+                # Stopped for the other brief it held, which overran: this one is not at fault.
+                logger.info("%s: built again, its worker was stopped for another brief", job.source)
+                return self.build(job, out, timeout, release)
+            else:
+                message = f"{job.source}: the worker process died ({_exit_reason(code)}) while building this brief"
+            logger.info("worker %d stopped: %s", proc.pid, message)
+            return fail(job, out, message, time.perf_counter() - t0)
+        finally:
+            release()
 
     def _start(self) -> None:
         ours, theirs = socket.socketpair()
@@ -109,8 +144,28 @@ class Worker:
         except (EOFError, OSError):
             ready = "exited while starting"
         if ready != "ready":
-            self._discard()
+            conn = self.conn
+            self._discard(self.proc)
+            conn.close()
             raise WorkerError(f"policybrief worker process: {ready}")
+        self._waiting = {}
+        threading.Thread(target=self._read, args=(self.conn, self._waiting), daemon=True,
+                         name=f"policybrief-worker-{self.proc.pid}").start()
+
+    def _read(self, conn: Connection, waiting: dict[int, queue.SimpleQueue]) -> None:
+        """Deliver the process's messages until it is gone; then every job it still held hears so."""
+        while True:
+            try:
+                kind, ticket, payload = conn.recv()
+            except (EOFError, OSError):
+                break
+            if ticket in waiting:
+                waiting[ticket].put(payload if kind == "done" else _FREE)
+        with self._lock:
+            for replies in waiting.values():
+                replies.put(_GONE)
+            waiting.clear()
+        conn.close()
 
     def kill(self) -> int | None:
         """Kill the process now and return its exit code; safe from any thread."""
@@ -121,51 +176,80 @@ class Worker:
             proc.kill()
         return proc.wait()
 
-    def _discard(self) -> int | None:
-        code = self.kill()
-        self.proc = None
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
+    def _discard(self, proc: subprocess.Popen) -> int | None:
+        """Kill `proc` and forget it, unless a later process has already taken its place. Its connection is
+        closed by its reader once the process is gone."""
+        if proc.poll() is None:
+            proc.kill()
+        code = proc.wait()
+        with self._lock:
+            if self.proc is proc:
+                self.proc = self.conn = None
         return code
 
     def close(self) -> None:
         """Let an idle worker exit on its own (its last kernel is already shut down)."""
-        if self.conn is not None and self.proc is not None:
-            try:
-                self.conn.send(None)
-                self.proc.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-        self._discard()
+        proc = self.proc
+        if proc is None:
+            return
+        try:
+            self.conn.send(None)
+            proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self._discard(proc)
+
+
+# What a job's reply queue can hold besides its Result.
+_FREE, _GONE, _OVERRAN = object(), object(), object()
+
+
+def _wait(replies: queue.SimpleQueue, deadline: float, free: Callable[[], None]) -> object:
+    """A job's Result, or _GONE when its process went away, or _OVERRAN at the deadline; `free` is called
+    when the process says it can take the next job."""
+    while True:
+        try:
+            reply = replies.get(timeout=max(0.0, deadline - time.perf_counter()))
+        except queue.Empty:
+            return _OVERRAN
+        if reply is not _FREE:
+            return reply
+        free()
 
 
 class WorkerPool:
-    """Idle workers are reused; a caller that finds none idle gets a new one, so the pool grows to the
-    number of threads calling `build` at once. `inherit`: file descriptors the workers keep open; `log`: the
-    file their stderr goes to."""
+    """At most `size` worker processes (None: one for each thread calling `build` at once), each given a job
+    whenever it can take one: a caller takes a worker that is free, starts a new one while there are fewer
+    than `size`, or waits. `inherit`: file descriptors the workers keep open; `log`: the file their stderr
+    goes to."""
 
-    def __init__(self, inherit: tuple[int, ...] = (), log: Path | None = None) -> None:
+    def __init__(self, size: int | None = None, inherit: tuple[int, ...] = (), log: Path | None = None) -> None:
+        self.size = size
         self.inherit = inherit
         self.log = log
-        self._idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+        self._free: queue.SimpleQueue[Worker] = queue.SimpleQueue()
         self._all: list[Worker] = []
         self._lock = threading.Lock()
         self.stopping = False
 
     def build(self, job: Job, out: Path, timeout: float) -> Result | None:
-        try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            worker = Worker(self.inherit, self.log)
-            with self._lock:
-                self._all.append(worker)
+        worker = self._take()
         if self.stopping:
+            self._free.put(worker)
             return None
+        return worker.build(job, out, timeout, free=lambda: self._free.put(worker))
+
+    def _take(self) -> Worker:
         try:
-            return worker.build(job, out, timeout)
-        finally:
-            self._idle.put(worker)
+            return self._free.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if self.size is None or len(self._all) < self.size:
+                worker = Worker(self.inherit, self.log)
+                self._all.append(worker)
+                return worker
+        return self._free.get()
 
     def stop(self) -> None:
         """Kill every worker now (Ctrl-C): briefs in flight are abandoned, never recorded as failed."""
@@ -176,10 +260,10 @@ class WorkerPool:
                 worker.kill()
 
     def close(self) -> None:
-        """Wait for idle workers to exit; call when no `build` is running."""
+        """Wait for the workers to exit; call when no `build` is running."""
         while True:
             try:
-                self._idle.get_nowait().close()
+                self._free.get_nowait().close()
             except queue.Empty:
                 return
 
@@ -247,24 +331,50 @@ def main(fd: int, parent: int, level: int) -> None:
         conn.send(f"cannot import {exc}")
         return
     conn.send("ready")
+    sending = threading.Lock()
+
+    def send(message: tuple) -> None:
+        with sending:
+            conn.send(message)
+
+    exporting: threading.Thread | None = None
     while True:
         try:
             message = conn.recv()
         except EOFError:
             return
         if message is None:
+            if exporting is not None:
+                exporting.join()
             # Done: the kernels are stopped and the log flushed here, and the interpreter's teardown of
             # papermill, nbconvert and Typst (a third of a second the run would wait for) is skipped.
             pool().close()
             logging.shutdown()
             os._exit(0)
-        job, out, timeout = message
-        out = Path(out)
-        outcome = build_brief(job, out, timeout=timeout)
-        conn.send(Result(
-            job.slug, job.source, outcome.status, OutputFolder(out).relative(Path(outcome.folder)), outcome.seconds,
-            outcome.error, summarize(outcome.brief) if outcome.brief is not None else {}, traceback=outcome.traceback,
-        ))
+        ticket, job, out, timeout = message
+        executed = execute_brief(job, Path(out), timeout=timeout)
+        # One export at a time, so a worker never holds more than two briefs.
+        if exporting is not None:
+            exporting.join()
+        exporting = threading.Thread(target=_export_and_report, args=(send, ticket, job, Path(out), executed),
+                                     daemon=True)
+        exporting.start()
+        send(("free", ticket, None))
+
+
+def _export_and_report(send: Callable[[tuple], None], ticket: int, job: Job, out: Path, executed) -> None:
+    try:
+        outcome = executed if isinstance(executed, Outcome) else export_brief(executed)
+        send(("done", ticket, Result(
+            job.slug, job.source, outcome.status, OutputFolder(out).relative(Path(outcome.folder)),
+            outcome.seconds, outcome.error, summarize(outcome.brief) if outcome.brief is not None else {},
+            traceback=outcome.traceback,
+        )))
+    except BaseException:
+        # Nothing can be reported on this connection any more: the parent sees the process die, as before.
+        logger.exception("%s: could not report the brief", job.source)
+        logging.shutdown()
+        os._exit(70)
 
 
 if __name__ == "__main__":
