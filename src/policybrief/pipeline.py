@@ -65,9 +65,10 @@ class Outcome:
 
 
 @dataclass
-class Executed:
-    """A brief whose notebook has run in its work folder; `export_brief` finishes it. The kernel is free
-    by then, so a worker can start the next brief's notebook while this one is exported."""
+class Stage:
+    """A brief part-built in its work folder: analysed (`run_notebook` is next), then executed
+    (`export_brief` is next). A worker runs each stage of a different brief at once: it analyses the next
+    brief while the kernel runs this one's notebook, and exports the last one meanwhile."""
 
     job: Job
     folder: OutputFolder
@@ -75,7 +76,9 @@ class Executed:
     work: Path
     brief: Brief
     started: float
-    warm: threading.Thread
+    deadline: float
+    parameters: dict
+    warm: threading.Thread | None = None
 
 
 def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
@@ -84,14 +87,16 @@ def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
     `timeout` bounds the whole brief: the notebook gets what analysis left of it. A stage that hangs outside
     the kernel is the batch's to stop (it kills the worker process).
     """
-    executed = execute_brief(job, out, timeout=timeout)
-    return executed if isinstance(executed, Outcome) else export_brief(executed)
+    stage = analyze_brief(job, out, timeout=timeout)
+    if isinstance(stage, Stage):
+        stage = run_notebook(stage)
+    return stage if isinstance(stage, Outcome) else export_brief(stage)
 
 
-def execute_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Executed | Outcome:
-    """The first half of `build_brief`: analyze, then run the notebook; an Outcome when that failed."""
+def analyze_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Stage | Outcome:
+    """The first stage of `build_brief`: the article analysed, brief.json written, the notebook's
+    parameters set; an Outcome when that failed."""
     t0 = time.perf_counter()
-    deadline = t0 + timeout
     folder = OutputFolder(out)
     final = out / job.slug
     work: Path | None = None
@@ -111,34 +116,43 @@ def execute_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Executed | 
         brief_json = work / "brief.json"
         brief_json.write_text(brief.to_json(), encoding="utf-8")
         parameters = parameterize(job.params, brief_json, compare_with)
-        from . import export
-
-        # The kernel works on one core; the other prepares the Typst compiler and the vega bundle meanwhile.
-        warm = threading.Thread(target=export.warm_up, daemon=True)
-        warm.start()
-        logger.debug("%s: executing the notebook", job.source)
-        _execute(work / "brief.ipynb", parameters, deadline, timeout, job)
-        publish_parameters(work / "brief.ipynb", parameters, final)
-        return Executed(job, folder, final, work, brief, t0, warm)
+        return Stage(job, folder, final, work, brief, t0, t0 + timeout, parameters)
     except Exception as exc:
         return _failed(job, folder, final, work, t0, exc)
 
 
-def export_brief(executed: Executed) -> Outcome:
-    """The second half of `build_brief`: export the executed notebook and publish the brief's folder."""
-    job, folder, final, work = executed.job, executed.folder, executed.final, executed.work
+def run_notebook(stage: Stage) -> Stage | Outcome:
+    """The second stage: the notebook run in the kernel, with what is left of the brief's time."""
+    job, work = stage.job, stage.work
     try:
         from . import export
 
-        executed.warm.join()
+        # The kernel works on one core; the other prepares the Typst compiler and the vega bundle meanwhile.
+        stage.warm = threading.Thread(target=export.warm_up, daemon=True)
+        stage.warm.start()
+        logger.debug("%s: executing the notebook", job.source)
+        _execute(work / "brief.ipynb", stage.parameters, stage.deadline, stage.deadline - stage.started, job)
+        publish_parameters(work / "brief.ipynb", stage.parameters, stage.final)
+        return stage
+    except Exception as exc:
+        return _failed(job, stage.folder, stage.final, work, stage.started, exc)
+
+
+def export_brief(stage: Stage) -> Outcome:
+    """The last stage: the executed notebook exported and the brief's folder published."""
+    job, folder, final, work = stage.job, stage.folder, stage.final, stage.work
+    try:
+        from . import export
+
+        stage.warm.join()
         logger.debug("%s: exporting", job.source)
         export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
         folder.publish(work, final)
-        seconds = time.perf_counter() - executed.started
+        seconds = time.perf_counter() - stage.started
         logger.debug("%s: built %s in %.1f s", job.source, final, seconds)
-        return Outcome(job.slug, "built", str(final), seconds, brief=executed.brief)
+        return Outcome(job.slug, "built", str(final), seconds, brief=stage.brief)
     except Exception as exc:
-        return _failed(job, folder, final, work, executed.started, exc)
+        return _failed(job, folder, final, work, stage.started, exc)
 
 
 def _failed(job: Job, folder: OutputFolder, final: Path, work: Path | None, started: float,

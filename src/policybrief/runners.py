@@ -17,7 +17,7 @@ from typing import Protocol
 
 from .jobs import Job
 from .llm.breaker import shared as shared_breaker
-from .worker import Result, WorkerPool, fail
+from .worker import JOBS_PER_WORKER, Result, WorkerPool, fail
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +30,9 @@ class Runner(Protocol):
 
 @dataclass
 class LocalRunner:
-    """Two threads per worker process, each handing a worker a job and waiting, at most the timeout: a worker
-    takes a second job while it exports the first (policybrief.worker). The workers inherit the output
-    folder's lock (`lock`, a file descriptor); their stderr, with their kernels', goes to the run's log."""
+    """A thread per job a worker process holds at once (policybrief.worker), each handing a worker a job and
+    waiting, at most the timeout. The workers inherit the output folder's lock (`lock`, a file descriptor);
+    their stderr, with their kernels', goes to the run's log."""
 
     out: Path
     workers: int
@@ -42,7 +42,7 @@ class LocalRunner:
 
     def build(self, jobs: list[Job], finish: Finish, *, earlier: dict[str, Path] | None = None) -> None:
         pool = WorkerPool(self.workers, inherit=(self.lock,), log=self.log)
-        executor = ThreadPoolExecutor(max_workers=max(1, min(2 * self.workers, len(jobs))),
+        executor = ThreadPoolExecutor(max_workers=max(1, min(JOBS_PER_WORKER * self.workers, len(jobs))),
                                       thread_name_prefix="policybrief")
         # One breaker for the batch: a dead LLM endpoint costs it a few timeouts, not one per brief.
         with shared_breaker():

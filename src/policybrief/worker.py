@@ -1,9 +1,9 @@
-"""Warm worker processes that build briefs one at a time, and the pool that hands them jobs.
+"""Warm worker processes that build briefs three at a time, one per stage, and the pool that hands them jobs.
 
 A worker is a child Python (`python -m policybrief.worker`) that imports papermill, nbconvert and Typst
-once and then builds brief after brief. It asks for the next job as soon as a brief's notebook has run and
-exports that brief while the kernel runs the next one: the kernel and the exporters each keep a core busy,
-where one brief at a time left one of them idle. So a worker has up to two jobs in flight. The parent
+once and then builds brief after brief, each stage of a different brief at once: while the kernel runs one
+brief's notebook, the worker exports the brief before it and analyses the brief after it, so that the kernel
+never waits for the worker's own work. So a worker holds up to three jobs. The parent
 enforces the per-brief timeout from outside: a worker that overruns is killed (its kernel follows, since
 ipykernel exits when its parent dies) and replaced, and the other brief it held is built again. Children
 are plain subprocesses rather than multiprocessing ones, because Dask worker processes are daemonic and
@@ -33,8 +33,10 @@ from .brief import Brief
 from .errors import BriefError
 from .jobs import Job
 from .output_folder import OutputFolder
-from .pipeline import Outcome, execute_brief, export_brief, timeout_error
+from .pipeline import Outcome, Stage, analyze_brief, export_brief, run_notebook, timeout_error
 
+# The jobs a worker holds at once: one being analysed, one in the kernel, one being exported.
+JOBS_PER_WORKER = 3
 # Time a worker gets past --timeout to report an overrun itself (with the notebook so far) before it is killed.
 GRACE = 5.0
 START_TIMEOUT = 120.0
@@ -62,9 +64,9 @@ class WorkerError(Exception):
 
 
 class Worker:
-    """The parent's handle on one worker process, which holds up to two jobs: one whose notebook runs and one
-    being exported. A reader thread hands each message of the process to the job it answers. `kill` may come
-    from any thread. `log`: the file its stderr goes to (None: this process's stderr)."""
+    """The parent's handle on one worker process, which holds up to three jobs: one being analysed, one whose
+    notebook runs and one being exported. A reader thread hands each message of the process to the job it
+    answers. `kill` may come from any thread. `log`: the file its stderr goes to (None: this process's stderr)."""
 
     def __init__(self, inherit: tuple[int, ...] = (), log: Path | None = None) -> None:
         self.proc: subprocess.Popen | None = None
@@ -79,8 +81,8 @@ class Worker:
 
     def build(self, job: Job, out: Path, timeout: float, free: Callable[[], None] = lambda: None) -> Result | None:
         """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded).
-        `free` is called once: when the worker can take another job (this one's notebook has run), or when
-        this build ends."""
+        `free` is called once: when the worker can take another job (this one's notebook has started), or
+        when this build ends."""
         t0 = time.perf_counter()
         freed = False
 
@@ -337,44 +339,62 @@ def main(fd: int, parent: int, level: int) -> None:
         with sending:
             conn.send(message)
 
-    exporting: threading.Thread | None = None
+    # The brief before this one (its notebook, then its export) and the one before that.
+    last: _Rest | None = None
+    older: _Rest | None = None
     while True:
         try:
             message = conn.recv()
         except EOFError:
             return
         if message is None:
-            if exporting is not None:
-                exporting.join()
+            for rest in (older, last):
+                if rest is not None:
+                    rest.join()
             # Done: the kernels are stopped and the log flushed here, and the interpreter's teardown of
             # papermill, nbconvert and Typst (a third of a second the run would wait for) is skipped.
             pool().close()
             logging.shutdown()
             os._exit(0)
         ticket, job, out, timeout = message
-        executed = execute_brief(job, Path(out), timeout=timeout)
-        # One export at a time, so a worker never holds more than two briefs.
-        if exporting is not None:
-            exporting.join()
-        exporting = threading.Thread(target=_export_and_report, args=(send, ticket, job, Path(out), executed),
-                                     daemon=True)
-        exporting.start()
+        stage = analyze_brief(job, Path(out), timeout=timeout)
+        # One notebook at a time in the kernel, and at most one brief waiting for its export.
+        if last is not None:
+            last.executed.wait()
+        if older is not None:
+            older.join()
+        older, last = last, _Rest(send, ticket, job, Path(out), stage, last)
+        last.start()
         send(("free", ticket, None))
 
 
-def _export_and_report(send: Callable[[tuple], None], ticket: int, job: Job, out: Path, executed) -> None:
-    try:
-        outcome = executed if isinstance(executed, Outcome) else export_brief(executed)
-        send(("done", ticket, Result(
-            job.slug, job.source, outcome.status, OutputFolder(out).relative(Path(outcome.folder)),
-            outcome.seconds, outcome.error, summarize(outcome.brief) if outcome.brief is not None else {},
-            traceback=outcome.traceback,
-        )))
-    except BaseException:
-        # Nothing can be reported on this connection any more: the parent sees the process die, as before.
-        logger.exception("%s: could not report the brief", job.source)
-        logging.shutdown()
-        os._exit(70)
+class _Rest(threading.Thread):
+    """A brief's notebook, then its export once the brief before it is exported (one export at a time)."""
+
+    def __init__(self, send: Callable[[tuple], None], ticket: int, job: Job, out: Path, stage: Stage | Outcome,
+                 before: _Rest | None) -> None:
+        super().__init__(daemon=True, name=f"brief-{ticket}")
+        self.send, self.ticket, self.job, self.out, self.stage, self.before = send, ticket, job, out, stage, before
+        self.executed = threading.Event()
+
+    def run(self) -> None:
+        try:
+            stage = run_notebook(self.stage) if isinstance(self.stage, Stage) else self.stage
+            self.executed.set()
+            if self.before is not None:
+                self.before.join()
+                self.before = None  # its brief is no longer kept alive by this one
+            outcome = stage if isinstance(stage, Outcome) else export_brief(stage)
+            self.send(("done", self.ticket, Result(
+                self.job.slug, self.job.source, outcome.status, OutputFolder(self.out).relative(Path(outcome.folder)),
+                outcome.seconds, outcome.error, summarize(outcome.brief) if outcome.brief is not None else {},
+                traceback=outcome.traceback,
+            )))
+        except BaseException:
+            # Nothing can be reported on this connection any more: the parent sees the process die, as before.
+            logger.exception("%s: could not report the brief", self.job.source)
+            logging.shutdown()
+            os._exit(70)
 
 
 if __name__ == "__main__":
