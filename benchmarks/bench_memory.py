@@ -6,8 +6,8 @@ Articles: the real tuning set, the synthetic dev set and the situation set (real
 there are --articles of them, each copied under its own name to a temporary folder and built by the command
 line, as a user runs it. Every 0.25 s the run's worker processes are sampled: a worker's own RSS, and with
 the kernel it is running at that moment. The table gives each worker's peak up to the 20th finished brief and
-over the last 20, and how much it grew; a kernel is started fresh for every brief, so the worker's own RSS is
-what can leak.
+over the last 20, and how much it grew. A kernel runs up to 100 notebooks (kernels.MAX_USES) and is replaced
+sooner when one leaves anything behind, so both columns matter: the worker's own RSS, and with its kernel.
 """
 
 from __future__ import annotations

@@ -369,6 +369,24 @@ def test_a_hung_brief_is_killed_at_the_timeout_and_the_others_go_on(tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".") and p.is_dir()] == [".logs"]
 
 
+def copies(folder: Path, *names: str) -> Path:
+    """`folder` holding the same short article under each of `names`."""
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_text(short(DEVSET / "001_mali_un_exit_wire.txt", blocks=4), encoding="utf-8")
+    return folder
+
+
+def run_planted(tmp_path: Path, code: str, *args: str) -> subprocess.CompletedProcess:
+    """`policybrief run ARGS` with `code` as sitecustomize, which Python runs at start-up in every process of
+    the run: a fault planted in the workers or in the notebooks' kernels."""
+    (tmp_path / "hook").mkdir()
+    (tmp_path / "hook" / "sitecustomize.py").write_text(code)
+    path = os.pathsep.join(filter(None, [str(tmp_path / "hook"), os.environ.get("PYTHONPATH")]))
+    return subprocess.run([str(BIN / "policybrief"), "run", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, env={**os.environ, "PYTHONPATH": path})
+
+
 PLANTED_BUG = """
 import sys
 
@@ -401,19 +419,10 @@ if "ipykernel_launcher" in sys.orig_argv:
 
 @pytest.mark.slow
 def test_a_planted_bug_leaves_its_traceback_in_the_run_log_and_in_error_txt(tmp_path):
-    # Python runs sitecustomize at start-up in every process; this one plants a bug in the worker processes
-    # and another in the notebooks' kernels.
-    (tmp_path / "hook").mkdir()
-    (tmp_path / "hook" / "sitecustomize.py").write_text(PLANTED_BUG)
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for name in ("planted.txt", "cellbug.txt", "fine.txt"):
-        (articles / name).write_text(short(DEVSET / "001_mali_un_exit_wire.txt", blocks=4), encoding="utf-8")
+    # A bug planted in the worker processes and another in the notebooks' kernels.
+    articles = copies(tmp_path / "articles", "planted.txt", "cellbug.txt", "fine.txt")
     out = tmp_path / "out"
-    proc = subprocess.run([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), "--workers", "2"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "PYTHONPATH": os.pathsep.join(
-                              filter(None, [str(tmp_path / "hook"), os.environ.get("PYTHONPATH")]))})
+    proc = run_planted(tmp_path, PLANTED_BUG, str(articles), "--out", str(out), "--workers", "2")
     assert proc.returncode == 1, proc.stderr
     assert manifest(out)["fine"]["status"] == "built"
     [log] = (out / ".logs").glob("*.log")
@@ -464,17 +473,9 @@ if "policybrief.worker" in sys.orig_argv:
 def test_a_brief_that_hangs_in_export_is_killed_and_the_brief_behind_it_is_built_again(tmp_path):
     # A worker takes the next brief while it exports the last: when the export hangs, the worker is killed
     # at the timeout with both briefs in it, and the one that did nothing wrong is built again.
-    (tmp_path / "hook").mkdir()
-    (tmp_path / "hook" / "sitecustomize.py").write_text(HANG_IN_EXPORT)
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for name in ("1-hang-in-export.txt", "2-next.txt"):
-        (articles / name).write_text(short(DEVSET / "001_mali_un_exit_wire.txt", blocks=4), encoding="utf-8")
+    articles = copies(tmp_path / "articles", "1-hang-in-export.txt", "2-next.txt")
     out = tmp_path / "out"
-    proc = subprocess.run([str(BIN / "policybrief"), "run", str(articles), "--out", str(out), "--workers", "1",
-                           "--timeout", "8"], capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "PYTHONPATH": os.pathsep.join(
-                              filter(None, [str(tmp_path / "hook"), os.environ.get("PYTHONPATH")]))})
+    proc = run_planted(tmp_path, HANG_IN_EXPORT, str(articles), "--out", str(out), "--workers", "1", "--timeout", "8")
     assert proc.returncode == 1, proc.stderr
     briefs = manifest(out)
     assert briefs["1-hang-in-export"]["error"] == \
