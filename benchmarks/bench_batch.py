@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/bench_batch.py [--workers 1 2] [--stages 4] [--dask 2]
 
+The Dask row runs a local cluster of that many worker processes, each with JOBS_PER_WORKER threads (one build
+process apiece, fed a brief per stage, like a local worker).
+
 Articles: the dev set (17, full length) and 7 excerpts of it, copied to a temporary folder. Each row is a
 fresh output folder run with --force through the command line, as a user runs it. Peak RSS per worker is
 the worker process and its kernel together, sampled every 0.2 s. "s/brief/worker" is the steady pace of
@@ -36,6 +39,8 @@ import nbformat
 import papermill
 import psutil
 from traitlets.config import Config
+
+from policybrief.worker import JOBS_PER_WORKER
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "devset"
@@ -222,7 +227,7 @@ def main() -> int:
         if args.dask:
             from distributed import LocalCluster
 
-            with LocalCluster(n_workers=args.dask, threads_per_worker=1, processes=True,
+            with LocalCluster(n_workers=args.dask, threads_per_worker=JOBS_PER_WORKER, processes=True,
                               dashboard_address=":0") as cluster:
                 rows.append(batch_row(tmp / "articles", tmp / "out-dask", args.dask, cluster.scheduler_address))
         breakdown = stages(articles, tmp / "stages", args.stages) if args.stages else {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from .errors import BriefError
 from .jobs import Job
 from .output_folder import OutputFolder
 from .pipeline import parameterize, publish_parameters
-from .worker import Result, WorkerPool, fail
+from .worker import JOBS_PER_WORKER, Result, WorkerPool, fail
 
 CONNECT_TIMEOUT = "30s"
 
@@ -109,8 +110,11 @@ def build_remote(job: Job, inputs: dict, timeout: float) -> Result:
 
 @functools.cache
 def _pool() -> WorkerPool:
-    """One pool per Dask worker process, grown to its number of threads."""
-    return WorkerPool()
+    """One pool per Dask worker process: a build process for every JOBS_PER_WORKER of its threads, so that a
+    Dask worker given three threads keeps one build process's three stages busy, as a local worker is kept."""
+    from distributed import get_worker
+
+    return WorkerPool(max(1, math.ceil(get_worker().state.nthreads / JOBS_PER_WORKER)))
 
 
 def _put(folder: Path, name: str, data: bytes | None) -> str:
