@@ -488,6 +488,21 @@ def test_a_brief_that_hangs_in_export_is_killed_and_the_brief_behind_it_is_built
 
 
 @pytest.mark.slow
+def test_a_worker_that_cannot_start_fails_each_brief_with_one_line(tmp_path):
+    # A worker machine whose Python exits at start-up (here planted): every brief fails with the reason, and the
+    # run ends instead of waiting on a worker that never comes.
+    articles = copies(tmp_path / "articles", "first.txt", "second.txt")
+    out = tmp_path / "out"
+    proc = run_planted(tmp_path, 'import sys\nif "policybrief.worker" in sys.orig_argv:\n    sys.exit(3)\n',
+                       str(articles), "--out", str(out), "--workers", "1")
+    assert proc.returncode == 1, proc.stderr
+    for name in ("first", "second"):
+        assert manifest(out)[name]["error"] == \
+            f"{articles / (name + '.txt')}: policybrief worker process: exited while starting"
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.is_dir()] == [".logs"]
+
+
+@pytest.mark.slow
 def test_dask_local_cluster_writes_the_same_briefs(batch, tmp_path):
     from distributed import LocalCluster
 

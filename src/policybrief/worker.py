@@ -78,7 +78,8 @@ class Worker:
         self.stopping = False
         self.inherit = inherit
         self.log = log
-        self._lock = threading.Lock()
+        # Reentrant: a process that fails to start is discarded by the thread that holds the lock to start it.
+        self._lock = threading.RLock()
         self._tickets = itertools.count()
         self._waiting: dict[int, queue.SimpleQueue] = {}  # the replies of the jobs the process holds
         self._overran: tuple[int, int] | None = None  # (pid, ticket) of the job it was killed for
@@ -100,8 +101,8 @@ class Worker:
             with self._lock:
                 if self.proc is None:
                     self._start()
-                proc, ticket = self.proc, next(self._tickets)
-                replies = self._waiting[ticket] = queue.SimpleQueue()
+                proc, ticket, waiting = self.proc, next(self._tickets), self._waiting
+                replies = waiting[ticket] = queue.SimpleQueue()
                 try:
                     self.conn.send((ticket, job, str(out), timeout))
                     sent = True
@@ -111,6 +112,8 @@ class Worker:
                 self._discard(proc)
                 return self.build(job, out, timeout, release)
             reply = _wait(replies, time.perf_counter() + timeout + GRACE, release)
+            with self._lock:
+                waiting.pop(ticket, None)  # a "free" that comes after the result goes nowhere
             if isinstance(reply, Result):
                 return reply
             if reply is _OVERRAN:
