@@ -10,9 +10,9 @@ fresh output folder run with --force through the command line, as a user runs it
 the worker process and its kernel together, sampled every 0.2 s. "s/brief/worker" is the steady pace of
 the batch: the time between briefs landing in the output folder once every worker has built two, times the
 number of workers; it is what a brief costs a worker in a long batch, and what is set against the floor,
-papermill's Python API running an empty notebook with the pipeline's kernel settings. A worker exports one
-brief while its kernel runs the next, so "latency s", the mean time from a brief's start to its landing
-(from manifest.json), is longer than the pace. CPU s/brief counts every process of the run (parent, workers, kernels);
+papermill's Python API running an empty notebook with the pipeline's kernel settings. A worker holds three
+briefs at once, one per stage, so "latency s", the mean time from a brief's start to its landing (from
+manifest.json), is longer than the pace. CPU s/brief counts every process of the run (parent, workers, kernels);
 the last column splits the machine's CPU time during the row into this run, other programs, and idle, so a
 speed-up below the core count can be told apart from a busy machine.
 The stage table builds a few briefs in this process with timers around the pipeline's stages and reads the

@@ -179,18 +179,12 @@ class Worker:
     def kill(self) -> int | None:
         """Kill the process now and return its exit code; safe from any thread."""
         proc = self.proc
-        if proc is None:
-            return None
-        if proc.poll() is None:
-            proc.kill()
-        return proc.wait()
+        return None if proc is None else _kill(proc)
 
     def _discard(self, proc: subprocess.Popen) -> int | None:
         """Kill `proc` and forget it, unless a later process has already taken its place. Its connection is
         closed by its reader once the process is gone."""
-        if proc.poll() is None:
-            proc.kill()
-        code = proc.wait()
+        code = _kill(proc)
         with self._lock:
             if self.proc is proc:
                 self.proc = self.conn = None
@@ -207,6 +201,12 @@ class Worker:
         except (OSError, subprocess.TimeoutExpired):
             pass
         self._discard(proc)
+
+
+def _kill(proc: subprocess.Popen) -> int:
+    if proc.poll() is None:
+        proc.kill()
+    return proc.wait()
 
 
 # What a job's reply queue can hold besides its Result.
