@@ -20,7 +20,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from policybrief import evaluate
+from policybrief import evaluate, linear_model
 from policybrief.analysis import theme_model, themes
 from policybrief.ingest import load_article
 
@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETS = [ROOT / "tests/realset/tune", ROOT / "tests/devset"]
 OUTPUT = ROOT / "src/policybrief/data/theme_model.json"
 SENTENCE_C = 0.1  # strong regularisation: 9,000 sentences, tens of thousands of word pairs (chosen by --cv)
-DECIMALS = 5
 
 
 @dataclass
@@ -75,7 +74,7 @@ def _matrix(vectorizer: CountVectorizer, data: list[Example], theme: str):
 
 
 def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, LogisticRegression]:
-    vectorizer = CountVectorizer(analyzer=theme_model.ngrams, min_df=2, binary=True)
+    vectorizer = CountVectorizer(analyzer=linear_model.ngrams, min_df=2, binary=True)
     vectorizer.fit([t for ex in data for t in ex.texts])
     y = [label for ex in data for label in ex.labels[theme]]
     model = LogisticRegression(C=SENTENCE_C, class_weight="balanced", max_iter=5000)
@@ -85,14 +84,8 @@ def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, Log
 def export(fitted: dict, trained_on: list[str], count: int) -> dict:
     out = {"trained_on": trained_on, "articles": count, "themes": {}}
     for theme, (vectorizer, model) in fitted.items():
-        coef = model.coef_[0]
-        vocabulary = vectorizer.get_feature_names_out()
-        n = len(vocabulary)
-        out["themes"][theme] = {
-            "intercept": round(float(model.intercept_[0]), DECIMALS),
-            "features": [round(float(w), DECIMALS) for w in coef[n:]],
-            "ngrams": {g: w for g, c in zip(vocabulary, coef[:n], strict=True) if (w := round(float(c), DECIMALS))},
-        }
+        out["themes"][theme] = linear_model.spec(vectorizer.get_feature_names_out(), model.coef_[0],
+                                                 model.intercept_[0])
     return out
 
 
@@ -101,13 +94,12 @@ def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
     exported weights: the package must read the model as it was trained."""
     gap = 0.0
     for theme, (vectorizer, model) in fitted.items():
-        m = spec["themes"][theme]
-        shipped = theme_model.ThemeModel(m["intercept"], m["ngrams"], tuple(m["features"]))
+        shipped = linear_model.LinearModel.from_spec(spec["themes"][theme])
         for ex in data:
             expected = model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1]
             for i, sid in enumerate(ex.ids):
-                got = shipped.sentence_probability(ex.texts[i], ex.weights[theme].get(sid, 0.0),
-                                                   sid in ex.strong[theme])
+                got = shipped.probability(ex.texts[i], theme_model.sentence_features(
+                    ex.weights[theme].get(sid, 0.0), sid in ex.strong[theme]))
                 gap = max(gap, abs(got - expected[i]))
     return gap
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
 
-from . import data
+from . import data, furniture_model
 from .brief import Removed
 from .metadata import SOURCE_LINE, STORE_DATE, date_in_url, outlet_of, year_in_url
 
@@ -210,6 +210,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     repeated = _repeated_lines(blocks)
     captions = _captions_under_alt_text(blocks)
     teasers = _teasers(blocks)
+    learned = furniture_model.furniture_lines([line for block in blocks for line in block])
     head = blocks[0] if blocks else []
     # The line above a leading "Source: <address>" line is the headline, however it is punctuated.
     at = next((i for i, line in enumerate(head[:3]) if SOURCE_LINE.match(line)), 0)
@@ -254,7 +255,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
         if not kept:
             continue
         for text in paragraphs_of(kept):
-            if _looks_like_heading(text) and (in_header or not page.paragraphs or len(text.split()) <= 12):
+            if looks_like_heading(text) and (in_header or not page.paragraphs or len(text.split()) <= 12):
                 if in_header and (labels := _section_labels(text)):
                     page.labels.extend(labels)
                     page.removed.append(Removed(text=text, reason="section label"))
@@ -276,10 +277,23 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     _byline_in_title(page)
     _author_line(page)
     _author_at_the_foot(page)
+    _drop_learned_furniture(page, learned)
     if page.paragraphs and page.paragraphs[-1][1] and len(page.paragraphs[-1][0].split()) >= 6:
         # Nothing follows a heading at the end of a page: it is the story's last sentence, cut off.
         page.paragraphs[-1] = (page.paragraphs[-1][0], False)
     return page
+
+
+def _drop_learned_furniture(page: Page, learned: set[str]) -> None:
+    """Last, once bylines, labels and dates have told what they say: the model's furniture among the kept
+    paragraphs. A whole sentence stays: on those the model is too often wrong for what little it finds."""
+    kept = []
+    for text, heading in page.paragraphs:
+        if text in learned and text != page.title and not _is_body(text):
+            page.removed.append(Removed(text=text, reason=furniture_model.REASON))
+        else:
+            kept.append((text, heading))
+    page.paragraphs = kept
 
 
 def _byline_in_title(page: Page) -> None:
@@ -687,7 +701,7 @@ def _header_reason(line: str, page: Page) -> str | None:
         if not page.outlet:
             page.outlet = line.split(" | ")[0].strip()
         return "site header"
-    if not page.title and len(line.split()) <= 3 and _looks_like_heading(line) and not _LABEL_WORDS.match(line):
+    if not page.title and len(line.split()) <= 3 and looks_like_heading(line) and not _LABEL_WORDS.match(line):
         if not page.outlet:
             page.outlet = line
             return "site name"
@@ -722,7 +736,7 @@ def strip_dateline(text: str) -> str:
     return text[m.end():].strip() if m else text.strip()
 
 
-def _looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str) -> bool:
     words = line.split()
     if len(words) > 16 or len(line) > 150:
         return False

@@ -75,7 +75,7 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
     if fmt == "html":
         page, blocks = _from_html(path, text)
     else:
-        page, blocks = Page(), _blocks(_strip_markdown(text) if fmt == "markdown" else text)
+        page, blocks = Page(), blocks_of(_strip_markdown(text) if fmt == "markdown" else text)
     page = separate(blocks, page, markdown=fmt == "markdown")
     paragraphs = [Paragraph(i, t, heading) for i, (t, heading) in enumerate(page.paragraphs)]
     body = [p for p in paragraphs if not p.heading]
@@ -186,7 +186,7 @@ def _format(path: Path, text: str) -> str:
     return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
 
 
-def _blocks(text: str) -> list[list[str]]:
+def blocks_of(text: str) -> list[list[str]]:
     """Blank-line separated blocks, each a list of its non-empty lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     blocks = []

@@ -1,0 +1,92 @@
+"""The learned models (themes' evidence, page furniture): the shipped weights are what the training scripts make
+of today's gold files, the package reads them as scikit-learn does, and the held-back set never trains them."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+
+from policybrief.ingest import load_article
+from policybrief.linear_model import ngrams
+from policybrief.pipeline import analyze_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "policybrief" / "data"
+MODELS = ["theme_model", "furniture_model"]
+TOLERANCE = 1e-3  # solver and BLAS differences between machines, far below what moves a ranking
+
+
+def _train(model: str, *args: str) -> subprocess.CompletedProcess:
+    script = ROOT / "scripts" / f"train_{model}.py"
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+def _weights(spec: dict) -> dict[str, dict]:
+    """Each logistic regression in a weights file, by name: one per theme, or the file's one."""
+    return spec.get("themes", {"furniture": spec})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("model", MODELS)
+def test_shipped_model_is_trained_on_todays_gold_and_read_as_trained(model, tmp_path):
+    out = tmp_path / "model.json"
+    result = _train(model, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    gap = float(re.search(r"gap between scikit-learn and the package: (\S+)", result.stdout).group(1))
+    assert gap < 1e-4
+    fresh, shipped = (json.loads(p.read_text(encoding="utf-8")) for p in (out, DATA / f"{model}.json"))
+    assert (fresh["trained_on"], fresh["articles"]) == (shipped["trained_on"], shipped["articles"])
+    for name, new in _weights(fresh).items():
+        old = _weights(shipped)[name]
+        pairs = [(new["intercept"], old["intercept"]), *zip(new["features"], old["features"], strict=True),
+                 *((new["ngrams"].get(g, 0.0), old["ngrams"].get(g, 0.0)) for g in new["ngrams"].keys()
+                   | old["ngrams"].keys())]
+        worst = max(abs(a - b) for a, b in pairs)
+        assert worst < TOLERANCE, f"{name}: the shipped model is stale; run python scripts/train_{model}.py"
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_training_refuses_the_held_back_set(model):
+    result = _train(model, "tests/realset/heldout", "--out", "/nonexistent/model.json")
+    assert result.returncode != 0
+    assert "held-back set measures the model and must not train it" in result.stderr
+
+
+def test_features_are_words_and_word_pairs_once():
+    assert ngrams("The junta, the JUNTA; a b") == ["the", "junta", "the junta", "junta the"]
+
+
+def test_evidence_sentences_carry_their_theme():
+    brief = analyze_file(SAMPLE)
+    labels = {s.id: s.themes for s in brief.sentences}
+    present = [t for t in ("sovereignty", "security", "power_vacuum") if getattr(brief.themes, t).present]
+    assert present
+    for theme in present:
+        evidence = getattr(brief.themes, theme).evidence
+        assert evidence
+        assert all(theme in labels[sid] for sid in evidence)
+
+
+def test_furniture_the_rules_do_not_know_goes_and_the_text_stays(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Mali's junta asks Wagner to leave\nSource: https://example.org/mali-wagner\n\n"
+        "Current News\n\nDeep Read ( 4 Min. )\n\n"
+        "Mali's military government has asked the Russian mercenary group to leave the country by the end of the "
+        "month, two officials said on Friday.\n\n"
+        "Under the terms of the deal reached in Bamako, the\nfighters would hand their bases to the army.\n\n"
+        "Background\n\n"
+        "The group arrived in late 2021 after France began pulling out its troops from the Sahel region.\n",
+        encoding="utf-8")
+    article = load_article(page)
+    learned = {r.text for r in article.removed if r.reason == "page furniture"}
+    assert learned == {"Current News", "Deep Read ( 4 Min. )"}
+    text = " ".join(p.text for p in article.paragraphs)
+    assert "Under the terms of the deal reached in Bamako, the fighters would hand" in text
+    assert "Background" in [p.text for p in article.paragraphs if p.heading]
