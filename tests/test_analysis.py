@@ -345,6 +345,18 @@ def test_no_judgment_leaves_the_reader_asking_who_he_or_they_are(write_article):
     assert any(j.text.startswith("It is unclear") for j in brief.key_judgments)
 
 
+def test_no_judgment_is_a_caption_or_the_pages_cut_off_last_line(write_article):
+    brief = real_page(write_article, (
+        "The US military struck a boat in the Caribbean on Friday, killing three people, officials said.\n\n"
+        "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.\n\n"
+        "The strike is the first since December and could widen the campaign, analysts warn.\n\n"
+        "Experts say Venezuela will likely warn that the threat could remain and may grow, and that it"))
+    texts = [brief.bluf, *(j.text for j in brief.key_judgments)]
+    assert not any("Miguel Rodriguez" in t for t in texts), texts
+    assert not any(t.endswith("that it") for t in texts), texts
+    assert any("could widen the campaign" in t for t in texts), texts
+
+
 def test_a_senate_or_congress_named_bare_is_the_main_states_not_the_uss(write_article):
     peru = real_page(write_article, (
         "Peru's Congress voted on Friday to remove President Jose Jeri from office, lawmakers said. Congress "

@@ -144,6 +144,7 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "A German soldier holds the flag at a roll call in Vilnius. [Alexander Welscher/DPA/AFP]",
     "Bahamas Prime Minister Phillip Davis, second from left, with Caricom leaders during the conference on July 5.",
     "Ministers (L-R) Anna Roe, John Doe and Jane Poe meet in Brussels before the vote on sanctions.",
+    "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.",
 ])
 def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(line) == "photo caption"

@@ -647,7 +647,9 @@ _CAPTION = re.compile(
     r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
     r"published|issued|made available|obtained|shared)\b"
     rf"|\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
-    r"Nov|Dec)\w*\.? \d{1,2}, \d{4}\.",
+    r"Nov|Dec)\w*\.? \d{1,2}, \d{4}\."
+    # "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.": the photographer after a slash
+    r"|(?-i:\w/ [A-Z][\w'’-]+( [A-Z][\w'’-]+){1,2})\.?$",
     re.IGNORECASE)
 _SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
 

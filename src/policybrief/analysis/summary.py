@@ -11,6 +11,7 @@ import re
 
 from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, Sourcing, Tension, Themes
 from ..furniture import caption_reason, strip_dateline
+from ..metadata import is_truncated
 from .prose import listing, mention, needs_antecedent, possessive
 from .sourcing import KIND_NAMES, listed_outlet
 
@@ -189,7 +190,8 @@ def _outlook(sentences: list[Sentence], exclude: set[str], *, opinion: bool) -> 
     scored = []
     for i, s in enumerate(sentences):
         if s.id in exclude or _QUESTION.search(s.text.rstrip()) or len(s.text.split()) < 8 \
-                or (opinion and _FIRST_PERSON.search(s.text)) or needs_antecedent(s.text):
+                or (opinion and _FIRST_PERSON.search(s.text)) or needs_antecedent(s.text) \
+                or caption_reason(s.text) or is_truncated(s.text):  # a caption, or the page's cut-off last line
             continue
         hits = len(_OUTLOOK.findall(s.text)) + 2 * bool(re.search(r"\b(analysts?|experts?|officials?) (say|said|"
                                                                     r"suggest|warn)", s.text))
