@@ -17,6 +17,7 @@ import json
 import math
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib.resources import files
@@ -24,6 +25,7 @@ from importlib.resources import files
 import altair as alt
 import vl_convert as vlc
 import yaml
+from altair.utils.schemapi import debug_mode
 
 from policybrief.brief import Brief
 from policybrief.outputs import VEGALITE_MIMETYPE
@@ -50,6 +52,16 @@ REGION_HEIGHT = 300
 MIN_VISIBLE_PIXELS = 80
 MIN_TIMELINE_EVENTS = 3
 LABEL_CHARS = 56
+
+
+def _unchecked(build: Callable[..., alt.TopLevelMixin | None]) -> Callable[..., alt.TopLevelMixin | None]:
+    """Builds a chart with Altair's debug mode off: in it, every object Altair makes is checked against the
+    schema as it is made, which costs more than the chart itself. The tests validate each finished spec."""
+    @functools.wraps(build)
+    def unchecked(*args, **kwargs):
+        with debug_mode(False):
+            return build(*args, **kwargs)
+    return unchecked
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,7 @@ def show(chart: alt.TopLevelMixin | None, caption: str | None = None) -> ChartVi
     return ChartView(spec=spec, svg=svg, caption=caption or spec.get("description", ""))
 
 
+@_unchecked
 def locator_map(brief: Brief) -> alt.LayerChart | None:
     """The states among the brief's actors on a map, central ones darkest, named where names do not collide.
 
@@ -136,13 +149,19 @@ def locator_map(brief: Brief) -> alt.LayerChart | None:
     dots = (
         marked.transform_filter("datum.dot")
         .mark_circle(size=45, stroke=BORDER, strokeWidth=1.5, opacity=1, clip=True)
-        .encode(longitude="lon:Q", latitude="lat:Q", color=colour, tooltip=tooltip)
+        .encode(longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"), color=colour, tooltip=tooltip)
     )
     named = marked.transform_filter("isValid(datum.label_lat)").encode(
-        longitude="label_lon:Q", latitude="label_lat:Q", text="name:N"
+        longitude=alt.Longitude("label_lon:Q"), latitude=alt.Latitude("label_lat:Q"), text=alt.Text("name:N")
     )
     text = {"fontSize": 10, "fontWeight": "bold", "clip": True}
-    chart = alt.layer(
+    left_off = [r for r in rows if r not in shown]
+    title = {}
+    if left_off:
+        names = ", ".join(r["name"] + (" (central actor)" if r["central"] else "") for r in left_off)
+        title["title"] = alt.Title(f"Also named, outside this view: {names}", orient="bottom", anchor="start",
+                                   fontSize=10, fontWeight="normal", color=MUTED)
+    return alt.layer(
         land,
         involved,
         dots,
@@ -150,18 +169,16 @@ def locator_map(brief: Brief) -> alt.LayerChart | None:
         named.mark_text(stroke=BORDER, strokeWidth=3, **text),
         named.mark_text(color=INK, **text),
         data=world,
-    ).project(**view.projection)
-    left_off = [r for r in rows if r not in shown]
-    title = {}
-    if left_off:
-        names = ", ".join(r["name"] + (" (central actor)" if r["central"] else "") for r in left_off)
-        title["title"] = alt.Title(f"Also named, outside this view: {names}", orient="bottom", anchor="start",
-                                   fontSize=10, fontWeight="normal", color=MUTED)
-    description = "Locator map: the states the article names, central actors darkest"
-    chart = chart.properties(width=WIDTH, height=view.height, description=description, **title)
-    return _styled(chart)
+        projection=alt.Projection(**view.projection),
+        width=WIDTH,
+        height=view.height,
+        description="Locator map: the states the article names, central actors darkest",
+        config=_config(),
+        **title,
+    )
 
 
+@_unchecked
 def timeline_chart(brief: Brief) -> alt.LayerChart | None:
     """Dated events in time order, a dot for a day and a bar for a month or a year, with publication marked;
     None unless the article gives at least three events with resolved dates."""
@@ -213,7 +230,7 @@ def timeline_chart(brief: Brief) -> alt.LayerChart | None:
         # A month or a year is drawn as a bar over its span, with a dot in its middle that stays visible
         # when the bar is too short to see.
         base.transform_filter("!datum.exact").mark_bar(height=8, cornerRadius=2, opacity=0.35).encode(
-            x=alt.X("start:T", title=None, scale=scale, axis=axis), x2="end:T"
+            x=alt.X("start:T", title=None, scale=scale, axis=axis), x2=alt.X2("end:T")
         ),
         base.mark_circle(size=70, opacity=1).encode(x=alt.X("mid:T", title=None, scale=scale, axis=axis)),
     ]
@@ -223,16 +240,13 @@ def timeline_chart(brief: Brief) -> alt.LayerChart | None:
         )
         layers.insert(0, mark.mark_rule(color=MUTED, strokeDash=[4, 3]))
         layers.append(mark.mark_text(align="left", baseline="top", dx=3, y=0, color=MUTED, fontSize=10).encode(
-            text="label:N"
+            text=alt.Text("label:N")
         ))
-    chart = alt.layer(*layers).properties(
-        width=WIDTH - 200,
-        height=alt.Step(22),
-        description="Timeline of the dated events in the article",
-    )
-    return _styled(chart)
+    return alt.layer(*layers, width=WIDTH - 200, height=alt.Step(22), config=_config(),
+                     description="Timeline of the dated events in the article")
 
 
+@_unchecked
 def stance_chart(brief: Brief) -> alt.Chart | None:
     """One row per actor with a stance, a dot in the column of its stance on the central development;
     central actors' names in bold. None when fewer than two actors take a stance: one row says no more than
@@ -283,13 +297,13 @@ def stance_chart(brief: Brief) -> alt.Chart | None:
                 alt.Tooltip("quote:N", title="In the article"),
             ],
         )
-        .properties(width=alt.Step(110), height=alt.Step(24), description="Stances on the central development")
     )
+    title = {}
     if brief.development:
         lines = textwrap.wrap(f"The development: {brief.development}", 78, max_lines=2, placeholder=" …")
-        chart = chart.properties(title=alt.Title(lines, anchor="start", fontSize=11, fontWeight="normal",
-                                                 color=MUTED, offset=10))
-    return _styled(chart)
+        title["title"] = alt.Title(lines, anchor="start", fontSize=11, fontWeight="normal", color=MUTED, offset=10)
+    return chart.properties(width=alt.Step(110), height=alt.Step(24), config=_config(),
+                            description="Stances on the central development", **title)
 
 
 @functools.cache
@@ -542,9 +556,10 @@ def _unique(labels: list[str]) -> list[str]:
     return out
 
 
-def _styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    # One configure call: each of Altair's configure_* methods copies the whole chart, boundaries included.
-    return chart.configure(
+def _config() -> alt.Config:
+    # Given to each chart as it is made: Altair's configure_*, properties and project calls each copy the whole
+    # chart, boundaries included.
+    return alt.Config(
         font=FONT,
         view=alt.ViewConfig(stroke=None),
         axis=alt.AxisConfig(labelFontSize=11, titleFontSize=11, labelColor=INK),
