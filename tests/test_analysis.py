@@ -199,6 +199,16 @@ def test_hedged_vacuum_is_still_a_risk(write_article):
     assert any(i.id == "explicit_vacuum" and i.present for i in brief.risk.indicators)
 
 
+def test_vacuums_in_the_plural_are_vacuums_too(write_article):
+    brief = brief_of(write_article(
+        "Pull-out in stages\n\n"
+        "Israeli forces will pull back gradually as the Lebanese army moves south, an official said, stressing the "
+        "need to prevent any security vacuums during the transition.\n"
+    ))
+    assert brief.themes.power_vacuum.present
+    assert any(i.id == "explicit_vacuum" and i.present for i in brief.risk.indicators)
+
+
 def real_page(write_article, body: str, url: str = "https://example.org/2024/06/20/story") -> Brief:
     return brief_of(write_article(f"A headline about the story\nSource: {url}\n\n{body}"))
 
