@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import SAMPLE
 
 from policybrief.analysis import analyze
-from policybrief.analysis.prose import needs_antecedent, nested, paired_quotes
+from policybrief.analysis.prose import needs_antecedent, nested, paired_quotes, plural
 from policybrief.analysis.themes import score_sentences
 from policybrief.brief import Brief, Sentence
 from policybrief.ingest import load_article
@@ -209,6 +209,17 @@ def test_vacuums_in_the_plural_are_vacuums_too(write_article):
     assert any(i.id == "explicit_vacuum" and i.present for i in brief.risk.indicators)
 
 
+def test_the_force_leaving_is_never_the_host_states_own_and_takes_its_verb_in_the_plural(write_article):
+    brief = real_page(write_article, (
+        "Israeli forces are set to withdraw from Lebanon within 60 days as the Lebanese army deploys in the "
+        "south, officials said. The Lebanese army will take up positions in the south as Israeli forces pull back, the Lebanese army said. "
+        "The Lebanese army will deploy 5,000 soldiers, and the Lebanese army will need help, officials said. "
+        "Hezbollah fighters are to leave the area, and officials warned of a security vacuum."))
+    assert "armed forces of Israel are leaving" in brief.risk.judgment, brief.risk.judgment
+    assert (plural("Armed forces of Israel"), plural("Government of Lebanon"), plural("United States")) == \
+        (True, False, False)
+
+
 def real_page(write_article, body: str, url: str = "https://example.org/2024/06/20/story") -> Brief:
     return brief_of(write_article(f"A headline about the story\nSource: {url}\n\n{body}"))
 
@@ -350,6 +361,8 @@ def test_no_judgment_leaves_the_reader_asking_who_he_or_they_are(write_article):
     for judgment in brief.key_judgments:
         assert not needs_antecedent(judgment.text), judgment.text
     assert needs_antecedent("2. He welcomed the statement by the minister.")  # a numbered paragraph
+    assert needs_antecedent("Now they are facing a humanitarian crisis.")  # a pronoun behind an opening word
+    assert not needs_antecedent("Now the Taliban are facing a humanitarian crisis.")
     # of two sentences that frame the theme as much, the one that says what it is about is quoted
     assert "\u201cThe airport also became" in brief.tension.assessment
     assert any(j.text.startswith("It is unclear") for j in brief.key_judgments)

@@ -27,7 +27,8 @@ _SINGULAR_IN_S = {"states", "nations", "crisis", "analysis", "basis", "thesis", 
 
 
 def plural(name: str) -> bool:
-    last = name.split()[-1].lower()
+    """By the name's head noun: its last word, or the word before "of" ("Armed forces of Israel" are many)."""
+    last = name.split(" of ")[0].split()[-1].lower()
     return last.endswith("s") and not last.endswith(("ss", "us")) and last not in _SINGULAR_IN_S
 
 
@@ -63,11 +64,13 @@ def nested(sentence: str) -> str:
     return re.sub(r'"', lambda _: next(straight), sentence.replace("“", "‘").replace("”", "’"))
 
 
-# A sentence that opens on a pronoun ("He said the withdrawal ...", "It also became a target ...") or quotes
-# "he" or "she" needs the sentence before it to say who; "It is unclear whether ..." names no one and needs no one.
+# A sentence that opens on a pronoun ("He said the withdrawal ...", "Now they are facing ...", "It also became a
+# target ...") or quotes "he" or "she" needs the sentence before it to say who; "It is unclear whether ..." names
+# no one and needs no one.
+_OPENER = r"^(\d+\.\s+)?[\"“‘']?((Now|But|And|Yet|So|Then|Still|Instead|However|Meanwhile|Since then|Today),?\s+)?"
 _NEEDS_ANTECEDENT = re.compile(
-    r"^(\d+\.\s+)?[\"“‘']?(He|She|They|This|These|That|Those|His|Her|Their|Its|Such)\b"
-    r"|^(\d+\.\s+)?[\"“‘']?It\b(?! (is|was|remains|seems|appears|has been) (not |also |still )?(un)?"
+    rf"{_OPENER}(?i:he|she|they|this|these|that|those|his|her|their|its|such)\b"
+    rf"|{_OPENER}(?i:it)\b(?! (is|was|remains|seems|appears|has been) (not |also |still )?(un)?"
     r"(clear|likely|expected|possible|impossible|hard|difficult|too early|important|essential|known|certain)\b)"
     r"|,[\"”’']? (he|she|they) (said|says|added|adds|noted|told|stressed|argued)\b")
 

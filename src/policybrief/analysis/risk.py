@@ -99,9 +99,12 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
 
 def _named_in(indicator: Indicator, actors: list[Actor], text: dict[str, str], types: tuple[str, ...],
               exclude: Actor | None = None) -> Actor | None:
-    """The most prominent actor of the given types named in the indicator's evidence sentences."""
+    """The most prominent actor of the given types named in the indicator's evidence sentences, leaving out
+    `exclude` and its own bodies (a force leaving Lebanon is not Lebanon's army, whose code starts with LBN)."""
     cited = " ".join(text.get(e, "") for e in indicator.evidence)
-    for actor in sorted((a for a in actors if a.type in types and a is not exclude), key=lambda a: -a.mentions):
+    home = exclude.code if exclude is not None and exclude.code else None
+    for actor in sorted((a for a in actors if a.type in types and a is not exclude
+                         and not (home and (a.code or "").startswith(home))), key=lambda a: -a.mentions):
         if any(form and form in cited for form in [actor.name, *actor.seen_as]):
             return actor
     return None
