@@ -212,7 +212,8 @@ def test_vacuums_in_the_plural_are_vacuums_too(write_article):
 def test_the_force_leaving_is_never_the_host_states_own_and_takes_its_verb_in_the_plural(write_article):
     brief = real_page(write_article, (
         "Israeli forces are set to withdraw from Lebanon within 60 days as the Lebanese army deploys in the "
-        "south, officials said. The Lebanese army will take up positions in the south as Israeli forces pull back, the Lebanese army said. "
+        "south, officials said. The Lebanese army will take up positions in the south as Israeli forces pull back, "
+        "the Lebanese army said. "
         "The Lebanese army will deploy 5,000 soldiers, and the Lebanese army will need help, officials said. "
         "Hezbollah fighters are to leave the area, and officials warned of a security vacuum."))
     assert "armed forces of Israel are leaving" in brief.risk.judgment, brief.risk.judgment
