@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import SAMPLE
 
 from policybrief.analysis import analyze
-from policybrief.analysis.prose import needs_antecedent, nested, paired_quotes, plural
+from policybrief.analysis.prose import needs_antecedent, nested, paired_quotes, plural, state_name
 from policybrief.analysis.themes import score_sentences
 from policybrief.brief import Brief, Sentence
 from policybrief.ingest import load_article
@@ -219,6 +219,19 @@ def test_the_force_leaving_is_never_the_host_states_own_and_takes_its_verb_in_th
     assert "armed forces of Israel are leaving" in brief.risk.judgment, brief.risk.judgment
     assert (plural("Armed forces of Israel"), plural("Government of Lebanon"), plural("United States")) == \
         (True, False, False)
+
+
+def test_states_whose_names_take_the_take_it_in_the_briefs_sentences(write_article):
+    assert [state_name(n) for n in ("United States", "Democratic Republic of the Congo", "Philippines", "Iraq",
+                                    "Ivory Coast")] == \
+        ["the United States", "the Democratic Republic of the Congo", "the Philippines", "Iraq", "Ivory Coast"]
+    brief = real_page(write_article, (
+        "M23 rebels seized Goma in the Democratic Republic of the Congo on Tuesday, officials in Kinshasa said. "
+        "The Congolese army fled the city without a fight and UN peacekeepers failed to stop the rebels, who "
+        "now control the border town, officials said. The rebels vowed to march on Kinshasa."))
+    prose = " ".join([brief.bluf, brief.risk.judgment, brief.tension.assessment])
+    assert "Democratic Republic of the Congo" in prose
+    assert " Democratic Republic of the Congo" not in prose.replace("the Democratic Republic of the Congo", ""), prose
 
 
 def real_page(write_article, body: str, url: str = "https://example.org/2024/06/20/story") -> Brief:

@@ -94,7 +94,7 @@ _AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w.'’ -]{1,30}?)?)"
     rf"(,\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(,\s+(?P<year>\d{{4}}))?)?\s*"
-    rf"(\({_AGENCY}\)\s*)?(?P<dash>[-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])"
+    rf"(,?\s*\({_AGENCY}\)\s*)?(?P<dash>[-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])"  # "DHAKA, (Reuters) –"
 )
 # "Cotonou, June 5 (AFP) Jun 05, 2025 Three soldiers ...": a place in lower case, the agency, a date stamp.
 _MIXED_DATELINE = re.compile(

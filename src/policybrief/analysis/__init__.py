@@ -23,6 +23,7 @@ from ..ingest import Article
 from . import gazetteer
 from .actors import find_actors
 from .facts import find_figures, find_timeline
+from .prose import mention
 from .risk import rate_risk
 from .situation import situation_of, situation_state
 from .sourcing import assess_sourcing
@@ -66,7 +67,7 @@ def assemble(article: Article, info: ArticleInfo, sentences: list[Sentence], *, 
     political = any(a.type in _POLITICAL or (a.type == "government_body" and a.code) for a in actors)
     themes = find_themes(sentences, scores, geopolitical=political, headline=article.title)
     state = situation_state(actors, sentences, article.title)
-    tension = assess_tension(sentences, scores, themes, state.name if state else None,
+    tension = assess_tension(sentences, scores, themes, mention(state) if state else None,
                              merged=not sourcing.single_source)
     risk = rate_risk(sentences, actors, themes, state)
     risk.watch_points = watch_points(timeline, sentences, risk, article.published)

@@ -25,6 +25,7 @@ from .person_mentions import (
     surname_pass,
     titled_people_pass,
 )
+from .prose import state_name
 from .state_mentions import (
     acronyms,
     bodies_pass,
@@ -137,7 +138,7 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
             aliases += known[:6]
         role = c.role or (role_as_of(c.known_role, published) if c.known_role else None)
         if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and bare_title(role):
-            role = f"{role} of {state.name}"
+            role = f"{role} of {state_name(state.name)}"
         cited = [sid for sid in dict.fromkeys(c.mentions) if sid != HEADLINE]
         position = next((sid for sid in cited if _states_position(text[sid], [c.name, *seen])), None)
         out.append(Actor(

@@ -10,12 +10,25 @@ from ..brief import Actor
 _GENERIC_STARTS = ("Armed ", "Jihadist ", "Aid agencies", "Rights groups")
 
 
+# States whose names take "the" inside a sentence: "the United States", "the Democratic Republic of the Congo".
+_THE_STATE = re.compile(r"\b(Republic|Kingdom|States|Emirates|Islands)\b|"
+                        r"^(Bahamas|Comoros|Gambia|Maldives|Netherlands|Philippines|Seychelles)$")
+
+
+def state_name(name: str) -> str:
+    """A state's name as a sentence uses it: "Iraq", "the United States"."""
+    return f"the {name}" if _THE_STATE.search(name) else name
+
+
 def mention(actor: Actor) -> str:
-    """How a sentence names an actor: "the African Union", "al-Shabaab", "armed gangs", "Iraq"."""
+    """How a sentence names an actor: "the African Union", "al-Shabaab", "armed gangs", "Iraq", "the United
+    States"."""
     name = actor.name
+    if actor.type == "state":
+        return state_name(name)
     if name.startswith(_GENERIC_STARTS):
         return name[0].lower() + name[1:]
-    if actor.type in ("state", "person") or name.startswith(("The ", "the ", "al-", "Al-")) or name.isupper() \
+    if actor.type == "person" or name.startswith(("The ", "the ", "al-", "Al-")) or name.isupper() \
             or (len(name.split()) == 1 and not (actor.type == "armed_group" and plural(name))):
         return name
     return f"the {name}"

@@ -84,12 +84,13 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
     if "extremist_resurgence" in present:
         reasons.append("extremists may regain ground")
     if "state_capacity_gap" in present:
-        reasons.append(f"{possessive(state.name)} own forces show gaps" if state else "the state's forces show gaps")
+        reasons.append(f"{possessive(mention(state))} own forces show gaps" if state
+                       else "the state's forces show gaps")
     if "political_instability" in present:
         reasons.append("authority is contested")
     if "outside_competition" in present:
         reasons.append("outside powers compete for influence")
-    where = f" in {state.name}" if state else ""
+    where = f" in {mention(state)}" if state else ""
     opening = (f"There is a roughly even chance that a power vacuum opens{where}"
                if likelihood == "roughly even chance" else f"A power vacuum{where} is {likelihood}")
     if not reasons:

@@ -21,6 +21,10 @@ _FIRST_PERSON = re.compile(r"\b(I|I['’]m|I['’]ve|my|me|we|our|us)\b")
 _QUESTION = re.compile(r"\?[\"”’]?$")
 _PRESCRIPTION = re.compile(r"\b(should|must|needs? to|has to|have to|ought to|it is time|cannot afford)\b", re.I)
 _MAX_JUDGMENTS = 5
+# A caption the page's furniture kept ends with the day its photo was taken after a comma, with no "on": "... is
+# seen in front of a missile launcher, in Taoyuan, Taiwan, Oct. 18, 2024." Taken out of the text, such lines
+# cost real sentences on new pages; kept out of the bottom line and judgments, they cost nothing.
+_DATED_PHOTO = re.compile(r"(?<!\bon), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.$")
 # A report's own sourcing at the end of its lead: "…, according to a letter seen by Reuters.", "…, two
 # diplomats said on Tuesday." The source is short and holds no clause of its own.
 _TRAILING_SOURCE = re.compile(
@@ -35,7 +39,10 @@ _COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "after", "as", "for", "wi
                    "he", "she", "that", "those", "such", "any", "every", "no", "none", "all", "most", "both",
                    "each", "one", "since", "until", "under", "over", "without", "across", "among", "during",
                    "six", "seven", "eight", "nine", "ten", "last", "earlier", "later", "hours", "days", "weeks",
-                   "months", "years", "following", "amid", "now", "today", "yesterday"}
+                   "months", "years", "following", "amid", "now", "today", "yesterday", "throughout", "before",
+                   "between", "within", "against", "around", "according", "once", "because", "unlike", "though",
+                   "whereas", "even", "only", "almost", "beyond", "behind", "besides", "toward", "towards", "upon",
+                   "late", "early", "recently", "already", "again", "still", "meanwhile", "thus", "instead"}
 
 
 def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = False) -> list[Sentence]:
@@ -43,13 +50,17 @@ def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = Fal
     not the author's own "I" (an anecdote) but the first claim about the situation."""
     out = []
     for s in sentences:
-        # A caption that slipped past the page's furniture still carries its credit: never a lead.
         if len(s.text.split()) >= 8 and not _QUESTION.search(s.text.rstrip()) and s.text[:1].isupper() \
-                and not (opinion and _FIRST_PERSON.search(s.text)) and not caption_reason(s.text):
+                and not (opinion and _FIRST_PERSON.search(s.text)) and not _caption(s.text):
             out.append(s)
         if len(out) == n:
             break
     return out or sentences[:1]
+
+
+def _caption(text: str) -> bool:
+    """A caption that slipped past the page's furniture: it still carries its credit, or its date."""
+    return bool(caption_reason(text) or _DATED_PHOTO.search(text))
 
 
 def development(sentences: list[Sentence], info: ArticleInfo) -> tuple[str, list[str]]:
@@ -152,7 +163,7 @@ def _stakes(themes: Themes, actors: list[Actor], state: Actor | None) -> str | N
     group = next((a for a in actors if a.type == "armed_group"), None)
     stakes = []
     if themes.sovereignty.present:
-        stakes.append(f"{possessive(state.name)} sovereignty" if state else "national sovereignty")
+        stakes.append(f"{possessive(mention(state))} sovereignty" if state else "national sovereignty")
     if themes.security.present:
         stakes.append(f"security against {mention(group)}" if group else "security")
     if not stakes:
@@ -191,7 +202,7 @@ def _outlook(sentences: list[Sentence], exclude: set[str], *, opinion: bool) -> 
     for i, s in enumerate(sentences):
         if s.id in exclude or _QUESTION.search(s.text.rstrip()) or len(s.text.split()) < 8 \
                 or (opinion and _FIRST_PERSON.search(s.text)) or needs_antecedent(s.text) \
-                or caption_reason(s.text) or is_truncated(s.text):  # a caption, or the page's cut-off last line
+                or _caption(s.text) or is_truncated(s.text):  # the page's cut-off last line is no outlook
             continue
         hits = len(_OUTLOOK.findall(s.text)) + 2 * bool(re.search(r"\b(analysts?|experts?|officials?) (say|said|"
                                                                     r"suggest|warn)", s.text))
