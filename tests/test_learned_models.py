@@ -90,3 +90,18 @@ def test_furniture_the_rules_do_not_know_goes_and_the_text_stays(tmp_path):
     text = " ".join(p.text for p in article.paragraphs)
     assert "Under the terms of the deal reached in Bamako, the fighters would hand" in text
     assert "Background" in [p.text for p in article.paragraphs if p.heading]
+
+
+def test_a_caption_standing_alone_goes_and_the_storys_sentences_stay(tmp_path):
+    caption = ("Australian Prime Minister Anthony Albanese (2-L) and Tuvalu Prime Minister Kausea Natano (2-R) "
+               "display a compact between the two nations at the Pacific Resort, Rarotonga, the Cook Islands, 09 November 2023.")
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Tuvalu and Australia sign a security pact\nSource: https://example.org/2023/11/10/tuvalu\n\n"
+        "Tuvalu and Australia signed a treaty giving Canberra a say in the island nation's security deals, officials "
+        f"said on Friday.\n\n{caption}\n\n"
+        "The treaty lets Tuvalu citizens move to Australia, the prime minister said at the Pacific forum.\n",
+        encoding="utf-8")
+    article = load_article(page)
+    assert [r.text for r in article.removed if r.reason == "page furniture"] == [caption]
+    assert [s.text[:6] for s in article.sentences] == ["Tuvalu", "The tr"]

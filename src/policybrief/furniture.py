@@ -286,14 +286,23 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
 
 def _drop_learned_furniture(page: Page, learned: set[str]) -> None:
     """Last, once bylines, labels and dates have told what they say: the model's furniture among the kept
-    paragraphs. A whole sentence stays: on those the model is too often wrong for what little it finds."""
+    paragraphs. Of whole sentences, only one standing alone that reports nothing goes (a caption: "A donkey
+    stands in a burnt town square."); on the story's own sentences the model is too often wrong."""
     kept = []
     for text, heading in page.paragraphs:
-        if text in learned and text != page.title and not _is_body(text):
+        if text in learned and text != page.title and (not _is_body(text) or _scene_alone(text)):
             page.removed.append(Removed(text=text, reason=furniture_model.REASON))
         else:
             kept.append((text, heading))
     page.paragraphs = kept
+
+
+_REPORTED = re.compile(r"\b(said|says|told|according to|reported|announced|added)\b|[\"“”]")
+
+
+def _scene_alone(text: str) -> bool:
+    """One sentence of at most forty words, with no one quoted or said to have said anything."""
+    return len(text.split()) <= 40 and not re.search(r"[.!?] [A-Z]", text) and not _REPORTED.search(text)
 
 
 def _byline_in_title(page: Page) -> None:

@@ -8,8 +8,9 @@ punctuation, capitals, position, how many of its words the headline and the rest
 trained by `scripts/train_furniture_model.py` and shipped as plain weights in data/furniture_model.json (see
 `linear_model`).
 
-It only judges lines that look like headings (short, no closing punctuation): on whole sentences, in
-cross-validation, it took out body sentences too often for the furniture it found.
+It judges every line, but `furniture` takes out only what the rules kept and only after they have read the
+page; of whole sentences it takes out only one standing alone that reports nothing (a caption). In
+cross-validation, on the story's own sentences, it was wrong too often for the furniture it found.
 """
 
 from __future__ import annotations
