@@ -94,7 +94,8 @@ def test_furniture_the_rules_do_not_know_goes_and_the_text_stays(tmp_path):
 
 def test_a_caption_standing_alone_goes_and_the_storys_sentences_stay(tmp_path):
     caption = ("Australian Prime Minister Anthony Albanese (2-L) and Tuvalu Prime Minister Kausea Natano (2-R) "
-               "display a compact between the two nations at the Pacific Resort, Rarotonga, the Cook Islands, 09 November 2023.")
+               "display a compact between the two nations at the Pacific Resort, Rarotonga, the Cook Islands, "
+               "09 November 2023.")
     page = tmp_path / "page.txt"
     page.write_text(
         "Tuvalu and Australia sign a security pact\nSource: https://example.org/2023/11/10/tuvalu\n\n"
