@@ -394,6 +394,18 @@ def test_no_judgment_is_a_caption_or_the_pages_cut_off_last_line(write_article):
     assert any("could widen the campaign" in t for t in texts), texts
 
 
+def test_a_caption_kept_in_the_text_is_not_the_lead_and_common_words_lose_their_capital(write_article):
+    brief = real_page(write_article, (
+        "Victims of a recent attack on a displacement camp in Darfur rummage through the remains of their homes. "
+        "Many fear violence will rise further as UN peacekeepers withdraw.\n\n"
+        "Tensions over the departure of the UN mission in Darfur have created a security vacuum as thousands flee "
+        "new violence, aid workers told reporters.\n\n"
+        "The mission had been drawing down since the tensions of last year, officials said."))
+    assert "rummage" in " ".join(s.text for s in brief.sentences)  # kept in the text
+    assert "rummage" not in brief.bluf and not any("rummage" in j.text for j in brief.key_judgments)
+    assert "reports that tensions over the departure" in brief.bluf, brief.bluf
+
+
 def test_a_senate_or_congress_named_bare_is_the_main_states_not_the_uss(write_article):
     peru = real_page(write_article, (
         "Peru's Congress voted on Friday to remove President Jose Jeri from office, lawmakers said. Congress "

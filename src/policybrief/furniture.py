@@ -290,7 +290,7 @@ def _drop_learned_furniture(page: Page, learned: set[str]) -> None:
     stands in a burnt town square."); on the story's own sentences the model is too often wrong."""
     kept = []
     for text, heading in page.paragraphs:
-        if text in learned and text != page.title and (not _is_body(text) or _scene_alone(text)):
+        if text in learned and text != page.title and (not _is_body(text) or reports_nothing(text)):
             page.removed.append(Removed(text=text, reason=furniture_model.REASON))
         else:
             kept.append((text, heading))
@@ -300,8 +300,9 @@ def _drop_learned_furniture(page: Page, learned: set[str]) -> None:
 _REPORTED = re.compile(r"\b(said|says|told|according to|reported|announced|added)\b|[\"“”]")
 
 
-def _scene_alone(text: str) -> bool:
-    """One sentence of at most forty words, with no one quoted or said to have said anything."""
+def reports_nothing(text: str) -> bool:
+    """One sentence of at most forty words, with no one quoted or said to have said anything: what a caption
+    is, and few sentences of a story are."""
     return len(text.split()) <= 40 and not re.search(r"[.!?] [A-Z]", text) and not _REPORTED.search(text)
 
 

@@ -23,12 +23,12 @@ from ..ingest import Article
 from . import gazetteer
 from .actors import find_actors
 from .facts import find_figures, find_timeline
-from .prose import mention
+from .prose import common_words, mention
 from .risk import rate_risk
 from .situation import situation_of, situation_state
 from .sourcing import assess_sourcing
 from .stance import find_stances
-from .summary import bottom_line, development, key_judgments
+from .summary import asides, bottom_line, development, key_judgments
 from .tension import assess_tension
 from .themes import find_themes, label_sentences, score_sentences
 from .watch import watch_points
@@ -72,15 +72,17 @@ def assemble(article: Article, info: ArticleInfo, sentences: list[Sentence], *, 
     risk = rate_risk(sentences, actors, themes, state)
     risk.watch_points = watch_points(timeline, sentences, risk, article.published)
     risk.watch = [w.text for w in risk.watch_points]
-    developed, developed_ids = development(sentences, info)
+    # What the bottom line and judgments may quote: no caption, unless the text is nothing else.
+    told = [s for s in sentences if s.id not in asides(sentences, article.title)] or sentences
+    developed, developed_ids = development(told, info)
     actors = find_stances(actors, sentences)
     bluf, bluf_evidence = bottom_line(info, sourcing, developed, developed_ids, themes, risk, actors, state,
-                                      {r.text for r in article.removed})
+                                      {r.text for r in article.removed}, common_words([s.text for s in sentences]))
     return Brief(
         article=info, engine=_engine(), bluf=bluf, situation=situation_of(state, actors), sourcing=sourcing,
         development=developed,
         development_evidence=developed_ids,
-        key_judgments=key_judgments(sentences, info, themes, tension, risk, bluf_evidence),
+        key_judgments=key_judgments(told, info, themes, tension, risk, bluf_evidence),
         sentences=label_sentences(sentences, scores, themes), actors=actors, themes=themes, tension=tension,
         risk=risk, figures=figures, timeline=timeline, removed=article.removed,
     )

@@ -91,3 +91,14 @@ _NEEDS_ANTECEDENT = re.compile(
 def needs_antecedent(sentence: str) -> bool:
     """Whether a sentence, quoted on its own, leaves the reader asking who "he", "they" or "this" is."""
     return bool(_NEEDS_ANTECEDENT.search(sentence))
+
+
+def common_words(sentences: list[str]) -> frozenset[str]:
+    """The words a text writes only in lower case inside its sentences ("talks", "tensions"): at the start of a
+    quoted sentence they can lose their capital; a name ("May", "Chad") is capitalised somewhere inside one."""
+    lower: set[str] = set()
+    upper: set[str] = set()
+    for sentence in sentences:
+        for word in re.findall(r"(?<=\s)[A-Za-z][\w'’-]*", sentence):
+            (lower if word[0].islower() else upper).add(word.lower())
+    return frozenset(lower - upper)

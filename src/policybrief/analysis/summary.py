@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .. import furniture_model
 from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, Sourcing, Tension, Themes
-from ..furniture import caption_reason, strip_dateline
+from ..furniture import caption_reason, reports_nothing, strip_dateline
 from ..metadata import is_truncated
 from .prose import listing, mention, needs_antecedent, possessive
 from .sourcing import KIND_NAMES, listed_outlet
@@ -24,6 +25,7 @@ _MAX_JUDGMENTS = 5
 # A caption the page's furniture kept ends with the day its photo was taken after a comma, with no "on": "... is
 # seen in front of a missile launcher, in Taoyuan, Taiwan, Oct. 18, 2024." Taken out of the text, such lines
 # cost real sentences on new pages; kept out of the bottom line and judgments, they cost nothing.
+_ASIDE = 0.5  # the furniture model's lean that keeps a lone sentence out of the lead: no sentence is lost by it
 _DATED_PHOTO = re.compile(r"(?<!\bon), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.$")
 # A report's own sourcing at the end of its lead: "…, according to a letter seen by Reuters.", "…, two
 # diplomats said on Tuesday." The source is short and holds no clause of its own.
@@ -51,16 +53,23 @@ def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = Fal
     out = []
     for s in sentences:
         if len(s.text.split()) >= 8 and not _QUESTION.search(s.text.rstrip()) and s.text[:1].isupper() \
-                and not (opinion and _FIRST_PERSON.search(s.text)) and not _caption(s.text):
+                and not (opinion and _FIRST_PERSON.search(s.text)):
             out.append(s)
         if len(out) == n:
             break
     return out or sentences[:1]
 
 
-def _caption(text: str) -> bool:
-    """A caption that slipped past the page's furniture: it still carries its credit, or its date."""
-    return bool(caption_reason(text) or _DATED_PHOTO.search(text))
+def asides(sentences: list[Sentence], title: str | None) -> set[str]:
+    """The sentences that read as captions which slipped past the page's furniture: a credit or a date still
+    on them, or a paragraph of one or two sentences that report nothing and that the furniture model leans
+    towards. Neither a lead nor a judgment; the text keeps them (taken out, such lines cost real sentences)."""
+    likely = furniture_model.probabilities([s.text for s in sentences], title)
+    paragraphs: dict[int, list[bool]] = {}
+    for s, p in zip(sentences, likely, strict=True):
+        paragraphs.setdefault(s.paragraph, []).append(p >= _ASIDE and reports_nothing(s.text))
+    return {s.id for s in sentences if caption_reason(s.text) or _DATED_PHOTO.search(s.text)
+            or (len(paragraphs[s.paragraph]) <= 2 and all(paragraphs[s.paragraph]))}
 
 
 def development(sentences: list[Sentence], info: ArticleInfo) -> tuple[str, list[str]]:
@@ -91,12 +100,14 @@ def _without_headline(sentence: str, headline: str | None) -> str:
 
 
 def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed_ids: list[str], themes: Themes,
-                risk: Risk, actors: list[Actor], state: Actor | None, furniture: set[str]) -> tuple[str, list[str]]:
+                risk: Risk, actors: list[Actor], state: Actor | None, furniture: set[str],
+                common: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """`furniture` holds the page lines taken out as furniture: an outlet known only from its masthead or
-    copyright line is not named in the text (the reader finds it in the sourcing box)."""
+    copyright line is not named in the text (the reader finds it in the sourcing box). `common` holds the words
+    the article writes only in lower case (see `prose.common_words`)."""
     outlet = sourcing.outlet if listed_outlet(sourcing.outlet) and not any(
         sourcing.outlet in line for line in furniture) else None
-    parts = [_attributed(info, sourcing, developed, outlet)]
+    parts = [_attributed(info, sourcing, developed, outlet, common)]
     stake = _stakes(themes, actors, state)
     if stake:
         parts.append(stake)
@@ -121,24 +132,25 @@ def confidence_sentence(sourcing: Sourcing) -> str:
     return f"Confidence is {sourcing.confidence}: {source}{', ' + listing(caveats) if caveats else ''}."
 
 
-def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: str | None) -> str:
+def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: str | None,
+                common: frozenset[str]) -> str:
     """ "In an opinion column, Jane Doe argues that …", "AFP reports that …", "Reuters reports that …"."""
     body = sentence.rstrip()
     if not re.search(r"[.!?…][\"”’)]?$", body):
         body += " …"  # the sentence is cut off: say so rather than end it for the author
     if info.kind == "opinion":
         who = info.author or (f"a columnist in {outlet}" if outlet else "the columnist")
-        return f"In an opinion column, {who} argues that {_lower_first(body)}"
+        return f"In an opinion column, {who} argues that {_lower_first(body, common)}"
     if info.kind == "analysis":
         source = f"An analysis in {outlet}" if outlet else "An analysis"
-        return f"{source} finds that {_lower_first(body)}"
+        return f"{source} finds that {_lower_first(body, common)}"
     if len(sourcing.outlets) > 1:  # a merged brief: the lead's claim, with the sources that carry the story
-        return f"{listing(sourcing.outlets[:3])} report that {_lower_first(body)}"
+        return f"{listing(sourcing.outlets[:3])} report that {_lower_first(body, common)}"
     reporter = info.agency or outlet or "The article"
     claim, source = _claim_and_source(body, reporter)
     if source:
-        return f"{reporter}, citing {source}, reports that {_lower_first(claim)}"
-    return f"{reporter} reports that {_lower_first(body)}"
+        return f"{reporter}, citing {source}, reports that {_lower_first(claim, common)}"
+    return f"{reporter} reports that {_lower_first(body, common)}"
 
 
 def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
@@ -153,9 +165,9 @@ def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
     return m["claim"] + ".", source
 
 
-def _lower_first(sentence: str) -> str:
-    first = sentence.split(" ", 1)[0]
-    return sentence[0].lower() + sentence[1:] if first.lower() in _COMMON_OPENERS else sentence
+def _lower_first(sentence: str, common: frozenset[str] = frozenset()) -> str:
+    first = sentence.split(" ", 1)[0].lower()
+    return sentence[0].lower() + sentence[1:] if first in _COMMON_OPENERS or first in common else sentence
 
 
 def _stakes(themes: Themes, actors: list[Actor], state: Actor | None) -> str | None:
@@ -202,7 +214,7 @@ def _outlook(sentences: list[Sentence], exclude: set[str], *, opinion: bool) -> 
     for i, s in enumerate(sentences):
         if s.id in exclude or _QUESTION.search(s.text.rstrip()) or len(s.text.split()) < 8 \
                 or (opinion and _FIRST_PERSON.search(s.text)) or needs_antecedent(s.text) \
-                or _caption(s.text) or is_truncated(s.text):  # the page's cut-off last line is no outlook
+                or is_truncated(s.text):  # the page's cut-off last line is no outlook
             continue
         hits = len(_OUTLOOK.findall(s.text)) + 2 * bool(re.search(r"\b(analysts?|experts?|officials?) (say|said|"
                                                                     r"suggest|warn)", s.text))
