@@ -42,6 +42,7 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     ("https://a.com/news/details.aspx?NewsId=20251209131321&page=0", "2025-12-09"),
     ("https://a.com/article/3263763/story", None),
     ("https://a.com/29-Nov-2024/story", "2024-11-29"),  # a print edition's date
+    ("https://www.newindianexpress.com/nation/2024/Oct/25/troops-to-disengage", "2024-10-25"),
     ("https://a.com/World/Asia-Pacific/2024/1021/china-taiwan", "2024-10-21"),
     ("https://a.com/2024/1399/story", None),
     ("https://www.benarnews.org/english/news/pacific/png-security-agreement-12072023011813.html", "2023-12-07"),
@@ -252,6 +253,15 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
     # a headline that judges: the writer's verdict
     ("Obama is right to oppose new sanctions on Iran", BODY, "opinion"),
     ("ECOWAS And The Futility Of Sanctions Against Niger Republic", BODY, "opinion"),
+    ("Border test for amity of neighbors: China Daily editorial", BODY, "opinion"),
+    ("A test for neighbours\nSource: https://example.com/a/1.html\n\nHome | Editorials", BODY, "opinion"),
+    # a quote that runs on into the next paragraph is opened again there and closed only at its end: the
+    # speaker's "we" is not the writer's
+    ("Palau stands with Taiwan\nSource: https://example.com/reports/palau.html",
+     "Palau has refused to reverse its stance, the president said on Thursday.\n\n"
+     "\"But we hope that they understand that our decision is a sovereign one for us.\n\n"
+     "\"We kind of believe in that principle, that we stay with our friends,\" he said on Thursday.\n\n"
+     "The president has overseen the expansion of US military interests since 2020, officials said.", "news"),
 ])
 def test_kind_from_what_the_page_says_and_how_it_is_written(write_article, head, body, kind):
     assert load_article(write_article(f"{head}\n\n{body}")).kind == kind

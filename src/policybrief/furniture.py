@@ -527,6 +527,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         return "headline repeated"
     if caption := caption_reason(line):
         return caption
+    if m := _BREADCRUMB.match(line):  # "Home | Editorials": the section the page files the story in
+        page.labels.extend(part.strip() for part in re.split(r"[|»›>/]", m["trail"]) if part.strip())
     reason = boilerplate_reason(line)
     if reason == "editorial note" and (m := re.search(_DATE, line, re.I)):
         page.dated(parse_date(m[0]), 2)  # "The press release issued by the Foreign Office on 29 September 2023."
@@ -727,6 +729,7 @@ def _header_reason(line: str, page: Page) -> str | None:
     return None
 
 
+_BREADCRUMB = re.compile(r"^home\s*[|»›>/]\s*(?P<trail>.{2,80})$", re.I)
 _NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,80}$")
 _MONTH_YEAR = re.compile(rf"^{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
 

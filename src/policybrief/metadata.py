@@ -30,6 +30,8 @@ _URL_DATES = (
     re.compile(r"[-_/](?P<m>[01]\d)(?P<d>[0-3]\d)(?P<y>(19|20)\d\d)([01]\d|2[0-3])[0-5]\d[0-5]\d(?=[/._&-]|$)"),
     # "/Asia-Pacific/2024/1021/story": the year, then month and day as one segment
     re.compile(r"/(?P<y>(19|20)\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
+    # "/nation/2024/Oct/25/story": year, month by name, day
+    re.compile(rf"/(?P<y>(19|20)\d\d)/(?P<m>{'|'.join(_MONTHS)})[a-z]*/(?P<d>[0-3]?\d)/", re.I),
     # "/19-May-2024/story": a print edition's date
     re.compile(rf"/(?P<d>[0-3]?\d)-(?P<m>{'|'.join(_MONTHS)})[a-z]*-(?P<y>(19|20)\d\d)/", re.I),
 )
@@ -41,8 +43,8 @@ _ANALYSIS_PATH = re.compile(r"(^|[/_.-])(analysis|analyses|explainers?|insights?
                             re.I)
 # A wire flag may come first: "RPT: ANALYSIS - West likely to ..." (a repeated item), "UPDATE 2-".
 _WIRE_FLAG = r"^\s*((rpt|repeat|update \d+|corrected|refiled)\s*[:—–-]\s*)?"
-_OPINION_LABEL = re.compile(_WIRE_FLAG + r"(opinion|op-?ed|comment|commentary|column|editorial|guest (essay|column)|"
-                            r"viewpoint|perspective|letters?)\b\s*[|:—–-]?", re.I)
+_OPINION_LABEL = re.compile(_WIRE_FLAG + r"(opinions?|op-?eds?|comment|commentary|columns?|editorials?|"
+                            r"guest (essay|column)|viewpoints?|perspectives?|letters?)\b\s*[|:—–-]?", re.I)
 _ANALYSIS_LABEL = re.compile(_WIRE_FLAG + r"(analysis|news analysis|explainer|explained|insight|in depth|briefing|"
                              r"q&a|fact ?check)\b\s*[|:—–-]?", re.I)
 _OPINION_DISCLAIMER = re.compile(r"views expressed|opinions expressed|personal (opinion|views?) of the (author|writer)|"
@@ -52,7 +54,9 @@ _OPINION_DISCLAIMER = re.compile(r"views expressed|opinions expressed|personal (
 _FIRST_PERSON = re.compile(r"\b(I|I['’](m|ve|d|ll)|[Mm]y|me|[Ww]e|[Oo]ur|us)\b")
 _WE_ARGUE = re.compile(r"\b(we|us|our)\b[^.]{0,40}\b(must|should|need|ought|cannot|can't|can no longer)\b|"
                        r"\b(must|should|ought to)\b", re.I)
-_QUOTED = re.compile(r"[\"“][^\"“”]{0,600}[\"”]")
+# A quotation runs to its closing mark, or to the end of its paragraph: a quote that goes on into the next
+# paragraph opens it again and is closed only at its very end.
+_QUOTED = re.compile(r"[\"“][^\"“”\n]{0,600}([\"”]|(?=\n|$))")
 
 
 def outlet_of(url: str) -> str | None:
@@ -136,7 +140,9 @@ def kind_of(*, url: str | None, labels: list[str], title: str, text: str, senten
 # or that explain ("Why Beijing may prefer a blockade", "Explained: ...", "Decoding the EU's sanctions").
 _OPINION_TITLE = re.compile(r"\b(must|should|ought to|it['’]s time|time to|the case (for|against)|in defen[cs]e of|"
                             r"let['’]s|stop|don['’]t|(is|are|was|were) (right|wrong) to|the (futility|folly) of|"
-                            r"in praise of)\b|\bview on\b|^(why|how) (we|i)\b", re.I)
+                            r"in praise of)\b|\bview on\b|^(why|how) (we|i)\b"
+                            # "Border test for amity of neighbors: China Daily editorial"
+                            r"|[:|—–-]\s*([\w.'’ ]{0,40} )?(editorial|op-?ed)$", re.I)
 # "Polisario says Morocco's plan should go to a referendum", "European leaders agree guarantees should include
 # a force": a headline that reports someone's demand or agreement is news.
 _REPORTED_TITLE = re.compile(r"\b(says?|said|urges?|urged|calls?|called|warns?|warned|tells?|told|insists?|"

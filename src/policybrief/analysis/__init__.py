@@ -73,7 +73,8 @@ def assemble(article: Article, info: ArticleInfo, sentences: list[Sentence], *, 
     risk.watch_points = watch_points(timeline, sentences, risk, article.published)
     risk.watch = [w.text for w in risk.watch_points]
     # What the bottom line and judgments may quote: no caption, unless the text is nothing else.
-    told = [s for s in sentences if s.id not in asides(sentences, article.title)] or sentences
+    captions = asides(sentences, article.title)
+    told = [s for s in sentences if s.id not in captions] or sentences
     developed, developed_ids = development(told, info)
     actors = find_stances(actors, sentences)
     bluf, bluf_evidence = bottom_line(info, sourcing, developed, developed_ids, themes, risk, actors, state,
