@@ -11,21 +11,19 @@ headings apart from longer ones, since the package treats the two differently.
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
+from training import ROOT, arguments, trained_on
 
 from policybrief import evaluate, furniture_model, linear_model
 from policybrief.furniture import looks_like_heading
 from policybrief.ingest import blocks_of, load_article
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETS = [ROOT / "tests/realset/tune"]
 OUTPUT = ROOT / "src/policybrief/data/furniture_model.json"
 C = 1.0  # chosen by --cv
@@ -122,19 +120,12 @@ def check_parity(vectorizer: CountVectorizer, model: LogisticRegression, spec: d
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", type=Path, default=DEFAULT_SETS, help="folders of gold files")
-    parser.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation first")
-    parser.add_argument("--out", type=Path, default=OUTPUT)
-    args = parser.parse_args()
-    if held := [s for s in args.sets if "heldout" in s.resolve().parts]:
-        sys.exit(f"{held[0]}: the held-back set measures the model and must not train it")
+    args = arguments(__doc__, DEFAULT_SETS, OUTPUT)
     data = pages(args.sets)
     if args.cv:
         cross_validate(data, args.cv)
     vectorizer, model = fit(data)
-    names = [str(s.resolve().relative_to(ROOT)) if s.resolve().is_relative_to(ROOT) else str(s) for s in args.sets]
-    spec = {"trained_on": names, "articles": len(data),
+    spec = {"trained_on": trained_on(args.sets), "articles": len(data),
             **linear_model.spec(vectorizer.get_feature_names_out(), model.coef_[0], model.intercept_[0])}
     print(f"largest probability gap between scikit-learn and the package: "
           f"{check_parity(vectorizer, model, spec, data):.2e}")

@@ -10,21 +10,19 @@ gold evidence sentence the way `policybrief eval` matches them (word Jaccard >= 
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
+from training import ROOT, arguments, trained_on
 
 from policybrief import evaluate, linear_model
 from policybrief.analysis import theme_model, themes
 from policybrief.ingest import load_article
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETS = [ROOT / "tests/realset/tune", ROOT / "tests/devset"]
 OUTPUT = ROOT / "src/policybrief/data/theme_model.json"
 SENTENCE_C = 0.1  # strong regularisation: 9,000 sentences, tens of thousands of word pairs (chosen by --cv)
@@ -140,19 +138,12 @@ def _hit(ex: Example, theme: str, picked: list[int]) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", type=Path, default=DEFAULT_SETS, help="folders of gold files")
-    parser.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation first")
-    parser.add_argument("--out", type=Path, default=OUTPUT)
-    args = parser.parse_args()
-    if held := [s for s in args.sets if "heldout" in s.resolve().parts]:
-        sys.exit(f"{held[0]}: the held-back set measures the model and must not train it")
+    args = arguments(__doc__, DEFAULT_SETS, OUTPUT)
     data = examples(args.sets)
     if args.cv:
         cross_validate(data, args.cv)
     fitted = {theme: fit_sentences(data, theme) for theme in themes.THEMES}
-    names = [str(s.resolve().relative_to(ROOT)) if s.resolve().is_relative_to(ROOT) else str(s) for s in args.sets]
-    spec = export(fitted, names, len(data))
+    spec = export(fitted, trained_on(args.sets), len(data))
     print(f"largest probability gap between scikit-learn and the package: {check_parity(fitted, spec, data):.2e}")
     args.out.write_text(json.dumps(spec, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(data)} articles, {sum(len(t['ngrams']) for t in spec['themes'].values())} weights")

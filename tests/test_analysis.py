@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from conftest import SAMPLE
 
 from policybrief.analysis import analyze
@@ -189,22 +190,16 @@ def test_doubted_vacuum_does_not_make_the_theme(write_article):
     assert brief.themes.power_vacuum.score > 0  # doubted, not ignored: the cue still counts for a little
 
 
-def test_hedged_vacuum_is_still_a_risk(write_article):
-    brief = brief_of(write_article(
-        "Mission ends\n\n"
-        "Analysts warned that the withdrawal of Kenyan troops could create a power vacuum that gangs would exploit, "
-        "officials in Haiti said.\n"
-    ))
-    assert brief.themes.power_vacuum.present
-    assert any(i.id == "explicit_vacuum" and i.present for i in brief.risk.indicators)
-
-
-def test_vacuums_in_the_plural_are_vacuums_too(write_article):
-    brief = brief_of(write_article(
-        "Pull-out in stages\n\n"
-        "Israeli forces will pull back gradually as the Lebanese army moves south, an official said, stressing the "
-        "need to prevent any security vacuums during the transition.\n"
-    ))
+@pytest.mark.parametrize("sentence", [
+    # hedged, still a risk
+    "Analysts warned that the withdrawal of Kenyan troops could create a power vacuum that gangs would exploit, "
+    "officials in Haiti said.",
+    # in the plural
+    "Israeli forces will pull back gradually as the Lebanese army moves south, an official said, stressing the need "
+    "to prevent any security vacuums during the transition.",
+])
+def test_a_vacuum_hedged_or_in_the_plural_is_still_a_risk(write_article, sentence):
+    brief = brief_of(write_article(f"Mission ends\n\n{sentence}\n"))
     assert brief.themes.power_vacuum.present
     assert any(i.id == "explicit_vacuum" and i.present for i in brief.risk.indicators)
 
