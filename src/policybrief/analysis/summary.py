@@ -11,7 +11,7 @@ import re
 
 from .. import furniture_model
 from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, Sourcing, Tension, Themes
-from ..furniture import caption_reason, reports_nothing, strip_dateline
+from ..furniture import MONTHS, caption_reason, reports_nothing, strip_dateline
 from ..metadata import is_truncated
 from .prose import listing, mention, needs_antecedent, possessive
 from .sourcing import KIND_NAMES, listed_outlet
@@ -26,7 +26,7 @@ _MAX_JUDGMENTS = 5
 # seen in front of a missile launcher, in Taoyuan, Taiwan, Oct. 18, 2024." Taken out of the text, such lines
 # cost real sentences on new pages; kept out of the bottom line and judgments, they cost nothing.
 _ASIDE = 0.5  # the furniture model's lean that keeps a lone sentence out of the lead: no sentence is lost by it
-_DATED_PHOTO = re.compile(r"(?<!\bon), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.$")
+_DATED_PHOTO = re.compile(rf"(?<!\bon), {MONTHS} \d{{1,2}}, \d{{4}}\.$")
 # A report's own sourcing at the end of its lead: "…, according to a letter seen by Reuters.", "…, two
 # diplomats said on Tuesday." The source is short and holds no clause of its own.
 _TRAILING_SOURCE = re.compile(
