@@ -469,3 +469,20 @@ def test_an_organisation_keeps_its_owners_acronym_in_its_name(write_article):
         "Tuesday. Other partners will donate to a U.N. Trust Fund to pay the soldiers' stipends, officials said.\n"))
     names = {a.name for a in brief.actors}
     assert {"U.N. Support Office", "U.N. Trust Fund"} <= names and not {"Support Office", "Trust Fund"} & names
+
+
+def test_a_body_is_named_whole_as_the_text_names_it(write_article):
+    brief = brief_of(write_article(
+        "Border clash\n\nThe Border Service of the State Committee for National Security of Kyrgyzstan said on "
+        "Thursday that Tajik troops had opened fire. The Chadian National Election Management Agency said the vote "
+        "was fair. The Egyptian Ministry of Foreign Affairs said it was concerned. Haiti named a transitional "
+        "presidential council, officials said, and the Ukraine European Reassurance Force met in Paris.\n"))
+    names = {a.name for a in brief.actors}
+    assert "Border Service of the State Committee for National Security" in names and "Border Service" not in names
+    assert "Chadian National Election Management Agency" in actor(brief, "National Election Management Agency").aliases
+    assert "Egyptian Ministry of Foreign Affairs" in actor(brief, "Ministry of Foreign Affairs of Egypt").aliases
+    assert "Foreign Affairs" not in names  # not a person who "said"
+    council = next(a for a in brief.actors if a.name.startswith("Transitional presidential council"))
+    assert "transitional presidential council" in council.aliases  # "a" names nothing
+    # a force states send together is not an armed group, whatever its head noun
+    assert actor(brief, "Ukraine European Reassurance Force").type == "international_org"

@@ -44,6 +44,7 @@ class Cues:
     group_modifiers: dict[str, str]
     jihadist_groups: frozenset[str]
     org_heads: list[tuple[tuple[str, ...], str]]
+    coalition_words: frozenset[str]
     speech_verbs: frozenset[str]
     metonym_before: frozenset[str]
     facility_nouns: frozenset[str]
@@ -69,6 +70,7 @@ def cues() -> Cues:
         group_modifiers={m.lower(): kind for kind, mods in spec["group_modifiers"].items() for m in mods},
         jihadist_groups=frozenset(spec["jihadist_groups"]),
         org_heads=sorted(heads, key=lambda h: -len(h[0])),
+        coalition_words=frozenset(spec["coalition_words"]),
         speech_verbs=frozenset(spec["speech_verbs"]),
         metonym_before=frozenset(spec["metonym_before"]),
         facility_nouns=frozenset(spec["facility_nouns"]),

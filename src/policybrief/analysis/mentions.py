@@ -99,15 +99,18 @@ def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
     k = i
     while k < min(len(toks), i + MAX_NAME_TOKENS) and s.free(k, k + 1):
         t = toks[k]
+        # "Border Service of the State Committee": "of the" joins two capitalised runs too
+        of_the = t.text == "of" and k + 2 < len(toks) and toks[k + 1].text == "the" and toks[k + 2].capitalised
         inner = t.text in ("of", "for", "and", "al", "el", "de", "-", "&") and k + 1 < len(toks) and (
-            toks[k + 1].capitalised or toks[k + 1].text == "-")
+            toks[k + 1].capitalised or toks[k + 1].text == "-") or of_the or (
+            t.text == "the" and k > i and toks[k - 1].text == "of" and k + 1 < len(toks) and toks[k + 1].capitalised)
         if (t.capitalised and t.text[0].isalpha()) or (inner and k > i):
             k += 1
             if t.possessive:
                 break
             continue
         break
-    while k > i and toks[k - 1].text in ("of", "for", "and", "al", "el", "de", "-"):
+    while k > i and toks[k - 1].text in ("of", "for", "and", "al", "el", "de", "-", "the"):
         k -= 1
     return max(k, i + 1)
 
@@ -118,8 +121,11 @@ def type_from_head(words: tuple[str, ...]) -> str | None:
             words = words[: words.index(cut, 1)]
     if len(words) < 2:
         return None
-    for head, kind in cues().org_heads:
+    cue = cues()
+    for head, kind in cue.org_heads:
         if words[-len(head):] == head and len(words) > len(head):
+            if kind == "armed_group" and cue.coalition_words.intersection(words):
+                return "international_org"
             return kind
     return None
 

@@ -196,7 +196,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
                     and not toks[start - 1].possessive and toks[start - 1].text not in ARTICLES:
                 start -= 1
             name = s.surface(start, end).rstrip("’'")
-            found.add(f"org:{name}", name, kind, s, name)
+            c = found.add(f"org:{name}", name, kind, s, name)
+            if kind == "government_body" and start > 0 and state_word(toks, start - 1, gaz) is not None:
+                # "the Chadian National Election Management Agency": how the text names it, the state's word kept
+                c.aliases.setdefault(s.surface(start - 1, end).rstrip("’'"), None)
             s.claim(i, end)
             i = end
             continue

@@ -193,7 +193,7 @@ def _body_at(toks: list[Token], j: int, cue: Cues) -> tuple[dict, int] | None:
     for skip in (0, 1, 2):
         if skip and (j + skip > len(toks) or not toks[j + skip - 1].text.isalpha() or toks[j + skip - 1].capitalised):
             break
-        words = tuple(t.text.lower() for t in toks[j + skip:j + skip + 3])
+        words = tuple(t.text.lower() for t in toks[j + skip:j + skip + 4])
         for body, spec in cue.bodies:
             if words[:len(body)] == body:
                 return spec, j + skip + len(body)
@@ -277,7 +277,9 @@ def institutions_pass(s: TokenSentence, found: Collector, cue: Cues, main: Entry
             end = i + len(spec["phrase"])
             label = spec["label"].format(state=main.name)
             start = i - 1 if i > 0 and toks[i - 1].text.lower() in ("a", "an", "the") else i
-            found.add(f"inst:{label}", label, "government_body", s, s.surface(start, end),
+            # "a transitional council" is seen as "transitional council": the indefinite article names nothing
+            seen = start if start < i and toks[start].text.lower() == "the" else i
+            found.add(f"inst:{label}", label, "government_body", s, s.surface(seen, end),
                       code=f"{main.code}{spec['role']}", country=main.code)
             s.claim(start, end)
         elif words[0] == "the" and len(words) > 1 and words[1] in heads and s.free(i, i + 2):

@@ -172,7 +172,8 @@ def _lower_first(sentence: str, common: frozenset[str] = frozenset()) -> str:
 
 def _stakes(themes: Themes, actors: list[Actor], state: Actor | None) -> str | None:
     """Why it matters, from the themes the article substantially discusses."""
-    group = next((a for a in actors if a.type == "armed_group"), None)
+    # one the headline alone names is the editor's word for it, too thin to name the threat by
+    group = next((a for a in actors if a.type == "armed_group" and a.mentions), None)
     stakes = []
     if themes.sovereignty.present:
         stakes.append(f"{possessive(mention(state))} sovereignty" if state else "national sovereignty")
