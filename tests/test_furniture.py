@@ -209,6 +209,17 @@ def test_a_labelled_copy_of_the_headline_and_editorial_notes_are_furniture(write
     assert removed(article)["Help keep family & friends informed by sharing this article"] == "share buttons"
 
 
+@pytest.mark.parametrize("note", [
+    "This appeared in Friday’s Washington Post:",
+    "This article has been republished with permission from our partner, Stratfor. The original version was first "
+    "published in Stratfor’s WORLDVIEW and can be found here.",
+])
+def test_a_republishers_note_is_furniture(write_article, note):
+    article = load_article(write_article(f"A headline\nSource: https://example.com/story\n\n{note}\n\n{BODY}"))
+    assert sentences(article).startswith("The army said")
+    assert removed(article)[note] == "editorial note"
+
+
 def test_links_to_other_stories_after_the_text_are_furniture(write_article):
     links = ["John McManus: Trade wars can push the UK closer to Europe",
              "Celebrity review: from nightmares to apex predators, this is comedy at its finest",
