@@ -486,3 +486,18 @@ def test_a_body_is_named_whole_as_the_text_names_it(write_article):
     assert "transitional presidential council" in council.aliases  # "a" names nothing
     # a force states send together is not an armed group, whatever its head noun
     assert actor(brief, "Ukraine European Reassurance Force").type == "international_org"
+
+
+def test_the_opposition_protesters_a_regime_and_names_of_the_form_head_of_x(write_article):
+    brief = real_page(write_article, (
+        "Venezuela held its election on Sunday. The government said on Monday that the opposition had lost. "
+        "Protesters filled the streets "
+        "of Caracas, and the opposition leader, Edmundo González, said his opposition to the result was firm. "
+        "The Maduro regime blamed the Institute for Security Studies and the University of Queensland, officials "
+        "said, and Venezuela's government repeated it."), url="https://example.org/2024/07/30/venezuela-vote")
+    names = {a.name for a in brief.actors}
+    opposition = actor(brief, "Opposition in Venezuela")
+    assert opposition.type == "organisation" and opposition.mentions == 1  # not "opposition to" or "leader"
+    assert actor(brief, "Protesters").type == "organisation"
+    assert actor(brief, "Maduro regime").code == "VENGOV"
+    assert {"Institute for Security Studies", "University of Queensland"} <= names

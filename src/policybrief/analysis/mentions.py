@@ -116,15 +116,22 @@ def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
 
 
 def type_from_head(words: tuple[str, ...]) -> str | None:
+    whole = words
     for cut in ("in", "for", "to"):  # "European Union Mission in Armenia" is a Mission
         if cut in words[1:]:
             words = words[: words.index(cut, 1)]
-    if len(words) < 2:
-        return None
+    kind = _head_kind(words, whole, bare=False)
+    if kind is None and "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    # "Institute for Security Studies", "University of Queensland": the head alone, with the name after it
+    return kind or (_head_kind(words, whole, bare=True) if len(words) < len(whole) else None)
+
+
+def _head_kind(words: tuple[str, ...], whole: tuple[str, ...], *, bare: bool) -> str | None:
     cue = cues()
     for head, kind in cue.org_heads:
-        if words[-len(head):] == head and len(words) > len(head):
-            if kind == "armed_group" and cue.coalition_words.intersection(words):
+        if words[-len(head):] == head and (len(words) > len(head) or bare and len(words) == len(head)):
+            if kind == "armed_group" and cue.coalition_words.intersection(whole):
                 return "international_org"
             return kind
     return None

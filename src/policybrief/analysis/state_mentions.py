@@ -95,11 +95,12 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
                 i = j
                 continue
             if entry.type == "person" and (end := _administration_at(toks, j)):
-                # "the Biden administration", "the Trump and Biden administrations": the government, not the man
-                name = f"{s.surface(start, j)} administration"
+                # "the Biden administration", "the Trump and Biden administrations", "the Assad regime": the
+                # government, not the man
+                word = toks[end - 1].text.lower().removesuffix("s")
+                name = f"{s.surface(start, j)} {word}"
                 code = f"{entry.country}GOV" if entry.country else None
-                found.add(f"admin:{name}", name, "government_body", s, s.surface(start, j) + " administration",
-                          code=code, country=entry.country)
+                found.add(f"admin:{name}", name, "government_body", s, name, code=code, country=entry.country)
                 s.claim(i, j if toks[j].text == "and" else end)
                 i = j
                 continue
@@ -144,10 +145,10 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
 
 def _administration_at(toks: list[Token], j: int) -> int | None:
     """Where "administration(s)" ends after a leader's name, allowing "Trump and Biden administrations"."""
-    if j < len(toks) and toks[j].text in ("administration", "administrations"):
+    if j < len(toks) and toks[j].text.lower() in ("administration", "administrations", "regime"):
         return j + 1
     if j + 2 < len(toks) and toks[j].text == "and" and toks[j + 1].capitalised \
-            and toks[j + 2].text == "administrations":
+            and toks[j + 2].text.lower() in ("administrations", "regimes"):
         return j + 3
     return None
 
@@ -158,6 +159,7 @@ def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue:
     before = toks[i - 1] if i > 0 else None
     own = {w.lower() for n in (entry.name, *entry.aliases) for w in re.findall(r"\w+", n)}
     if before and before.capitalised and before.text.isalpha() and not before.possessive \
+            and before.text not in ARTICLES \
             and before.end + 1 == toks[i].start and not _title_ends_at(toks, i, cue) \
             and before.text.lower() not in own:
         return True
@@ -272,20 +274,27 @@ def institutions_pass(s: TokenSentence, found: Collector, cue: Cues, main: Entry
         if not s.free(i, i + 1):
             continue
         words = tuple(t.text.lower() for t in toks[i:i + 4])
-        spec = next((spec for phrase, spec in cue.institutions if words[:len(phrase)] == phrase), None)
+        spec = next((spec for phrase, spec in cue.institutions if words[:len(phrase)] == phrase
+                     and _institution_here(toks, i, i + len(phrase), spec)), None)
         if spec is not None:
             end = i + len(spec["phrase"])
             label = spec["label"].format(state=main.name)
             start = i - 1 if i > 0 and toks[i - 1].text.lower() in ("a", "an", "the") else i
             # "a transitional council" is seen as "transitional council": the indefinite article names nothing
             seen = start if start < i and toks[start].text.lower() == "the" else i
-            found.add(f"inst:{label}", label, "government_body", s, s.surface(seen, end),
+            found.add(f"inst:{label}", label, spec.get("type", "government_body"), s, s.surface(seen, end),
                       code=f"{main.code}{spec['role']}", country=main.code)
             s.claim(start, end)
         elif words[0] == "the" and len(words) > 1 and words[1] in heads and s.free(i, i + 2):
             institution = heads[words[1]]
             found.add(institution.key, institution.name, institution.type, s, s.surface(i, i + 2))
             s.claim(i, i + 2)
+
+
+def _institution_here(toks: list[Token], i: int, end: int, spec: dict) -> bool:
+    if spec.get("after_the") and not (i > 0 and toks[i - 1].text.lower() == "the"):
+        return False
+    return not (end < len(toks) and toks[end].text.lower() in spec.get("not_before", ()))
 
 
 def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | None) -> tuple[Entry | None, int]:
