@@ -4,9 +4,9 @@ import pytest
 from conftest import SAMPLE
 
 from policybrief.analysis import analyze
-from policybrief.analysis.prose import needs_antecedent, nested, paired_quotes, plural, state_name
+from policybrief.analysis.prose import mention, needs_antecedent, nested, paired_quotes, plural, state_name
 from policybrief.analysis.themes import score_sentences
-from policybrief.brief import Brief, Sentence
+from policybrief.brief import Actor, Brief, Sentence
 from policybrief.ingest import load_article
 
 
@@ -501,3 +501,38 @@ def test_the_opposition_protesters_a_regime_and_names_of_the_form_head_of_x(writ
     assert actor(brief, "Protesters").type == "organisation"
     assert actor(brief, "Maduro regime").code == "VENGOV"
     assert {"Institute for Security Studies", "University of Queensland"} <= names
+
+
+def test_troops_of_the_host_state_pulling_back_are_no_foreign_force_leaving(write_article):
+    coup = real_page(write_article, (
+        "Bolivia's army chief led troops into the main square of La Paz on Wednesday in what President Luis Arce "
+        "called a coup attempt. The soldiers withdrew from the square hours later, officials said, and the general "
+        "was arrested. Armed groups were not involved, the army said."))
+    assert not any(i.id == "foreign_force_leaving" and i.present for i in coup.risk.indicators)
+    mission = real_page(write_article, (
+        "Somalia said on Monday that al-Shabaab fighters attacked a base near Mogadishu. The African Union mission "
+        "will withdraw its troops by December, officials said, and al-Shabaab militants are expected to exploit "
+        "the exit."))
+    assert any(i.id == "foreign_force_leaving" and i.present for i in mission.risk.indicators)
+
+
+def test_names_read_as_a_reader_writes_them(write_article):
+    assert [mention(a) for a in (
+        Actor(name="Hamas", type="armed_group"), Actor(name="Hayat Tahrir al-Sham", type="armed_group"),
+        Actor(name="Rapid Support Forces", type="armed_group"))] == \
+        ["Hamas", "Hayat Tahrir al-Sham", "the Rapid Support Forces"]
+    assert not plural("Hamas")
+    brief = real_page(write_article, (
+        "THE Zimbabwe Electoral Commission (Zec) announced on Saturday that the president had won, observers said. "
+        "Zec said the vote was fair. Mozambique's Defence and Security Forces (FDS) fought insurgents in Cabo "
+        "Delgado, the army said."))
+    assert actor(brief, "Zimbabwe Electoral Commission").aliases[:1] == ["Zec"]
+    assert actor(brief, "Defence and Security Forces").type == "government_body"
+    assert "the Zimbabwe Electoral Commission" in brief.bluf and "tHE" not in brief.bluf
+
+
+def test_a_participle_that_opens_the_lead_loses_its_capital_in_the_bottom_line(write_article):
+    brief = real_page(write_article, (
+        "Faced with rising tensions, the United Nations mission in Mali left its camp in Kidal on Tuesday, "
+        "officials said. The mission faced attacks by armed groups, the army said."))
+    assert "that faced with rising tensions" in brief.bluf, brief.bluf

@@ -126,6 +126,12 @@ def test_date_lines_in_the_shapes_pages_print_them(write_article, line, publishe
     assert line in removed(article)
 
 
+def test_a_date_line_without_its_day_dates_nothing(write_article):
+    """Never today's day put in for the missing part: the page does not say on which day it was published."""
+    article = load_article(write_article(f"A headline for the story\n\nMar 2024\n\n{BODY}"))
+    assert article.published is None
+
+
 def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     text = "The Red Sea agreement\n\n4/29/2024\n\nMonday April 1, 2024\nBy Hakeem Najimdeen\n\n" + BODY
     assert load_article(write_article(text)).published.isoformat() == "2024-04-01"

@@ -93,16 +93,16 @@ def test_furniture_the_rules_do_not_know_goes_and_the_text_stays(tmp_path):
 
 
 def test_a_caption_standing_alone_goes_and_the_storys_sentences_stay(tmp_path):
-    caption = ("Australian Prime Minister Anthony Albanese (2-L) and Tuvalu Prime Minister Kausea Natano (2-R) "
-               "display a compact between the two nations at the Pacific Resort, Rarotonga, the Cook Islands, "
-               "09 November 2023.")
+    # a real caption (tuning page r774) in a page of its own: no rule knows it, the model does
+    caption = ("Members of the Japan Ground Self-Defense Force disembark from a V-22 Osprey aircraft during a "
+               "live-fire exercise at East Fuji Maneuver Area in Gotemba, Shizuoka prefecture, Japan, on May 28.")
     page = tmp_path / "page.txt"
     page.write_text(
-        "Tuvalu and Australia sign a security pact\nSource: https://example.org/2023/11/10/tuvalu\n\n"
-        "Tuvalu and Australia signed a treaty giving Canberra a say in the island nation's security deals, officials "
-        f"said on Friday.\n\n{caption}\n\n"
-        "The treaty lets Tuvalu citizens move to Australia, the prime minister said at the Pacific forum.\n",
+        "Japan raises its defence budget\nSource: https://example.org/2023/12/22/japan-defence\n\n"
+        "Japan's cabinet approved a record defence budget on Friday, officials said, citing China's military "
+        f"build-up.\n\n{caption}\n\n"
+        "The budget pays for long-range missiles and more troops on the southwestern islands, the ministry said.\n",
         encoding="utf-8")
     article = load_article(page)
     assert [r.text for r in article.removed if r.reason == "page furniture"] == [caption]
-    assert [s.text[:6] for s in article.sentences] == ["Tuvalu", "The tr"]
+    assert [s.text[:6] for s in article.sentences] == ["Japan'", "The bu"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -776,7 +776,13 @@ def parse_date(text: str) -> date | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "ET" and other zone names: only the date matters here
-            # "28.03.2024": pages that write dates with dots put the day first
-            return dateparser.parse(text, fuzzy=True, dayfirst=bool(re.fullmatch(r"[\d.]+", text))).date()
+            # "28.03.2024": pages that write dates with dots put the day first. Parsed against two defaults, a
+            # date that lacks its day or its year ("Mar 2024", "July 7") shows it, rather than taking today's.
+            found = {dateparser.parse(text, fuzzy=True, dayfirst=bool(re.fullmatch(r"[\d.]+", text)),
+                                      default=default).date() for default in _DEFAULTS}
     except (ValueError, OverflowError):
         return None
+    return found.pop() if len(found) == 1 else None
+
+
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))

@@ -28,14 +28,15 @@ def mention(actor: Actor) -> str:
         return state_name(name)
     if name.startswith(_GENERIC_STARTS):
         return name[0].lower() + name[1:]
-    if actor.type == "person" or name.startswith(("The ", "the ", "al-", "Al-")) or name.isupper() \
+    # Arabic names carry their own article ("Hayat Tahrir al-Sham", "Harakat al-Nujaba")
+    if actor.type == "person" or name.startswith(("The ", "the ", "al-", "Al-")) or " al-" in name or name.isupper() \
             or (len(name.split()) == 1 and not (actor.type == "armed_group" and plural(name))):
         return name
     return f"the {name}"
 
 
 # Names and nouns that end in "s" but take "is": "the United States is", "the crisis is"; "Houthis" are many.
-_SINGULAR_IN_S = {"states", "nations", "crisis", "analysis", "basis", "thesis", "paris", "tunis", "isis",
+_SINGULAR_IN_S = {"states", "nations", "crisis", "analysis", "basis", "thesis", "paris", "tunis", "isis", "hamas",
                   "emirates", "philippines", "netherlands", "bahamas", "maldives", "seychelles", "comoros"}
 
 
@@ -95,10 +96,17 @@ def needs_antecedent(sentence: str) -> bool:
 
 def common_words(sentences: list[str]) -> frozenset[str]:
     """The words a text writes only in lower case inside its sentences ("talks", "tensions"): at the start of a
-    quoted sentence they can lose their capital; a name ("May", "Chad") is capitalised somewhere inside one."""
+    quoted sentence they can lose their capital; a name ("May", "Chad") is capitalised somewhere inside one. A
+    participle that opens a sentence ("Faced with rising tensions, ...") is one too unless it is capitalised
+    inside one."""
     lower: set[str] = set()
     upper: set[str] = set()
     for sentence in sentences:
         for word in re.findall(r"(?<=\s)[A-Za-z][\w'’-]*", sentence):
             (lower if word[0].islower() else upper).add(word.lower())
+        if m := _PARTICIPLE.match(sentence):
+            lower.add(m[1].lower())
     return frozenset(lower - upper)
+
+
+_PARTICIPLE = re.compile(r"([A-Z][a-z]{2,}(?:ed|ing))\b(?! [A-Z])")

@@ -27,8 +27,12 @@ def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes, st
     negation = lexicon().negation
     indicators: list[Indicator] = []
     score = 0.0
+    text_of = {s.id: s.text for s in sentences}
     for spec in specs:
         evidence = [s.id for s in sentences if any(_affirmed(rx, s.text, negation) for rx in spec["regexes"])]
+        if spec["id"] == "foreign_force_leaving":
+            # troops pulling back from a square in a coup are the state's own: a force leaving is a foreign one
+            evidence = [e for e in evidence if _foreign_named(text_of[e], actors, state)]
         # Outside a security or vacuum story the same words ("gangs", "exit") are not indicators of anything.
         present = bool(evidence) and (themes.security.present or themes.power_vacuum.present)
         if present:
@@ -109,6 +113,26 @@ def _named_in(indicator: Indicator, actors: list[Actor], text: dict[str, str], t
         if any(form and form in cited for form in [actor.name, *actor.seen_as]):
             return actor
     return None
+
+
+def _foreign_named(sentence: str, actors: list[Actor], state: Actor | None) -> bool:
+    """The sentence names a force from outside the host state: an international body, another state or one of
+    its bodies, or a force the text calls foreign or multinational."""
+    if _FOREIGN_WORDS.search(sentence):
+        return True
+    home = state.code if state is not None and state.code else None
+    for actor in actors:
+        if actor.type not in ("state", "government_body", "international_org") or actor is state:
+            continue
+        if home and (actor.code or "").startswith(home):
+            continue
+        if any(form and form in sentence for form in [actor.name, *actor.seen_as]):
+            return True
+    return False
+
+
+_FOREIGN_WORDS = re.compile(r"\b(foreign|international|multinational|peacekeep\w*|blue[- ]helmet\w*|coalition|"
+                            r"[Mm]ission|UN|U\.N\.|expeditionary)\b")
 
 
 def _affirmed(rx: re.Pattern[str], text: str, negation: re.Pattern[str]) -> bool:

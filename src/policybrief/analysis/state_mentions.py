@@ -38,11 +38,14 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         long_name = _LEADING_LOWER.sub("", run)
         words = long_name.split()
         # The long name is the tail of the capitalised run whose initials spell the acronym, if one does.
-        acronym = re.sub(r"[^A-Z]", "", m[1])
+        # "Zec" for the Zimbabwe Electoral Commission: a house style that writes acronyms like words
+        spelt = {re.sub(r"[^A-Z]", "", m[1]), re.sub(r"[^A-Z]", "", m[1].upper())}
         for start in range(len(words)):
-            if "".join(w[0] for w in words[start:] if w[0].isupper()) == acronym:
+            if "".join(w[0] for w in words[start:] if w[0].isupper()) in spelt:
                 long_name = " ".join(words[start:])
                 break
+        # "The ..." and an owner ("Mozambique's Defence and Security Forces (FDS)") are not part of the name
+        long_name = re.sub(r"^(The|A|An) |^\S+['’]s ", "", long_name)
         known = gaz.names.get(key(m[1]))
         if known is not None:
             long_name = _LEADING_LOWER.sub("", run)  # a known acronym vouches for the whole run before it

@@ -166,8 +166,12 @@ def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
 
 
 def _lower_first(sentence: str, common: frozenset[str] = frozenset()) -> str:
-    first = sentence.split(" ", 1)[0].lower()
-    return sentence[0].lower() + sentence[1:] if first in _COMMON_OPENERS or first in common else sentence
+    word = sentence.split(" ", 1)[0]
+    first = word.lower()
+    if first not in _COMMON_OPENERS and first not in common:
+        return sentence
+    # a lead set in capitals ("THE downfall of ...") loses them all, not just the first
+    return first + sentence[len(word):] if word.isupper() and len(word) > 1 else sentence[0].lower() + sentence[1:]
 
 
 def _stakes(themes: Themes, actors: list[Actor], state: Actor | None) -> str | None:
