@@ -211,7 +211,7 @@ def test_the_force_leaving_is_never_the_host_states_own_and_takes_its_verb_in_th
         "the Lebanese army said. "
         "The Lebanese army will deploy 5,000 soldiers, and the Lebanese army will need help, officials said. "
         "Hezbollah fighters are to leave the area, and officials warned of a security vacuum."))
-    assert "armed forces of Israel are leaving" in brief.risk.judgment, brief.risk.judgment
+    assert "the armed forces of Israel are leaving" in brief.risk.judgment, brief.risk.judgment
     assert (plural("Armed forces of Israel"), plural("Government of Lebanon"), plural("United States")) == \
         (True, False, False)
 
@@ -536,3 +536,14 @@ def test_a_participle_that_opens_the_lead_loses_its_capital_in_the_bottom_line(w
         "Faced with rising tensions, the United Nations mission in Mali left its camp in Kidal on Tuesday, "
         "officials said. The mission faced attacks by armed groups, the army said."))
     assert "that faced with rising tensions" in brief.bluf, brief.bluf
+
+
+def test_a_source_that_has_said_is_cited_and_a_quantity_that_opens_the_lead_loses_its_capital(write_article):
+    cited = real_page(write_article, (
+        "Sudan's warring generals have agreed to a cessation of hostilities and a face-to-face meeting to end their "
+        "war, a senior US diplomat has said. The talks will resume in Jeddah, officials said."))
+    assert "citing a senior US diplomat, reports that Sudan" in cited.bluf, cited.bluf
+    dozens = real_page(write_article, (
+        "Dozens of Russian military trainers have arrived in Burkina Faso, sources confirmed on Tuesday. The "
+        "junta expelled French forces last year, officials said."))
+    assert "reports that dozens of Russian military trainers" in dozens.bluf, dozens.bluf

@@ -27,7 +27,9 @@ def mention(actor: Actor) -> str:
     if actor.type == "state":
         return state_name(name)
     if name.startswith(_GENERIC_STARTS):
-        return name[0].lower() + name[1:]
+        head, of, owner = name.partition(" of ")
+        # "Armed forces of France" reads "the armed forces of France", "... of the United States"
+        return f"the {head.lower()} of {state_name(owner)}" if of else name[0].lower() + name[1:]
     # Arabic names carry their own article ("Hayat Tahrir al-Sham", "Harakat al-Nujaba")
     if actor.type == "person" or name.startswith(("The ", "the ", "al-", "Al-")) or " al-" in name or name.isupper() \
             or (len(name.split()) == 1 and not (actor.type == "armed_group" and plural(name))):

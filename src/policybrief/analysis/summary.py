@@ -32,7 +32,8 @@ _DATED_PHOTO = re.compile(rf"(?<!\bon), {MONTHS} \d{{1,2}}, \d{{4}}\.$")
 _TRAILING_SOURCE = re.compile(
     r"^(?P<claim>.{30,}?),\s+(?:(?:according to|citing)\s+(?P<per>[^,;]{3,80}?)"
     r"|(?P<who>[^\s,;]+(?:\s+[^\s,;]+){0,7}?)"
-    r"\s+(?:said|says|told\s+[^\s,;]+(?:\s+[^\s,;.]+){0,3}?)(?:\s+on\s+\w+|\s+\w+day|\s+in\s+a\s+statement)?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told\s+[^\s,;]+(?:\s+[^\s,;.]+){0,3}?)"
+    r"(?:\s+on\s+\w+|\s+\w+day|\s+in\s+a\s+statement)?)"
     r"\s*[.!]?[\"”’]?$")
 # Sentence openers that may be lower-cased after "reports that"; a name or "US" keeps its capital.
 _COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "after", "as", "for", "with", "this", "these", "its",
@@ -44,7 +45,9 @@ _COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "after", "as", "for", "wi
                    "months", "years", "following", "amid", "now", "today", "yesterday", "throughout", "before",
                    "between", "within", "against", "around", "according", "once", "because", "unlike", "though",
                    "whereas", "even", "only", "almost", "beyond", "behind", "besides", "toward", "towards", "upon",
-                   "late", "early", "recently", "already", "again", "still", "meanwhile", "thus", "instead"}
+                   "late", "early", "recently", "already", "again", "still", "meanwhile", "thus", "instead",
+                   "dozens", "hundreds", "thousands", "millions", "scores", "tens", "few", "much", "other",
+                   "another", "residents", "officials", "protesters", "troops", "soldiers", "fighting", "clashes"}
 
 
 def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = False) -> list[Sentence]:
