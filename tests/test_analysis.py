@@ -450,6 +450,15 @@ def test_the_situation_is_where_things_happen_not_who_is_named_most(write_articl
     assert brief.situation.key == "afg" and brief.situation.countries[0] == "AFG"
 
 
+def test_a_headline_that_places_the_story_in_two_states_places_it_in_both(write_article):
+    brief = brief_of(write_article(
+        "A vote in Moldova and Georgia shows the price of democracy\nSource: https://example.org/2024/11/01/vote\n\n"
+        "Tens of thousands of Georgians protested in Tbilisi against the election, officials said. Georgia's ruling "
+        "party claimed victory, and Georgia's president called the vote stolen. Russia denied interfering, and "
+        "Moldova held its run-off on Sunday.\n"))
+    assert brief.situation.key == "geo", brief.situation
+
+
 def test_a_states_credit_is_not_its_sovereignty_and_claimed_ground_is(write_article):
     rating = write_article(
         "Guinea votes\n\nGuinea holds a referendum on a new constitution on Sunday. S&P Global Ratings assigned "

@@ -31,8 +31,10 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         titled = any(f in headline for f in forms)
         # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
         # a preposition of place or a verb of leaving; the state whose troops move is an outside actor.
+        # "a vote in Moldova and Georgia" places it in both
         placed = any(re.search(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
-                               rf"{re.escape(f)}\b", headline, re.I) for f in places_of(state))
+                               rf"((?-i:[A-Z])\S*( (?-i:[A-Z])\S*)? (and|or|&) )?{re.escape(f)}\b", headline, re.I)
+                     for f in places_of(state))
         # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
         # start with its code) acting are the state's situation too
         # (an armed group counts double: a state's fighters mark where the situation is, its officials may be
