@@ -150,6 +150,7 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "Dozens were killed in clashes between Kyrgyz and Tajik security forces [Screenshot/Reuters TV]",
     "A German soldier holds the flag at a roll call in Vilnius. [Alexander Welscher/DPA/AFP]",
     "Bahamas Prime Minister Phillip Davis, second from left, with Caricom leaders during the conference on July 5.",
+    "Japan's U.N. Ambassador Yamazaki Kazuyuki chairs the Security Council (AN/U.N. Web TV)",
     "Ministers (L-R) Anna Roe, John Doe and Jane Poe meet in Brussels before the vote on sanctions.",
     "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.",
 ])
@@ -421,6 +422,8 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("Tagged as: ,", "page widget"),
     ("This image is AI-generated and does not depict any real-life event or location.", "photo caption"),
     ("Your email address will not be published. Required fields are marked *", "comments prompt"),
+    ("Follow tovima.com on Google News to keep up with the latest stories", "social prompt"),
+    ("Watch NBC News’ coverage of the U.S. military’s plans regarding the Panama Canal.", "video prompt"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
@@ -434,3 +437,10 @@ def test_a_date_line_that_carries_the_byline(write_article):
 
 def test_a_dateline_with_a_colon_opens_the_story():
     assert caption_reason("Bamako, 12 May 2024: The junta said on Monday it would hold the vote.") is None
+
+
+def test_a_breadcrumb_trail_that_ends_on_the_headline_is_navigation(write_article):
+    trail = "Home / Africa / As US pulls troops from Niger and Chad, what happens to counterterrorism?"
+    article = load_article(write_article(f"Counterterrorism after the exit\nSource: https://example.org/a\n\n"
+                                         f"{trail}\n\n{BODY}"))
+    assert removed(article)[trail] == "page navigation"

@@ -529,6 +529,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         return caption
     if m := _BREADCRUMB.match(line):  # "Home | Editorials": the section the page files the story in
         page.labels.extend(part.strip() for part in re.split(r"[|»›>/]", m["trail"]) if part.strip())
+        # a trail that ends on the headline ("Home / Africa / As US pulls troops ...") is navigation too
+        return boilerplate_reason(line) or "page navigation"
     reason = boilerplate_reason(line)
     if reason == "editorial note" and (m := re.search(_DATE, line, re.I)):
         page.dated(parse_date(m[0]), 2)  # "The press release issued by the Foreign Office on 29 September 2023."
@@ -651,6 +653,8 @@ _CAPTION = re.compile(
     r"|,\s((second|third|fourth|far) )?from (left|right)\b|\bleft to right\b|\((L|R|C|L-R|R-L|left|right|cent(er|re))\)"
     # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
+    # "... chairs the Security Council (AN/U.N. Web TV)": an agency and its source, with no full stop after
+    r"|\s\((?-i:[A-Z])[\w.]*\s?/\s?(?-i:[A-Z])[^()]{1,40}\)$"
     # "... after the attempted coup d'état. © June 28, 2024. Aizar Raldes, AFP": a copyright credit closes it
     r"|\s©\s?[^©]{2,120}$"
     # "Kouango (CAR), 28 July 2023: A joint patrol by ...": a photo library's place, country code, date and colon
@@ -729,7 +733,7 @@ def _header_reason(line: str, page: Page) -> str | None:
     return None
 
 
-_BREADCRUMB = re.compile(r"^home\s*[|»›>/]\s*(?P<trail>.{2,80})$", re.I)
+_BREADCRUMB = re.compile(r"^home\s*[|»›>/]\s*(?P<trail>.{2,200})$", re.I)
 _NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,80}$")
 _MONTH_YEAR = re.compile(rf"^{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
 
