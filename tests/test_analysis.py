@@ -150,6 +150,14 @@ def test_number_words_are_figures(write_article):
     assert values[2.5e9].unit == "USD"
 
 
+def test_an_age_set_off_by_commas_is_a_figure(write_article):
+    brief = brief_of(write_article(
+        "Release\n\nFormer prime minister Khaleda Zia, 78, was freed on Tuesday, and on March 3, 2024, 12 "
+        "prisoners left.\n"))
+    counts = {f.value: f.what for f in brief.figures}
+    assert counts[78] == "age of Khaleda Zia" and counts[12].startswith("prisoners") and 3 not in counts
+
+
 def test_thousands_grouped_by_spaces_are_one_number(write_article):
     brief = brief_of(write_article(
         "Pledge\n\nRuto has pledged to deploy 1 000 troops. In 2024 ten countries sent 3\u202f100 police officers.\n"

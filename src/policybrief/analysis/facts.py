@@ -82,6 +82,9 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
     what = _counted(rest)
     if lower == "one" and (not re.match(r"\s+[a-z]", rest) or re.match(r"\s+of\b", rest)):
         return None  # "one of his associates" counts nothing
+    if not what and not (m["cur"] or m["pct"]) and (age := _AGE_OF.search(s.text[:m.start()])) \
+            and rest.startswith(",") and 1 <= value < 120:
+        what = f"age of {age['name']}"  # "Khaleda Zia, 78, was freed": a person's age, set off by commas
     if not what and not (m["cur"] or m["pct"]):
         before = s.text[:m.start()].split()[-6:]
         # "injured over 2,700 in 2025", "withdrew almost 2,000 of its \"peacekeepers\"", "a troop ceiling of 17,000"
@@ -101,6 +104,9 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         unit, what = measure[1], measure[2] or "distance"
     return Figure(value=value, unit=unit, what=what or ("money" if unit not in (None, "percent") else "share"),
                   text=m.group(0).strip(), evidence=s.id)
+
+
+_AGE_OF = re.compile(r"(?<![\w’'])(?P<name>(?-i:[A-Z])[\w’'.-]+(?: (?-i:[A-Z])[\w’'.-]+){0,3}), $")
 
 
 def _counted(rest: str) -> str:
