@@ -53,10 +53,25 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     # a time stamp and the article's number after the date
     ("https://www.atalayar.com/en/articulo/politics/chad-ends-pact/20241129130000208135.html", "2024-11-29"),
     ("https://a.com/story/20241129999999208135.html", None),  # 99:99:99 is no time: a number, not a date
+    ("https://www.eurasiareview.com/09032024-the-houthis-are-holding-the-world-to-ransom-oped/", "2024-03-09"),
+    ("https://www.theworldmind.org/deepdive-archive/the-final-step-for-the-interim-government2026/2/12",
+     "2026-02-12"),
 ])
 def test_dates_in_addresses(url, expected):
     found = date_in_url(url)
     assert (found.isoformat() if found else None) == expected
+
+
+def test_an_archive_date_stamp_run_into_the_headline_dates_the_page_and_leaves_the_headline(write_article):
+    article = load_article(write_article(
+        f" date 2024-06-27 Bolivia general arrested after coup attempt\nSource: https://theweek.com/bolivia\n\n{BODY}"))
+    assert article.title == "Bolivia general arrested after coup attempt"
+    assert article.published.isoformat() == "2024-06-27"
+
+
+def test_a_publication_date_label_spelt_out(write_article):
+    article = load_article(write_article(f"The standoff\n\nPublication Date : 28-03-2014\n\n{BODY}"))
+    assert article.published.isoformat() == "2014-03-28"
 
 
 def test_headline_on_the_line_above_the_text_is_not_glued_to_it(write_article):

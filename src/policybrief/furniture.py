@@ -28,7 +28,8 @@ _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}
 _GLUED_DATE = re.compile(rf"^({_DATE})(?=[A-Z][a-z])")
 _DATE_LINE = re.compile(
     rf"^[|•·\s]*(\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{{2,4}})?,?\s+)?"  # "5:57 AM EST, Jan 16, 2024"
-    rf"(?P<label>published|updated|posted|date|last updated|first published)?[:|\s]*(on\s+)?{_DATE}"
+    rf"(?P<label>published|updated|posted|date|last updated|first published|publication date|date published)?"
+    rf"[:|\s]*(on\s+)?{_DATE}"
     rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?"
     rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}}"
     r"|\s*\|\s*(?P<name>[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}))?\W*$",  # "May 30, 2017 | Kaitlin Lavinder"
@@ -216,6 +217,9 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     at = next((i for i, line in enumerate(head[:3]) if SOURCE_LINE.match(line)), 0)
     if at and not page.title and not head[at - 1].startswith("\x01"):
         page.title = head[at - 1]
+        if m := STORE_DATE.match(page.title):  # the archive's date stamp run into the headline
+            page.dated(_iso(m["date"]), 2)
+            page.title = page.title[m.end():]
         blocks = [head[at:], *blocks[1:]]
     following = {id(block): next((b[0] for b in blocks[k + 1:] if b), "") for k, block in enumerate(blocks)}
     for block in blocks:

@@ -18,14 +18,16 @@ STORE_DATE = re.compile(r"^\s*date (?P<date>\d{4}-\d\d-\d\d)\b\s*")
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _URL_DATES = (
-    re.compile(r"/(?P<y>(19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/._-]|$)"),
+    # ("...-the-interim-government2026/2/12": a slug run into the date)
+    re.compile(r"(/|(?<=[a-z]))(?P<y>(19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/._-]|$)"),
     # "/20240705/", "-20240705.html", and time stamps in a query ("NewsId=20251209131321"), some with an
     # article number after the time ("/20241129130000208135.html")
     re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(([01]\d|2[0-3])[0-5]\d[0-5]\d\d*)?"
                r"(?=[/._&-]|$)"),
     re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
-    # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment
-    re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)/?$"),
+    # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment, or before its slug
+    # ("/09032024-the-houthis-are-holding-the-world-to-ransom-oped/")
+    re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)(/?$|-[a-z])"),
     # "-12072023011813.html": month, day and year, then the time (Radio Free Asia and BenarNews)
     re.compile(r"[-_/](?P<m>[01]\d)(?P<d>[0-3]\d)(?P<y>(19|20)\d\d)([01]\d|2[0-3])[0-5]\d[0-5]\d(?=[/._&-]|$)"),
     # "/Asia-Pacific/2024/1021/story": the year, then month and day as one segment
