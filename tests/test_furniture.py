@@ -325,6 +325,10 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("D.B. Grady\n", "D.B. Grady"),
     ("U.S. Army\n", None),  # initials that name a country's army, not a writer
     ("Harlyne Joku and Stephen Wright\nPort Moresby and Bangkok\n", "Harlyne Joku and Stephen Wright"),
+    ("by James Carter Senior News Editor\n", "James Carter"),  # the name, then the role, with no mark between
+    ("Author:\n\nDr. Yevgeniya Gaber\n", "Yevgeniya Gaber"),  # the label on one line, the name on the next
+    ("A headline for the story\n\nDave Lawler\n", "Dave Lawler"),  # the headline again, then the name alone
+    ("A headline for the story\n\nSpread The News\n", None),  # a site's share widget, not a name
 ])
 def test_bylines_real_pages_print(write_article, lines, author):
     source = "Source: https://westernarmeniatv.com/en/society_en/story/\n"

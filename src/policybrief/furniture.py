@@ -60,6 +60,12 @@ _PICTURE_BYLINE = re.compile(rf"^(?i:writer|author)['’]s (?i:picture|photo|ava
 _DOUBLED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){1,3})(?P=name)$")
 # "Featured in Comment by Michael Jones": a section's label, then the byline.
 _LABELLED_BYLINE = re.compile(rf"^(?P<label>[A-Z][\w ]{{2,40}}?)\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
+# Words in a capitalised line that make it a site's or a section's name, not a person's ("Spread The News",
+# "Africa Confidential")
+_NOT_A_NAME = re.compile(r"^By\b|\b(The|News|Daily|Weekly|Africa|Asia|Europe|America|Middle|World|Global|"
+                         r"International|Confidential|Insight|Review|Today|Online)\b")
+_BY_ALONE = re.compile(r"(?i)(by|authors?|written by)\s*:?")
+_HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador|Gen|Col|Lt|Capt)\.?\s+")
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Doe @janedoe": the name without its social-media handle
 _TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"
                            rf"(\s*,\s*.{{2,60}})?$")
@@ -556,8 +562,14 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
             and _PERSON_LINE.match(name := _HANDLE.sub("", line.strip())):
         page.author = f"{page.author} and {name}"  # "By Jane Doe @janedoe &", then "John Roe @johnroe"
         return "byline"
-    if reason is None and page.removed and page.removed[-1].text == "By" and _PERSON_LINE.match(line):
-        page.author = page.author or line.strip()  # "By" on one line, the name on the next
+    if reason is None and in_header and page.removed and page.title and _norm(page.removed[-1].text) == _norm(
+            page.title) and _PERSON_LINE.match(line.strip()) and not _NOT_A_NAME.search(line) \
+            and _norm(line) not in _outlet_names():
+        page.author = page.author or line.strip()  # the headline printed again, then the name alone under it
+        return "byline"
+    if reason is None and page.removed and _BY_ALONE.fullmatch(page.removed[-1].text) and _PERSON_LINE.match(
+            name := _HONORIFIC.sub("", line.strip())):
+        page.author = page.author or name  # "By" or "Author:" on one line, the name ("Dr. Jane Doe") on the next
         return "byline"
     if reason is None and (m := _ROLE_BYLINE.match(line)):
         page.author = page.author or m["name"]
@@ -606,6 +618,11 @@ _PUBLICATION = re.compile(r"\b(blog|news|newsroom|magazine|journal|times|post|te
                           r"agency|media|press|online|daily|weekly|review|tribune|herald|gazette)\b", re.I)
 
 
+_TRAILING_ROLE = re.compile(r"(?<=\w)\s+((senior|chief|staff|news|foreign|political|defen[cs]e|diplomatic|security|"
+                            r"contributing|associate|deputy|managing|executive|special)\s+){0,3}"
+                            r"(editor|correspondent|reporter|writer|analyst|journalist)s?$", re.I)
+
+
 def _author(line: str) -> str | None:
     if m := _AUTHOR_LABEL.match(line):
         return m[2]
@@ -624,6 +641,7 @@ def _author(line: str) -> str | None:
         name = parts[1]  # "By AP News – Joshua Goodman"
     if " " not in name and (name.isupper() or "-" in name):
         return None  # "by INTEL-DROP": the site's name, not a person's
+    name = _TRAILING_ROLE.sub("", name)  # "by James Carter Senior News Editor"
     for outlet in sorted(_outlet_names(), key=len, reverse=True):  # "By JANE DOE Associated Press"
         if outlet and _norm(name).endswith(" " + outlet):
             name = name[: len(name) - len(outlet)].rstrip(" ,|")
