@@ -329,6 +329,7 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("Author:\n\nDr. Yevgeniya Gaber\n", "Yevgeniya Gaber"),  # the label on one line, the name on the next
     ("A headline for the story\n\nDave Lawler\n", "Dave Lawler"),  # the headline again, then the name alone
     ("A headline for the story\n\nSpread The News\n", None),  # a site's share widget, not a name
+    ("Writer: The San Juan Daily Star\n", None),  # a labelled byline that names the paper
 ])
 def test_bylines_real_pages_print(write_article, lines, author):
     source = "Source: https://westernarmeniatv.com/en/society_en/story/\n"

@@ -625,8 +625,8 @@ _TRAILING_ROLE = re.compile(r"(?<=\w)\s+((senior|chief|staff|news|foreign|politi
 
 def _author(line: str) -> str | None:
     if m := _AUTHOR_LABEL.match(line):
-        return m[2]
-    if m := _BYLINE_DATED.match(line):
+        name = m[2]  # "Writer: The San Juan Daily Star" names the paper: checked as any byline is
+    elif m := _BYLINE_DATED.match(line):
         name = m["name"]
     else:
         name = re.sub(r"^(written\s+|words\s+)?by:?\s*", "", line, flags=re.I)
