@@ -288,6 +288,8 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
     ("ECOWAS And The Futility Of Sanctions Against Niger Republic", BODY, "opinion"),
     ("Border test for amity of neighbors: China Daily editorial", BODY, "opinion"),
     ("A test for neighbours\nSource: https://example.com/a/1.html\n\nHome | Editorials", BODY, "opinion"),
+    ("Syria: another dictator\nSource: https://example.com/a/2.html\n\nBy Ya Libnan Editorial Board", BODY,
+     "opinion"),
     # a quote that runs on into the next paragraph is opened again there and closed only at its end: the
     # speaker's "we" is not the writer's
     ("Palau stands with Taiwan\nSource: https://example.com/reports/palau.html",

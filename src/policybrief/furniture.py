@@ -64,6 +64,7 @@ _LABELLED_BYLINE = re.compile(rf"^(?P<label>[A-Z][\w ]{{2,40}}?)\s+(?i:by)\s+(?P
 # "Africa Confidential")
 _NOT_A_NAME = re.compile(r"^By\b|\b(The|News|Daily|Weekly|Africa|Asia|Europe|America|Middle|World|Global|"
                          r"International|Confidential|Insight|Review|Today|Online)\b")
+_BOARD = re.compile(r"\beditorial (board|team|staff)\b|\bthe editors\b", re.I)
 _BY_ALONE = re.compile(r"(?i)(by|authors?|written by)\s*:?")
 _HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador|Gen|Col|Lt|Capt)\.?\s+")
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Doe @janedoe": the name without its social-media handle
@@ -594,6 +595,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and (byline or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
                            or _BARE_BY.match(line)):
         page.author = page.author or _not_the_site(_author(line), page.url)
+        if _BOARD.search(line):
+            page.labels.append("editorial")  # "By Ya Libnan Editorial Board": the paper's own opinion
         if m := _DATE_IN_HEADER.search(line):
             page.dated(parse_date(m[0]), 3)
         elif page.removed and page.removed[-1].reason == "date line" and page.dates:
