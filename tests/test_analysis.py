@@ -564,3 +564,11 @@ def test_a_source_that_has_said_is_cited_and_a_quantity_that_opens_the_lead_lose
         "Dozens of Russian military trainers have arrived in Burkina Faso, sources confirmed on Tuesday. The "
         "junta expelled French forces last year, officials said."))
     assert "reports that dozens of Russian military trainers" in dozens.bluf, dozens.bluf
+
+
+def test_the_assembly_is_the_national_assembly_and_the_states_name_is_not(write_article):
+    brief = real_page(write_article, (
+        "Pakistan's election left a hung national assembly, officials said on Sunday. The assembly will meet in "
+        "March. The Pakistan Peoples Party said it would join a coalition, and Pakistan's army stayed silent."))
+    assembly = actor(brief, "National assembly of Pakistan")
+    assert "The assembly" in assembly.aliases and not any("Pakistan" in a for a in assembly.aliases)

@@ -272,7 +272,8 @@ def institutions_pass(s: TokenSentence, found: Collector, cue: Cues, main: Entry
     if main is None:
         return
     toks = s.tokens
-    heads = {c.name.split()[-1].lower(): c for c in found.found.values() if c.key.startswith("inst:")}
+    # "the assembly" after the national assembly: the head noun, not the state's name after "of"
+    heads = {c.name.split(" of ")[0].split()[-1].lower(): c for c in found.found.values() if c.key.startswith("inst:")}
     for i in range(len(toks)):
         if not s.free(i, i + 1):
             continue
