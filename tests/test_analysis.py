@@ -572,3 +572,12 @@ def test_the_assembly_is_the_national_assembly_and_the_states_name_is_not(write_
         "March. The Pakistan Peoples Party said it would join a coalition, and Pakistan's army stayed silent."))
     assembly = actor(brief, "National assembly of Pakistan")
     assert "The assembly" in assembly.aliases and not any("Pakistan" in a for a in assembly.aliases)
+
+
+def test_the_force_leaving_is_named_as_the_mission_not_the_organisation_that_sent_it(write_article):
+    brief = real_page(write_article, (
+        "The United Nations peacekeeping mission in Mali, MINUSMA, will withdraw from Kidal on Tuesday, the "
+        "United Nations said. The United Nations has run MINUSMA since 2013, and the United Nations says armed "
+        "groups are fighting the army nearby. Jihadist groups attacked a base, officials said."),
+        url="https://example.org/2023/10/30/mali-kidal")
+    assert "MINUSMA is leaving" in brief.risk.judgment, brief.risk.judgment

@@ -70,7 +70,7 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
         reasons.append("the article itself warns of a vacuum")
     if "foreign_force_leaving" in present:
         force = _named_in(present["foreign_force_leaving"], actors, text, ("international_org", "government_body"),
-                          exclude=state)
+                          exclude=state, prefer=_FORCE)
         reasons.append(f"{mention(force)} {agree(force.name, 'is', 'are')} leaving" if force
                        else "a foreign force is leaving")
     if "armed_non_state_groups" in present or "territorial_control" in present:
@@ -103,13 +103,19 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
 
 
 def _named_in(indicator: Indicator, actors: list[Actor], text: dict[str, str], types: tuple[str, ...],
-              exclude: Actor | None = None) -> Actor | None:
+              exclude: Actor | None = None, prefer: re.Pattern[str] | None = None) -> Actor | None:
     """The most prominent actor of the given types named in the indicator's evidence sentences, leaving out
-    `exclude` and its own bodies (a force leaving Lebanon is not Lebanon's army, whose code starts with LBN)."""
+    `exclude` and its own bodies (a force leaving Lebanon is not Lebanon's army, whose code starts with LBN);
+    one whose names match `prefer` first (MINUSMA, not the United Nations it belongs to)."""
     cited = " ".join(text.get(e, "") for e in indicator.evidence)
     home = exclude.code if exclude is not None and exclude.code else None
+
+    def rank(actor: Actor) -> tuple[bool, int]:
+        preferred = bool(prefer) and any(prefer.search(n) for n in [actor.name, *actor.aliases])
+        return not preferred, -actor.mentions
+
     for actor in sorted((a for a in actors if a.type in types and a is not exclude
-                         and not (home and (a.code or "").startswith(home))), key=lambda a: -a.mentions):
+                         and not (home and (a.code or "").startswith(home))), key=rank):
         if any(form and form in cited for form in [actor.name, *actor.seen_as]):
             return actor
     return None
@@ -131,6 +137,9 @@ def _foreign_named(sentence: str, actors: list[Actor], state: Actor | None) -> b
     return False
 
 
+# A force rather than the organisation or government that sends it
+_FORCE = re.compile(r"\b(Mission|Force|Forces|Operation|Corps|Command|[Pp]eacekeep\w*|[Tt]roops|[Ss]oldiers|"
+                    r"[Cc]ontingent)\b")
 _FOREIGN_WORDS = re.compile(r"\b(foreign|international|multinational|peacekeep\w*|blue[- ]helmet\w*|coalition|"
                             r"[Mm]ission|UN|U\.N\.|expeditionary)\b")
 
