@@ -581,3 +581,11 @@ def test_the_force_leaving_is_named_as_the_mission_not_the_organisation_that_sen
         "groups are fighting the army nearby. Jihadist groups attacked a base, officials said."),
         url="https://example.org/2023/10/30/mali-kidal")
     assert "MINUSMA is leaving" in brief.risk.judgment, brief.risk.judgment
+
+
+def test_a_place_in_someone_elses_clause_takes_no_stance_and_considerably_is_no_hedging(write_article):
+    brief = real_page(write_article, (
+        "The security situation in Mali has deteriorated considerably in recent months, officials said. The junta "
+        "rejected the plan on Tuesday, and Niger was cautious about the talks, diplomats said."))
+    stances = {a.name: a.stance for a in brief.actors}
+    assert stances.get("Mali") is None and stances["Niger"] == "hedges", stances

@@ -21,13 +21,16 @@ _VERBS: dict[Stance, re.Pattern[str]] = {
         r"committed|signed|hailed|favou?r\w*|ask(s|ed)|request\w*|order(s|ed)|plans? to|planned to|decided to|"
         r"(is|are|was|were) (taking steps|moving|working) to|tak(es|ing) steps to|announced|moved to)\b", re.I),
     "hedges": re.compile(
-        r"\b(cautious\w*|wait\w* (to|for|and)|undecided|mixed|hedg\w*|reserv\w*|not yet|consider\w*|review\w*|"
-        r"assess\w*|weigh\w*|declined to (say|comment)|non-?committal|ambivalent|unclear whether)\b", re.I),
+        # whole verbs: "considerably", "reserve troops" and "weight" are no hedging
+        r"\b(cautious\w*|wait\w* (to|for|and)|undecided|mixed|hedg\w*|reservations?|not yet|consider(s|ed|ing)?|"
+        r"review(s|ed|ing)?|assess(es|ed|ing)?|weigh(s|ed|ing)?|declined to (say|comment)|non-?committal|ambivalent|"
+        r"unclear whether)\b", re.I),
 }
 _NEGATION = re.compile(r"\b(not|never|no longer)\s+$|n['’]t\s+$", re.I)
 # "Georgian Dream is accused by the opposition", "the plan was backed by Paris": the actor undergoes the verb,
 # someone else holds the stance.
 _PASSIVE = re.compile(r"\b(is|are|was|were|be|been|being|get|gets|got)\s+(\w+ly\s+)?$", re.I)
+_PLACED = re.compile(r"\b(in|inside|across|within|from|to|at|on|into|over)\s+(the\s+)?$", re.I)
 _WINDOW = 60  # characters after the actor's name in which its verb must come
 
 
@@ -47,8 +50,8 @@ def _stance(actor: Actor, text: dict[str, str]) -> dict | None:
         sentence = text.get(sid, "")
         for form in forms:
             at = sentence.find(form)
-            if at < 0:
-                continue
+            if at < 0 or _PLACED.search(sentence[:at]):
+                continue  # "the security situation in Mali has ...": a place in someone else's clause
             window = re.split(r"[;:]", sentence[at + len(form):at + len(form) + _WINDOW])[0]
             for stance, verbs in _VERBS.items():  # opposition first: "refused to back" is opposition
                 m = verbs.search(window)
