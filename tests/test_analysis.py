@@ -458,6 +458,14 @@ def test_the_situation_is_where_things_happen_not_who_is_named_most(write_articl
     assert brief.situation.key == "afg" and brief.situation.countries[0] == "AFG"
 
 
+def test_a_part_of_a_state_is_the_state(write_article):
+    brief = real_page(write_article, (
+        "Serbs in northern Kosovo have no police, and Serbia's president said Serbia would not abandon them. "
+        "Serbia's government protested, and Serbia called for talks. Residents in northern Kosovo fear unrest, "
+        "officials said."))
+    assert brief.situation.key == "ksv", brief.situation
+
+
 def test_a_headline_that_places_the_story_in_two_states_places_it_in_both(write_article):
     brief = brief_of(write_article(
         "A vote in Moldova and Georgia shows the price of democracy\nSource: https://example.org/2024/11/01/vote\n\n"

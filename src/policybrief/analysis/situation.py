@@ -27,7 +27,8 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
 
     def weight(state: Actor) -> tuple[float, bool, int]:
         forms = forms_of(state)
-        located = sum(len(re.findall(rf"\b(in|across|inside|within|into) {re.escape(f)}\b", text)) for f in forms)
+        located = sum(len(re.findall(rf"\b(in|across|inside|within|into) {_PART}{re.escape(f)}\b", text))
+                      for f in forms)
         titled = any(f in headline for f in forms)
         # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
         # a preposition of place or a verb of leaving; the state whose troops move is an outside actor.
@@ -56,6 +57,10 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
                                                               for f in places_of(o)])
 
     return max(states, key=weight)
+
+
+# "in northern Kosovo", "across eastern Congo": a part of the state is still the state
+_PART = r"((the )?(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)? )?"
 
 
 @functools.cache
