@@ -597,3 +597,10 @@ def test_a_place_in_someone_elses_clause_takes_no_stance_and_considerably_is_no_
         "rejected the plan on Tuesday, and Niger was cautious about the talks, diplomats said."))
     stances = {a.name: a.stance for a in brief.actors}
     assert stances.get("Mali") is None and stances["Niger"] == "hedges", stances
+
+
+def test_a_name_defined_by_its_acronym_starts_after_the_last_full_stop(write_article):
+    brief = real_page(write_article, (
+        "The campaign ended ahead of the election on 7 July. The United Nations Integrated Mission (UNMIT) in "
+        "Timor-Leste began in 2006, and UNMIT will withdraw its police by December, officials said."))
+    assert not [a.name for a in brief.actors if "July" in a.name]

@@ -69,7 +69,9 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
     if "explicit_vacuum" in present:
         reasons.append("the article itself warns of a vacuum")
     if "foreign_force_leaving" in present:
-        force = _named_in(present["foreign_force_leaving"], actors, text, ("international_org", "government_body"),
+        # a government that recalls its troops is not what leaves: "the White House is leaving" says nothing
+        forces = [a for a in actors if a.type != "government_body" or _is_force(a)]
+        force = _named_in(present["foreign_force_leaving"], forces, text, ("international_org", "government_body"),
                           exclude=state, prefer=_FORCE)
         reasons.append(f"{mention(force)} {agree(force.name, 'is', 'are')} leaving" if force
                        else "a foreign force is leaving")
@@ -111,8 +113,7 @@ def _named_in(indicator: Indicator, actors: list[Actor], text: dict[str, str], t
     home = exclude.code if exclude is not None and exclude.code else None
 
     def rank(actor: Actor) -> tuple[bool, int]:
-        preferred = bool(prefer) and any(prefer.search(n) for n in [actor.name, *actor.aliases])
-        return not preferred, -actor.mentions
+        return not (prefer and _is_force(actor, prefer)), -actor.mentions
 
     for actor in sorted((a for a in actors if a.type in types and a is not exclude
                          and not (home and (a.code or "").startswith(home))), key=rank):
@@ -137,9 +138,13 @@ def _foreign_named(sentence: str, actors: list[Actor], state: Actor | None) -> b
     return False
 
 
+def _is_force(actor: Actor, pattern: re.Pattern[str] | None = None) -> bool:
+    return any((pattern or _FORCE).search(n) for n in [actor.name, *actor.aliases])
+
+
 # A force rather than the organisation or government that sends it
-_FORCE = re.compile(r"\b(Mission|Force|Forces|Operation|Corps|Command|[Pp]eacekeep\w*|[Tt]roops|[Ss]oldiers|"
-                    r"[Cc]ontingent)\b")
+_FORCE = re.compile(r"\b(mission|forces?|operation|corps|command|peacekeep\w*|troops|soldiers|contingent|army|"
+                    r"navy|military)\b", re.I)
 _FOREIGN_WORDS = re.compile(r"\b(foreign|international|multinational|peacekeep\w*|blue[- ]helmet\w*|coalition|"
                             r"[Mm]ission|UN|U\.N\.|expeditionary)\b")
 

@@ -63,7 +63,8 @@ def _name_before(text: str, end: int) -> str:
     words = text[max(0, end - 200):end].split()[-12:]
     name: list[str] = []
     for word in reversed(words):
-        if not _NAME_WORD.fullmatch(word):
+        # "... on 7 July. The United Nations Integrated Mission (UNMIT)": a full stop ends the name's sentence
+        if not _NAME_WORD.fullmatch(word) or name and re.fullmatch(r"[A-Za-z]{3,}\.", word):
             break
         name.insert(0, word)
     while name and not name[-1][:1].isupper():
