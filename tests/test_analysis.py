@@ -556,22 +556,21 @@ def test_names_read_as_a_reader_writes_them(write_article):
     assert "the Zimbabwe Electoral Commission" in brief.bluf and "tHE" not in brief.bluf
 
 
-def test_a_participle_that_opens_the_lead_loses_its_capital_in_the_bottom_line(write_article):
-    brief = real_page(write_article, (
-        "Faced with rising tensions, the United Nations mission in Mali left its camp in Kidal on Tuesday, "
-        "officials said. The mission faced attacks by armed groups, the army said."))
-    assert "that faced with rising tensions" in brief.bluf, brief.bluf
-
-
-def test_a_source_that_has_said_is_cited_and_a_quantity_that_opens_the_lead_loses_its_capital(write_article):
-    cited = real_page(write_article, (
-        "Sudan's warring generals have agreed to a cessation of hostilities and a face-to-face meeting to end their "
-        "war, a senior US diplomat has said. The talks will resume in Jeddah, officials said."))
-    assert "citing a senior US diplomat, reports that Sudan" in cited.bluf, cited.bluf
-    dozens = real_page(write_article, (
-        "Dozens of Russian military trainers have arrived in Burkina Faso, sources confirmed on Tuesday. The "
-        "junta expelled French forces last year, officials said."))
-    assert "reports that dozens of Russian military trainers" in dozens.bluf, dozens.bluf
+@pytest.mark.parametrize(("body", "written"), [
+    # a participle that opens the lead loses its capital
+    ("Faced with rising tensions, the United Nations mission in Mali left its camp in Kidal on Tuesday, officials "
+     "said. The mission faced attacks by armed groups, the army said.", "that faced with rising tensions"),
+    # a source that "has said" is cited whole
+    ("Sudan's warring generals have agreed to a cessation of hostilities and a face-to-face meeting to end their "
+     "war, a senior US diplomat has said. The talks will resume in Jeddah, officials said.",
+     "citing a senior US diplomat, reports that Sudan"),
+    # a quantity that opens the lead loses its capital
+    ("Dozens of Russian military trainers have arrived in Burkina Faso, sources confirmed on Tuesday. The junta "
+     "expelled French forces last year, officials said.", "reports that dozens of Russian military trainers"),
+])
+def test_the_lead_reads_as_part_of_the_bottom_lines_sentence(write_article, body, written):
+    brief = real_page(write_article, body)
+    assert written in brief.bluf, brief.bluf
 
 
 def test_the_assembly_is_the_national_assembly_and_the_states_name_is_not(write_article):
