@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from .. import data
@@ -27,12 +28,11 @@ def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes, st
     negation = lexicon().negation
     indicators: list[Indicator] = []
     score = 0.0
-    text_of = {s.id: s.text for s in sentences}
     for spec in specs:
-        evidence = [s.id for s in sentences if any(_affirmed(rx, s.text, negation) for rx in spec["regexes"])]
-        if spec["id"] == "foreign_force_leaving":
-            # troops pulling back from a square in a coup are the state's own: a force leaving is a foreign one
-            evidence = [e for e in evidence if _foreign_named(text_of[e], actors, state)]
+        # troops pulling back from a square in a coup are the state's own: a force leaving is a foreign one
+        foreign = spec["id"] == "foreign_force_leaving"
+        evidence = [s.id for s in sentences if any(_affirmed(rx, s.text, negation) for rx in spec["regexes"])
+                    and not (foreign and not _foreign_named(s.text, actors, state))]
         # Outside a security or vacuum story the same words ("gangs", "exit") are not indicators of anything.
         present = bool(evidence) and (themes.security.present or themes.power_vacuum.present)
         if present:
@@ -72,7 +72,7 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
         # a government that recalls its troops is not what leaves: "the White House is leaving" says nothing
         forces = [a for a in actors if a.type != "government_body" or _is_force(a)]
         force = _named_in(present["foreign_force_leaving"], forces, text, ("international_org", "government_body"),
-                          exclude=state, prefer=_FORCE)
+                          exclude=state, prefer=_is_force)
         reasons.append(f"{mention(force)} {agree(force.name, 'is', 'are')} leaving" if force
                        else "a foreign force is leaving")
     if "armed_non_state_groups" in present or "territorial_control" in present:
@@ -105,18 +105,20 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
 
 
 def _named_in(indicator: Indicator, actors: list[Actor], text: dict[str, str], types: tuple[str, ...],
-              exclude: Actor | None = None, prefer: re.Pattern[str] | None = None) -> Actor | None:
-    """The most prominent actor of the given types named in the indicator's evidence sentences, leaving out
-    `exclude` and its own bodies (a force leaving Lebanon is not Lebanon's army, whose code starts with LBN);
-    one whose names match `prefer` first (MINUSMA, not the United Nations it belongs to)."""
+              exclude: Actor | None = None, prefer: Callable[[Actor], bool] | None = None) -> Actor | None:
+    """The most prominent actor of the given types named in the indicator's evidence sentences (see
+    `_named`), those `prefer` picks first (MINUSMA, not the United Nations it belongs to)."""
     cited = " ".join(text.get(e, "") for e in indicator.evidence)
+    return _named(cited, actors, types, exclude, key=lambda a: (not (prefer and prefer(a)), -a.mentions))
+
+
+def _named(cited: str, actors: list[Actor], types: tuple[str, ...], exclude: Actor | None,
+           key: Callable[[Actor], tuple] = lambda a: -a.mentions) -> Actor | None:
+    """The first actor, in `key` order, of the given types that `cited` names, leaving out `exclude` and its own
+    bodies (a force leaving Lebanon is not Lebanon's army, whose code starts with LBN)."""
     home = exclude.code if exclude is not None and exclude.code else None
-
-    def rank(actor: Actor) -> tuple[bool, int]:
-        return not (prefer and _is_force(actor, prefer)), -actor.mentions
-
     for actor in sorted((a for a in actors if a.type in types and a is not exclude
-                         and not (home and (a.code or "").startswith(home))), key=rank):
+                         and not (home and (a.code or "").startswith(home))), key=key):
         if any(form and form in cited for form in [actor.name, *actor.seen_as]):
             return actor
     return None
@@ -125,21 +127,12 @@ def _named_in(indicator: Indicator, actors: list[Actor], text: dict[str, str], t
 def _foreign_named(sentence: str, actors: list[Actor], state: Actor | None) -> bool:
     """The sentence names a force from outside the host state: an international body, another state or one of
     its bodies, or a force the text calls foreign or multinational."""
-    if _FOREIGN_WORDS.search(sentence):
-        return True
-    home = state.code if state is not None and state.code else None
-    for actor in actors:
-        if actor.type not in ("state", "government_body", "international_org") or actor is state:
-            continue
-        if home and (actor.code or "").startswith(home):
-            continue
-        if any(form and form in sentence for form in [actor.name, *actor.seen_as]):
-            return True
-    return False
+    return bool(_FOREIGN_WORDS.search(sentence)) or _named(
+        sentence, actors, ("state", "government_body", "international_org"), state) is not None
 
 
-def _is_force(actor: Actor, pattern: re.Pattern[str] | None = None) -> bool:
-    return any((pattern or _FORCE).search(n) for n in [actor.name, *actor.aliases])
+def _is_force(actor: Actor) -> bool:
+    return any(_FORCE.search(n) for n in [actor.name, *actor.aliases])
 
 
 # A force rather than the organisation or government that sends it
