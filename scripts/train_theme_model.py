@@ -103,34 +103,41 @@ def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
 
 
 def cross_validate(data: list[Example], folds: int) -> None:
-    """Evidence hits on articles each fold's model never saw, where the gold has evidence for a theme: the
-    lexicon's own ranking against the model's, both only where the lexicon calls the theme (as the brief
-    does). A hit, as `policybrief eval` scores it, is any evidence sentence matching a gold one."""
-    tally = {t: {"lexicon": 0, "model": 0, "n": 0} for t in themes.THEMES}
+    """On articles each fold's model never saw: how often the theme is called right by the lexicon alone and by
+    the brief's rule (the lexicon, or a sentence the model finds quotable), and, where the gold has evidence,
+    the evidence hits of the lexicon's own ranking and of the model's, each under its own call. A hit, as
+    `policybrief eval` scores it, is any evidence sentence matching a gold one."""
+    tally = {t: {"n": 0, "calls": 0, "calls_model": 0, "with_evidence": 0, "lexicon": 0, "model": 0}
+             for t in themes.THEMES}
     for k in range(folds):
         train = [ex for i, ex in enumerate(data) if i % folds != k]
         for theme in themes.THEMES:
             vectorizer, model = fit_sentences(train, theme)
             for ex in data[k::folds]:
+                t = tally[theme]
+                probs = list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1])
+                named = themes.lexicon_call(theme, ex.weights[theme], ex.strong[theme], ex.words)[0]
+                called = named or max(probs, default=0.0) >= themes.QUOTABLE
+                t["n"] += 1
+                t["calls"] += named == ex.gold[theme]
+                t["calls_model"] += called == ex.gold[theme]
                 if not (ex.gold[theme] and ex.gold_evidence[theme]):
                     continue
-                t = tally[theme]
-                t["n"] += 1
-                if not themes.lexicon_call(theme, ex.weights[theme], ex.strong[theme], ex.words)[0]:
-                    continue
-                probs = list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1])
+                t["with_evidence"] += 1
                 ranked = sorted(range(len(ex.ids)), key=lambda i: -probs[i])[:themes.MAX_EVIDENCE]
                 by_model = [i for n, i in enumerate(ranked) if n == 0 or probs[i] >= themes.MIN_EVIDENCE]
                 weights = ex.weights[theme]
                 by_lexicon = sorted((i for i, sid in enumerate(ex.ids) if weights.get(sid)), key=lambda i: -(
                     weights[ex.ids[i]] + (2.0 if ex.ids[i] in ex.strong[theme] else 0.0)))[:themes.MAX_EVIDENCE]
-                t["lexicon"] += _hit(ex, theme, by_lexicon)
-                t["model"] += _hit(ex, theme, by_model)
-    print(f"{folds}-fold cross-validation on {len(data)} articles: evidence hits where the gold has evidence")
-    print(f"{'theme':<14} {'articles':>9} {'lexicon':>8} {'model':>7}")
+                t["lexicon"] += named and _hit(ex, theme, by_lexicon)
+                t["model"] += called and _hit(ex, theme, by_model)
+    print(f"{folds}-fold cross-validation on {len(data)} articles")
+    print(f"{'':<14} {'theme called right':>27}   {'evidence hits where the gold has evidence':>41}")
+    print(f"{'theme':<14} {'articles':>9} {'lexicon':>8} {'+model':>8}   {'articles':>9} {'lexicon':>8} {'model':>7}")
     for theme, t in tally.items():
-        n = max(1, t["n"])
-        print(f"{theme:<14} {t['n']:>9} {t['lexicon'] / n:>8.3f} {t['model'] / n:>7.3f}")
+        n, e = max(1, t["n"]), max(1, t["with_evidence"])
+        print(f"{theme:<14} {t['n']:>9} {t['calls'] / n:>8.3f} {t['calls_model'] / n:>8.3f}   "
+              f"{t['with_evidence']:>9} {t['lexicon'] / e:>8.3f} {t['model'] / e:>7.3f}")
 
 
 def _hit(ex: Example, theme: str, picked: list[int]) -> bool:

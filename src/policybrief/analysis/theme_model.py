@@ -1,11 +1,12 @@
 """Which sentences an analyst would quote for a theme, learned from the annotated real articles.
 
-The lexicon (data/themes.yaml) decides whether an article discusses a theme; on pages it was not written for,
-the sentence it weighs highest is often not the one an annotator quotes (a cue in a passing clause outranks
-the sentence that makes the point). This model learned that choice from the gold evidence of the real tuning
-set: a logistic regression per theme over a sentence's words, word pairs and lexicon weight. A second model
-that also called the theme present raised the calls in cross-validation but lowered them on new pages, and
-was dropped. It is trained by `scripts/train_theme_model.py` and shipped as plain weights in
+The lexicon (data/themes.yaml) finds most themes; on pages it was not written for, the sentence it weighs
+highest is often not the one an annotator quotes (a cue in a passing clause outranks the sentence that makes
+the point), and a point made in words it lacks goes unseen. This model learned that choice from the gold
+evidence of the real tuning set: a logistic regression per theme over a sentence's words, word pairs and
+lexicon weight. It picks the evidence, and a sentence it is sure of calls the theme (themes.QUOTABLE). A
+separate article-level model that called themes raised the calls in cross-validation but lowered them on new
+pages, and was dropped. It is trained by `scripts/train_theme_model.py` and shipped as plain weights in
 data/theme_model.json (see `linear_model`).
 """
 
