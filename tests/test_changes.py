@@ -132,7 +132,7 @@ def test_what_changed_from_april_to_may_each_point_citing_the_may_article(analys
     may = copy(analysed["may"])
     compare_with_earlier(may, tmp_path)
     c = may.changes
-    assert (c.risk.before, c.risk.after) == ("moderate", "high")
+    assert (c.risk.before, c.risk.after) == ("low", "high")
     changed = {i.id: i for i in c.risk.indicators}
     assert changed["foreign_force_leaving"].present and changed["foreign_force_leaving"].evidence
     assert "outside_competition" not in changed  # seen in both articles
@@ -162,7 +162,7 @@ def test_the_section_reads_as_plain_sentences_and_escapes_what_came_from_an_arti
     section = present.since_last_brief(may)
     text = words(str(section.html))
     assert text.startswith("Since the last brief The last brief on Niger, “Russian Air Defence System, Trainers "
-                           "Arrive In Niger” (12 April 2024), rated the power-vacuum risk moderate; it has risen to "
+                           "Arrive In Niger” (12 April 2024), rated the power-vacuum risk low; it has risen to "
                            "high.")
     assert "Indicators now seen A foreign or multinational force is leaving or told to leave [s1] [s3] [s19]" in text
     assert "New actors United States [s1]" in text and "No longer mentioned Wagner Group" in text
@@ -219,7 +219,7 @@ def test_each_niger_brief_says_what_changed_since_the_one_before(niger):
 
     text = words(section(niger, MAY.stem))
     assert ("The last brief on Niger, “Russian Air Defence System, Trainers Arrive In Niger” (12 April 2024), rated "
-            "the power-vacuum risk moderate; it has risen to high.") in text
+            "the power-vacuum risk low; it has risen to high.") in text
     text = words(section(niger, "r322_africa_file"))
     assert ("The last brief on Niger, “U.S. to pull troops from Niger by September as junta turns to Russia” (20 May "
             "2024), rated the power-vacuum risk high; it has fallen to moderate.") in text
@@ -243,7 +243,7 @@ def test_manifest_and_index_file_the_four_under_niger(niger):
     assert '<span class="situation-name">Niger</span>' in group and "4 briefs · last update 2024-08-02" in group
     trend = re.search(r'<ol class="trend".*?</ol>', group, flags=re.S).group(0)
     assert re.findall(r"(\d{4}-\d\d-\d\d) <span class=\"risk risk-(\w+)", trend) == [
-        ("2024-04-12", "moderate"), ("2024-05-20", "high"), ("2024-08-02", "moderate")]
+        ("2024-04-12", "low"), ("2024-05-20", "high"), ("2024-08-02", "moderate")]
     assert re.search(r"<li>Niger <span class=\"n\">×4</span></li>", group)
 
 

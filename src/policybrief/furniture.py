@@ -520,8 +520,11 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         return "dateline"
     if " | " in line and not re.match(r"(?i)\s*(by|author)\b", line) and (stamps := _STAMPS.findall(line)):
         # "News Desk | Peshawar | Updated: 20-09-2024 13:16 IST | Created: 20-09-2024 13:16 IST": a page's
-        # header of desk, place and time stamps; the story dates from its creation, not its last update
-        first = next((when for label, when in stamps if not label.lower().endswith("updated")), stamps[0][1])
+        # header of desk, place and time stamps; the story dates from its creation, not its last update, which
+        # may be the only stamp labelled ("Oct 24, 2022, 8:18 AM | Updated: Oct 25, 2022, 9:49 pm")
+        lead = _DATE_IN_HEADER.match(line.strip(" |•·"))
+        first = next((when for label, when in stamps if not label.lower().endswith("updated")),
+                     lead[0] if lead else stamps[0][1])
         page.dated(parse_date(first), 3)
         return "date line"
     if m := _DATE_LINE.match(line):

@@ -21,6 +21,7 @@ from .person_mentions import (
     bare_title,
     capitalised_pass,
     merge_people,
+    named_again_pass,
     single_name_speakers_pass,
     surname_pass,
     titled_people_pass,
@@ -76,6 +77,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
         generic_orgs_pass(s, found, cue)
         titled_people_pass(s, gaz, found, cue)
         capitalised_pass(s, gaz, found, cue, lowercase_words)
+    named_again_pass(sents, gaz, found, cue, lowercase_words)
     merge_people(found)
     surname_pass(sents, found, cue)
     for s in sents:

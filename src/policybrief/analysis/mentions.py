@@ -127,6 +127,11 @@ def type_from_head(words: tuple[str, ...]) -> str | None:
     return kind or (_head_kind(words, whole, bare=True) if len(words) < len(whole) else None)
 
 
+def is_org_head(words: tuple[str, ...]) -> bool:
+    """Whether the words are an organisation's head noun alone ("Directorate", "Assembly")."""
+    return _head_kind(words, words, bare=True) is not None
+
+
 def _head_kind(words: tuple[str, ...], whole: tuple[str, ...], *, bare: bool) -> str | None:
     cue = cues()
     for head, kind in cue.org_heads:

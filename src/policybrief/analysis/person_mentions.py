@@ -14,6 +14,7 @@ from .mentions import (
     Collector,
     TokenSentence,
     fold,
+    is_org_head,
     names_a_place,
     org_run,
     state_word,
@@ -48,6 +49,8 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
             continue
         if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
                 or names_a_place(toks, name_start, end, cue)
+                # a rank before an organisation's head noun: "General Directorate of Mines", "General Assembly"
+                or is_org_head(tuple(t.text for t in toks[name_start:end]))
                 or (name_start > j and end - name_start < 2)):
             i = j
             continue
@@ -184,6 +187,9 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         # "Western party" are one word, and not names)
         party = end < len(toks) and toks[end].text == "party" and words not in cue.places and (
             len(words) > 1 or i > 0 and toks[i - 1].capitalised)
+        # "The main opposition party, Chadema, dismissed the results": the name set off after the word
+        party = party or (i > 1 and toks[i - 1].text == "," and toks[i - 2].text == "party"
+                          and end < len(toks) and toks[end].text == "," and words not in cue.places)
         if party:
             kind = "organisation"
         if kind:
@@ -217,6 +223,53 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i = person_end
             continue
         i = max(end, i + 1)
+
+
+# Words that open a place's name or a sentence, never a person's: "West Africa", "Many Darfuris", "Top Pacific".
+_NOT_FIRST_NAMES = frozenset({
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+    "Greater", "Middle", "All", "Many", "Most", "Some", "Few", "Top", "Those", "These", "Several", "Both", "Each",
+    "Every", "Other", "Such"})
+
+
+def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collector, cue: Cues,
+                     lowercase: set[str]) -> None:
+    """An unknown name of two or three words is a person's when the text goes on to call them by its last word
+    alone, acting or owning ("Manasseh Sogavare" ... "Sogavare stepped back", "Sogavare’s China policies"):
+    places and organisations are not shortened that way. Words the text also writes in lower case ("North
+    Darfur", "Email Share") and the gazetteer's places are not names."""
+    spots: dict[str, list[tuple[TokenSentence, int, int]]] = {}
+    acting: set[str] = set()
+    for s in sents:
+        toks = s.tokens
+        for k, t in enumerate(toks):
+            after = toks[k + 1].text if k + 1 < len(toks) else ""
+            if t.capitalised and s.free(k, k + 1) and not (k > 0 and toks[k - 1].capitalised) and (
+                    t.possessive or after in cue.speech_verbs or after in AUXILIARIES or after == "who"):
+                acting.add(t.text)
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not (t.capitalised and t.text[0].isalpha() and s.free(i, i + 1)) or t.text in ARTICLES:
+                i += 1
+                continue
+            end = _name_run(toks, i, cue)
+            words = s.surface(i, end).rstrip("’'").split()
+            if 2 <= len(words) <= 3 and s.free(i, end) and not (end < len(toks) and toks[end].capitalised) \
+                    and words[0] not in _NOT_FIRST_NAMES and min(map(len, words)) > 1 \
+                    and not any(w.lower() in lowercase or (w,) in gaz.names or (w,) in gaz.demonyms
+                                or w in gaz.sources for w in words) \
+                    and not names_a_place(toks, i, end, cue) and not is_org_head(tuple(words[-1:])):
+                spots.setdefault(words[-1], []).append((s, i, end))
+            i = max(end, i + 1)
+    for surname, where in spots.items():
+        if surname not in acting:
+            continue
+        for s, i, end in where:
+            if s.free(i, end):
+                name = s.surface(i, end).rstrip("’'")
+                found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
+                s.claim(i, end)
 
 
 def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:

@@ -50,12 +50,19 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         if known is not None:
             long_name = _LEADING_LOWER.sub("", run)  # a known acronym vouches for the whole run before it
         entry = gaz.names.get(key(long_name)) or known
+        if entry is None and _AGREEMENT.search(long_name):
+            continue  # "the Joint Comprehensive Plan of Action (JCPOA)": a text agreed on, not an actor
         if entry is None:
             entry = Entry(name=long_name, type=type_from_head(key(long_name)) or "organisation")
         local[key(m[1])] = entry
         local[key(long_name)] = entry
     return local
 
+
+
+# The head nouns of texts states agree on, before any "of" or "on": "Plan of Action", "Treaty on ...".
+_AGREEMENT = re.compile(r"\b(Plan|Treaty|Agreement|Accords?|Convention|Protocol|Act|Charter|Deal|Declaration|"
+                        r"Framework|Memorandum|Resolution|Roadmap)( (of|on|for)\b.*)?$")
 
 
 def _name_before(text: str, end: int) -> str:
