@@ -450,6 +450,28 @@ def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_ar
     assert dates["eight months after"] == "2023-10"
 
 
+def test_a_deadline_set_in_the_past_falls_after_it(write_article):
+    brief = real_page(write_article, (
+        "The ministry said last month that the two countries had agreed that the force would complete its "
+        "withdrawal by May 10. The president demanded that the troops leave by March 15. The last soldiers had "
+        "left the northern base by February 2, officials said."), url="https://example.org/2024/02/29/story")
+    dates = timeline(brief)
+    assert dates["May 10"] == "2024-05-10" and dates["March 15"] == "2024-03-15"  # a 29 February 2024 article
+    assert dates["February 2"] == "2024-02-02"  # done by then: in the past
+
+
+def test_a_name_the_text_shortens_to_its_last_word_is_a_person(write_article):
+    brief = real_page(write_article, (
+        "The opposition party, Kadere, rejected the vote. Jeremiah Manele was the foreign minister in the previous "
+        "government of Manasseh Sogavare. In an unexpected move, Sogavare had stepped back as party leader. West "
+        "Africa watched, and Africa’s leaders said nothing. Sanctions on the General Directorate of Mines "
+        "remain, under the Joint Comprehensive Plan of Action (JCPOA)."))
+    actors = {a.name: a.type for a in brief.actors}
+    assert actors["Manasseh Sogavare"] == "person" and actors["Kadere"] == "organisation"
+    assert actors["General Directorate of Mines"] == "government_body"
+    assert not {"West Africa", "Directorate", "Joint Comprehensive Plan of Action", "JCPOA"} & set(actors)
+
+
 def test_the_situation_is_where_things_happen_not_who_is_named_most(write_article):
     brief = real_page(write_article, (
         "The United States should recognize the Taliban, two former US officials argue. Washington has no embassy "

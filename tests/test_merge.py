@@ -86,6 +86,15 @@ def test_a_mandate_term_as_a_period_is_counted_from_its_article_date_and_verdict
         in disputes(brief, names)
 
 
+def test_an_undated_wire_copy_reads_its_dates_against_its_dated_twin():
+    # AP's copy on Yahoo prints no date; KRDO's copy of the same story is dated 29 February 2024. So Yahoo's
+    # "said last month that ... had agreed" is January, against the Times of India's agreement "in February".
+    brief, names = merged("mdv")
+    assert brief.sources[1].copy_of == 0
+    assert ("date", {"01": "last month", "04": "February"}) in disputes(brief, names)
+    assert {t.when: t.date for t in brief.timeline}["last month [2024-01]"] == "2024-01"
+
+
 def test_the_day_a_handover_takes_effect_disputed():
     # "from January 1, 2025, the Armenia-Iran checkpoint ..." against "as of December 30, Armenian border guards
     # bear sole responsibility for the checkpoint": two days for one change.

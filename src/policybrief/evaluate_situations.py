@@ -65,7 +65,9 @@ def score_situation(gold: dict, merged: dict, singles: dict[str, dict]) -> dict:
         if cover is not None:
             unused.remove(cover)
             reported += 1
-    false = sum(not any(k == gk and gs <= sources for gk, gs in planted) for k, sources in predicted)
+    # A row is false when no planted disagreement of its kind is between two of its sources: a row that finds
+    # two of a planted disagreement's three sources is incomplete (not reported, above), not false.
+    false = sum(not any(k == gk and len(gs & sources) >= 2 for gk, gs in planted) for k, sources in predicted)
     return {
         "grouped": grouped,
         "merged_recall": len(found) / max(1, len(gold_actors)),

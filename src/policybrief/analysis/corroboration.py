@@ -14,7 +14,7 @@ from itertools import combinations
 
 from ..brief import Agreement, Brief, Corroboration, Disagreement, Figure, TimelineEntry
 from ..furniture import strip_dateline
-from .facts import WORD_NUMBERS
+from .facts import WORD_NUMBERS, clause_at
 
 # Two sentences make the same claim when most of their content words are the same; wire copies of one story
 # share most of their five-word runs.
@@ -369,7 +369,11 @@ _DEPARTURE = re.compile(r"\b(leav\w*|withdr\w*|pull\w* out|pullout|depart\w*|exi
 
 
 def _phase(sentence: str) -> set[str]:
-    return _INCREMENT.intersection(re.findall(r"\w+", sentence.lower()))
+    """The words that make a count or a date one phase of several ("217 more", "the final batch"); not a date
+    ("last month") nor a name ("New Delhi") that happens to use them."""
+    sentence = re.sub(r"\b(last|next|this) (week|month|year)\b", "", sentence, flags=re.I)
+    words = re.findall(r"\w+", sentence)
+    return _INCREMENT.intersection(w.lower() if k == 0 else w for k, w in enumerate(words))
 
 
 # The day a change takes effect: "from January 1, 2025, the checkpoint ...", "as of December 30, Armenian
@@ -442,9 +446,11 @@ def _term_ends(brief: Brief) -> dict[str, tuple[str, int, bool]]:
 
 
 # Events one date pins down: a demand received, troops sent or deployed, an arrival, a signature.
-_EVENT = re.compile(r"\b(receiv|sen[dt]|deploy|arriv|sign)\w*", re.I)
+# Agreeing is an event ("had agreed", "the agreement reached in February"); "the military agreement" is a text.
+_EVENT = re.compile(r"\b(receiv|sen[dt]|deploy|arriv|sign|agree(?=(d|s|ing)?\b|ment (was |had been )?reached\b))\w*",
+                    re.I)
 _EVENT_NOUN = {"receiv": "the receipt", "send": "the dispatch", "deploy": "the deployment", "arriv": "the arrival",
-               "sign": "the signing"}
+               "sign": "the signing", "agree": "the agreement"}
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 
@@ -470,8 +476,9 @@ def _events(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreeme
 
 
 def _event_dates(brief: Brief) -> dict[str, tuple[str, tuple[str, str], str]]:
-    """Sentence id -> (its event verb, the date's kind and name as written, the date as written), for the
-    sentences that date one event with one date that is no deadline."""
+    """Sentence id -> (its event verb, the date's kind and name, the date as written), for the sentences with
+    one clause that dates one event with one date that is no deadline ("were repatriated by Friday, in line with
+    the agreement reached in February" dates the agreement)."""
     by_sentence: dict[str, list[TimelineEntry]] = {}
     for entry in brief.timeline:
         sentence = brief.sentence(entry.evidence)
@@ -480,16 +487,37 @@ def _event_dates(brief: Brief) -> dict[str, tuple[str, tuple[str, str], str]]:
     out = {}
     for sid, entries in by_sentence.items():
         text = brief.sentence(sid).text
-        verbs = {m[1].lower().replace("sent", "send") for m in _EVENT.finditer(text)}
-        if len(entries) != 1 or len(verbs) != 1 or _phase(text):
+        if _phase(text):
             continue
-        written = _written(entries[0])
-        key = (("weekday", m[1]) if (m := _WEEKDAY.search(written)) else
-               ("day", str(_month_day(written))) if _month_day(written) else
-               ("month", m[1]) if (m := _MONTH.search(written)) else None)
-        if key is not None:
-            out[sid] = (verbs.pop(), key, written)
+        # One date dates the sentence's event ("Then on Friday, Paris received ..."); of several, each dates the
+        # event of its own clause.
+        clauses: dict[str, list[TimelineEntry]] = {}
+        for entry in entries:
+            at = text.find(_written(entry))
+            clauses.setdefault(clause_at(text, at) if at >= 0 and len(entries) > 1 else text, []).append(entry)
+        dated = []
+        for clause, in_clause in clauses.items():
+            verbs = {m[1].lower().replace("sent", "send") for m in _EVENT.finditer(clause)}
+            if len(in_clause) == 1 and len(verbs) == 1 and (key := _date_key(in_clause[0])):
+                dated.append((verbs.pop(), key, _written(in_clause[0])))
+        if len(dated) == 1:
+            out[sid] = dated[0]
     return out
+
+
+def _date_key(entry: TimelineEntry) -> tuple[str, str] | None:
+    """A date by the names it is written with; "last month" by the month it resolved to, since only a page date
+    the article or its wire twin printed resolves it."""
+    written = _written(entry)
+    if m := _WEEKDAY.search(written):
+        return "weekday", m[1]
+    if day := _month_day(written):
+        return "day", str(day)
+    if m := _MONTH.search(written):
+        return "month", m[1]
+    if re.fullmatch(r"(last|this|next) month", written, re.I) and entry.date and len(entry.date) == 7:
+        return "month", date(2000, int(entry.date[5:]), 1).strftime("%b")
+    return None
 
 
 def _written(entry: TimelineEntry) -> str:

@@ -158,6 +158,9 @@ _MONTH_ONLY = re.compile(
 _FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next|likely to|"
                      r"set to|upcoming|ahead of|until|to (delay|extend|postpone|complete|hold))\b", re.I)
 _PAST = re.compile(r"\b(was|were|had|did|ago|last|earlier|previously)\b", re.I)
+# "had agreed that India would complete the withdrawal by May 10", "demanded that the troops leave by March 15":
+# a deadline set in the past falls after it; so does any "by" date in a clause that is not in the past tense
+_DEADLINE = re.compile(r"\b(would|will|must|should|deadline|demand\w*|order\w*|ask\w*|request\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s(but|while|whereas|after|before|and then)\s")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -218,8 +221,9 @@ def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, 
         return phrase, None
     month = _month_number(m["month"])
     qual = (m["qual"] or "").lower()
-    clause = _clause(text, m.start("month"))
-    future = qual == "next" or (qual != "last" and bool(_FUTURE.search(clause)) and not _PAST.search(clause))
+    clause = clause_at(text, m.start("month"))
+    future = qual == "next" or (qual != "last" and bool(_FUTURE.search(clause)) and not _PAST.search(clause)) or (
+        qual in ("by", "until") and bool(_DEADLINE.search(clause))) or (qual == "by" and not _PAST.search(clause))
     year = anchor.year
     if m["yrel"]:  # "September last year"
         year += {"last": -1, "this": 0, "next": 1}[m["yrel"].split()[0]]
@@ -232,7 +236,7 @@ def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, 
     return f"{phrase} [{iso}]", iso
 
 
-def _clause(text: str, at: int) -> str:
+def clause_at(text: str, at: int) -> str:
     """The clause around position `at`: a sentence can report a past event and a future plan side by side."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
     start = max(b for b in bounds if b <= at)

@@ -26,16 +26,17 @@ from .summary import disagreement_judgment
 
 def analyze_many(articles: list[Article], *, actors_files: Iterable[str | Path] = ()) -> Brief:
     actors_files = list(actors_files)
-    singles = [analyze(a, actors_files=actors_files) for a in articles]
     if len(articles) == 1:
-        return singles[0]
+        return analyze(articles[0], actors_files=actors_files)
+    copies = wire_copies([a.text for a in articles])
+    articles = _dated_by_twin(articles, copies)
+    singles = [analyze(a, actors_files=actors_files) for a in articles]
     lead = max(range(len(articles)), key=lambda i: (articles[i].published or date.min, articles[i].word_count))
     problem = _not_one_situation(articles, singles, lead)
     if problem:
         brief = singles[lead]
         brief.notes.append(problem)
         return brief
-    copies = wire_copies([a.text for a in articles])
     # The latest article's sentences come first: the bottom line leads with the latest development.
     independent = sorted((i for i in range(len(articles)) if i not in copies),
                          key=lambda i: i != copies.get(lead, lead))
@@ -73,6 +74,17 @@ def analyze_many(articles: list[Article], *, actors_files: Iterable[str | Path] 
     names = [x.source or Path(x.path).name for x in infos]
     brief.key_judgments[1:1] = [disagreement_judgment(d, names) for d in corroboration.disagreements[:2]]
     return brief
+
+
+def _dated_by_twin(articles: list[Article], copies: dict[int, int]) -> list[Article]:
+    """A copy of a wire story that prints no date was filed when its dated twin was: its "last month" is read
+    against that date, not left unresolved."""
+    out = list(articles)
+    for copy, original in copies.items():
+        for undated, dated in ((copy, original), (original, copy)):
+            if out[undated].published is None and out[dated].published is not None:
+                out[undated] = replace(out[undated], published=out[dated].published)
+    return out
 
 
 def _restricted(brief: Brief, keep: set[str]) -> Brief:

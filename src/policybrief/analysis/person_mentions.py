@@ -235,7 +235,7 @@ _NOT_FIRST_NAMES = frozenset({
 def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collector, cue: Cues,
                      lowercase: set[str]) -> None:
     """An unknown name of two or three words is a person's when the text goes on to call them by its last word
-    alone, acting or owning ("Manasseh Sogavare" ... "Sogavare stepped back", "Sogavare’s China policies"):
+    alone, acting or owning ("Manasseh Sogavare" ... "Sogavare was a polarizing figure", "Sogavare’s China policies"):
     places and organisations are not shortened that way. Words the text also writes in lower case ("North
     Darfur", "Email Share") and the gazetteer's places are not names."""
     spots: dict[str, list[tuple[TokenSentence, int, int]]] = {}

@@ -94,6 +94,10 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
         if hit:
             entry, j = hit
             start = i + 1 if toks[i].text.lower() == "the" else i
+            if i > 0 and key(s.surface(i - 1, j)) in cue.places:
+                s.claim(i - 1, j)  # "Latin America", "Horn of Africa" is a region, not the state in its name
+                i = j
+                continue
             if s.surface(i, j) in BARE_BODIES and i > 0 and toks[i - 1].capitalised \
                     and toks[i - 1].text not in ARTICLES:
                 i = j  # "People's National Congress" is a party: its last word is no country's congress
