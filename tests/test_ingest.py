@@ -54,6 +54,18 @@ def test_wire_dateline_names_the_agency_as_source():
     assert article.source == "AP"
 
 
+def test_list_markers_are_layout_not_text(write_article):
+    article = load_article(write_article(
+        "Tanzania in turmoil\nSource: https://example.org/2025/11/02/story\n\n"
+        "Tanzania is on edge as the president prepares for her inauguration, officials said.\n"
+        "- Internet remains blocked as security forces detain protesters.\n"
+        "* Observers question the credibility of the vote.\n"
+        "• The opposition rejects the results.\n"))
+    assert [s.text for s in article.sentences][1:] == [
+        "Internet remains blocked as security forces detain protesters.",
+        "Observers question the credibility of the vote.", "The opposition rejects the results."]
+
+
 def test_scraped_page_navigation_and_link_lists_removed():
     article = load_article(DEVSET / "010_lebanon_ceasefire_scraped.txt")
     text = " ".join(s.text for s in article.sentences)
