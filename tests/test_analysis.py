@@ -480,6 +480,22 @@ def test_the_situation_is_where_things_happen_not_who_is_named_most(write_articl
     assert brief.situation.key == "afg" and brief.situation.countries[0] == "AFG"
 
 
+def test_a_headline_naming_who_rules_a_state_places_the_story_there(write_article):
+    brief = brief_of(write_article(
+        "Will Solomon Islands new leader bring it closer to China\nSource: https://example.org/2024/05/10/story\n\n"
+        "On April 17, Solomon Islands held an election that was closely watched by China and the United States. "
+        "China has courted the Pacific for years, and China signed a security pact in 2022, officials said. "
+        "China's envoy said China would respect the result.\n"))
+    assert brief.situation.key == "slb", brief.situation
+    # a mediator's nationality is no ruler of the story's state
+    brief = brief_of(write_article(
+        "Thailand and Cambodia agree to immediate ceasefire, Malaysian leader says\n"
+        "Source: https://example.org/2025/07/28/story\n\n"
+        "Thailand and Cambodia agreed to an immediate ceasefire, officials said. Cambodia's army and Thailand's "
+        "army will pull back from the border, and Malaysia will observe.\n"))
+    assert brief.situation.key in ("tha", "khm"), brief.situation
+
+
 def test_a_part_of_a_state_is_the_state(write_article):
     brief = real_page(write_article, (
         "Serbs in northern Kosovo have no police, and Serbia's president said Serbia would not abandon them. "

@@ -35,7 +35,9 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         # "a vote in Moldova and Georgia" places it in both
         placed = any(re.search(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
                                rf"((?-i:[A-Z])\S*( (?-i:[A-Z])\S*)? (and|or|&) )?{re.escape(f)}\b", headline, re.I)
-                     for f in places_of(state))
+                     for f in places_of(state)) or any(
+            re.search(rf"\b{re.escape(f)}(['’]s?)?( (and|or|&) (?-i:[A-Z])\S*( (?-i:[A-Z])\S*)?)? {_RULERS}", headline)
+            for f in {state.name, *(r for r, code in _regions().items() if code == state.code)})
         # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
         # start with its code) acting are the state's situation too
         # (an armed group counts double: a state's fighters mark where the situation is, its officials may be
@@ -58,6 +60,11 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
 
     return max(states, key=weight)
 
+
+# "Will Solomon Islands new leader bring it closer China", "Peru's Congress removes Boluarte": who rules the state
+# named before them is the story; its army or navy may be abroad
+_RULERS = (r"((new|interim|military|transitional|ruling|incoming) )?(leader|president|prime minister|government|"
+           r"junta|parliament|congress|election|vote|opposition|coup)s?\b")
 
 # "in northern Kosovo", "across eastern Congo": a part of the state is still the state
 _PART = r"((the )?(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)? )?"
