@@ -495,12 +495,13 @@ def _drop_trailing_links(page: Page) -> None:
 
 
 # A list item's marker is layout, not text: "• ", and the "- " or "* " of pages saved as plain text.
-_BULLET = re.compile(r"^[•·▪◦● ]+|^[-–*] +")
+_BULLET = re.compile(r"^([•·▪◦● ]+|[-–*] +)+")
 
 
 def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) -> str | tuple[str, str] | None:
     if (bare := _BULLET.sub("", line)) != line and bare:
-        return bare, _line_reason(bare, page, first_line=first_line, in_header=in_header)  # list bullets
+        inner = _line_reason(bare, page, first_line=first_line, in_header=in_header)  # list bullets
+        return inner if isinstance(inner, tuple) else (bare, inner)
     if line.startswith("\x01"):
         level, text = int(line[1]), line[2:].strip()
         if level == 1 and not page.title:
