@@ -131,6 +131,9 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
                                                                       or words[-1] in _MEDIA_HEADS)):
             continue  # "Monday" that "urged", the "General Staff", "The Denver Post": not actors
         seen = [a for a in c.aliases if a != c.name]
+        if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE and any(
+                re.search(rf"\b(in|at) {re.escape(f)}\b(?!['’])", text[c.mentions[0]]) for f in [c.name, *seen]):
+            continue  # "met for a summit in Nigeria", "in exile in Spain": named once, as a place, a state does not act
         aliases = list(seen)
         entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None
         if entry is not None:
