@@ -62,11 +62,13 @@ def test_list_markers_are_layout_not_text(write_article):
         "* Observers question the credibility of the vote.\n"
         "• The opposition rejects the results.\n"
         "- • Markers nested in markers go too.\n"
-        "* -  date 2025-11-02 So does the archive's date stamp after them.\n"))
+        "* -  date 2025-11-02 So does the archive's date stamp after them.\n"
+        " date 2025-11-02 • And a marker after the date stamp.\n"))
     assert [s.text for s in article.sentences][1:] == [
         "Internet remains blocked as security forces detain protesters.",
         "Observers question the credibility of the vote.", "The opposition rejects the results.",
-        "Markers nested in markers go too.", "So does the archive's date stamp after them."]
+        "Markers nested in markers go too.", "So does the archive's date stamp after them.",
+        "And a marker after the date stamp."]
 
 
 def test_scraped_page_navigation_and_link_lists_removed():

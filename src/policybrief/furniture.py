@@ -247,7 +247,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 reason = "photo caption"
             if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2:
                 _drop_above_headline(page)
-            if isinstance(reason, tuple):  # the line carried a prefix to take off (a date stamp)
+            # the line carried a prefix to take off (a date stamp, a list marker), perhaps more than one
+            while isinstance(reason, tuple):
                 line, reason = reason
             if reason in ("related-article link", "newsletter prompt"):
                 link_list = reason
@@ -500,8 +501,7 @@ _BULLET = re.compile(r"^([•·▪◦● ]+|[-–*] +)+")
 
 def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) -> str | tuple[str, str] | None:
     if (bare := _BULLET.sub("", line)) != line and bare:
-        inner = _line_reason(bare, page, first_line=first_line, in_header=in_header)  # list bullets
-        return inner if isinstance(inner, tuple) else (bare, inner)
+        return bare, _line_reason(bare, page, first_line=first_line, in_header=in_header)  # list bullets
     if line.startswith("\x01"):
         level, text = int(line[1]), line[2:].strip()
         if level == 1 and not page.title:
