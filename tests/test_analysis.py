@@ -481,13 +481,12 @@ def test_the_situation_is_where_things_happen_not_who_is_named_most(write_articl
 
 
 def test_a_state_named_once_as_a_place_is_no_actor(write_article):
-    brief = real_page(write_article, (
+    names = {a.name for a in real_page(write_article, (
         "Ecowas leaders met for a summit in Nigeria and lifted sanctions on Mali, officials said. The junta in "
         "Mali welcomed the decision. Its leader, once in exile in Spain, said nothing. Senegal said it would "
-        "reopen its border with Mali."))
-    names = {a.name for a in brief.actors}
-    assert "Mali" in names and "Senegal" in names  # named as acting, or more than once
-    assert "Nigeria" not in names and "Spain" not in names
+        "reopen its border with Mali.")).actors}
+    # named as acting, or more than once, a state is an actor; named once as the place, it is not
+    assert {"Mali", "Senegal"} <= names and not {"Nigeria", "Spain"} & names
 
 
 def test_a_headline_naming_who_rules_a_state_places_the_story_there(write_article):

@@ -131,9 +131,9 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
                                                                       or words[-1] in _MEDIA_HEADS)):
             continue  # "Monday" that "urged", the "General Staff", "The Denver Post": not actors
         seen = [a for a in c.aliases if a != c.name]
-        if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE and any(
-                re.search(rf"\b(in|at) {re.escape(f)}\b(?!['’])", text[c.mentions[0]]) for f in [c.name, *seen]):
-            continue  # "met for a summit in Nigeria", "in exile in Spain": named once, as a place, a state does not act
+        if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE \
+                and _only_a_place(text[c.mentions[0]], [c.name, *seen]):
+            continue
         aliases = list(seen)
         entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None
         if entry is not None:
@@ -154,6 +154,14 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
     return out
 
 
+def _only_a_place(sentence: str, forms: list[str]) -> bool:
+    """ "met for a summit in Nigeria", "in exile in Spain": named once, as a place, a state does not act. A state
+    that hosts a foreign force ("a US outpost in Jordan", "bases in Senegal") is part of the story."""
+    return any(re.search(rf"\b(in|at) {re.escape(f)}\b(?!['’])", sentence)
+               and not re.search(rf"{_HOSTED}[^.;]{{0,60}}\b(in|at) {re.escape(f)}\b", sentence) for f in forms)
+
+
+_HOSTED = r"\b(bases?|outposts?|presence|troops|forces|soldiers|contingents?|deployed|stationed|garrison\w*)\b"
 _TERM = re.compile(r"\s*\((?:from\s+)?(?P<start>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<end>(?:19|20)\d\d))?\)")
 
 
