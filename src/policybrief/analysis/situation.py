@@ -22,8 +22,11 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
     def forms_of(state: Actor) -> list[str]:
         return [f for f in {state.name, *state.seen_as} if f]
 
+    def regions_of(state: Actor) -> list[str]:
+        return [region for region, code in _regions().items() if code == state.code]
+
     def places_of(state: Actor) -> list[str]:
-        return forms_of(state) + [region for region, code in _regions().items() if code == state.code]
+        return forms_of(state) + regions_of(state)
 
     def weight(state: Actor) -> tuple[float, bool, int]:
         forms = forms_of(state)
@@ -37,7 +40,7 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
                                rf"((?-i:[A-Z])\S*( (?-i:[A-Z])\S*)? (and|or|&) )?{re.escape(f)}\b", headline, re.I)
                      for f in places_of(state)) or any(
             re.search(rf"\b{re.escape(f)}(['’]s?)?( (and|or|&) (?-i:[A-Z])\S*( (?-i:[A-Z])\S*)?)? {_RULERS}", headline)
-            for f in {state.name, *(r for r, code in _regions().items() if code == state.code)})
+            for f in [state.name, *regions_of(state)])
         # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
         # start with its code) acting are the state's situation too
         # (an armed group counts double: a state's fighters mark where the situation is, its officials may be
