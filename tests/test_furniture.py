@@ -272,7 +272,13 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
 @pytest.mark.parametrize(("head", "body", "kind"), [
     ("Title\nSource: https://www.example.com/opinion/columnists/x", BODY, "opinion"),
     ("It’s Time To Recognize the Taliban", BODY, "opinion"),
-    ("Why a port deal matters", BODY, "analysis"),
+    # no label: the kind model reads the writing, which weighs and explains without dated, attributed events
+    ("Why a port deal matters",
+     "A port on the Red Sea would give Russia its first naval foothold in Africa since the Soviet era. The deal "
+     "matters less for the ships it could host than for what it signals: that Moscow can offer Sudan's generals a "
+     "protection that Western governments will not. Such bases are rarely decisive in a war, but they are costly "
+     "to close once built, and a host that depends on its patron for weapons has little leverage to close one.",
+     "analysis"),
     ("Explained : Pakistan's growing Taliban problem", BODY, "analysis"),
     ("A column", "I have lost count of the conferences I have attended. In my view we must stop. " * 3, "opinion"),
     ("Army retakes town", BODY, "news"),

@@ -1,5 +1,6 @@
-"""The learned models (themes' evidence, page furniture): the shipped weights are what the training scripts make
-of today's gold files, the package reads them as scikit-learn does, and the held-back set never trains them."""
+"""The learned models (themes' evidence, page furniture, a page's kind): the shipped weights are what the training
+scripts make of today's gold files, the package reads them as scikit-learn does, and the held-back set never
+trains them."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from policybrief.pipeline import analyze_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "policybrief" / "data"
-MODELS = ["theme_model", "furniture_model"]
+MODELS = ["theme_model", "furniture_model", "kind_model"]
 TOLERANCE = 1e-3  # solver and BLAS differences between machines, far below what moves a ranking
 
 
@@ -28,8 +29,8 @@ def _train(model: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def _weights(spec: dict) -> dict[str, dict]:
-    """Each logistic regression in a weights file, by name: one per theme, or the file's one."""
-    return spec.get("themes", {"furniture": spec})
+    """Each logistic regression in a weights file, by name: one per theme or kind, or the file's one."""
+    return spec.get("themes") or spec.get("kinds") or {"furniture": spec}
 
 
 @pytest.mark.slow

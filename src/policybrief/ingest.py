@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import pysbd
@@ -19,7 +20,7 @@ from .brief import Removed, Sentence
 from .errors import InputError
 from .furniture import Page, parse_date, separate
 from .language import language as language_of
-from .metadata import is_truncated, kind_of
+from .metadata import KindClues, is_truncated, kind_of
 
 MAX_BYTES = 50 * 1024 * 1024
 _CHARS_PER_WORD = 20  # generous: English averages about six characters a word with its space
@@ -47,13 +48,18 @@ class Article:
     removed: list[Removed]
     sha256: str
     word_count: int
+    kind_clues: KindClues  # what the page shows of its kind
     language: str = "en"
     format: str = "text"  # text | markdown | html
-    kind: str = "news"  # news | opinion | analysis
     url: str | None = None
     agency: str | None = None  # the wire service that filed the story, from its dateline
     truncated: bool = False
     headings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def kind(self) -> str:
+        """news | opinion | analysis, read when asked: the kind model's training reads the clues alone."""
+        return kind_of(self.kind_clues)
 
     @property
     def text(self) -> str:
@@ -91,6 +97,8 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
         raise InputError(path, "no article text found, only a headline and page furniture")
     title = page.title or _first_sentence_title(sentences)
     body_text = " ".join(p.text for p in body)
+    clues = KindClues(url=page.url, labels=tuple(page.labels), title=title, text="\n".join(p.text for p in body),
+                      sentences=len(sentences), wire=bool(page.agency), bio=page.bio)
     return Article(
         path=str(path),
         title=title,
@@ -104,8 +112,7 @@ def load_article(path: str | Path, *, max_words: int = DEFAULT_MAX_WORDS) -> Art
         word_count=word_count,
         language=language_of(body_text),
         format=fmt,
-        kind=kind_of(url=page.url, labels=page.labels, title=title, text="\n".join(p.text for p in body),
-                     sentences=len(sentences), wire=bool(page.agency), bio=page.bio),
+        kind_clues=clues,
         url=page.url,
         agency=page.agency,
         truncated=is_truncated(body[-1].text if body else None),

@@ -5,12 +5,14 @@ Pure functions over strings, called by ingest once the page furniture has been t
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from urllib.parse import urlsplit
 
-from . import data
+from . import data, kind_model
 
 SOURCE_LINE = re.compile(r"^\s*(source|url|link|original(ly published)? at)\s*:\s*(?P<url>https?://\S+)\s*$", re.I)
 # Some stored pages open with the archive's own date stamp (" date 2024-07-05 WASHINGTON (AP) — ...").
@@ -99,43 +101,77 @@ def year_in_url(url: str) -> int | None:
     return int(m[1]) if m else None
 
 
-def kind_of(*, url: str | None, labels: list[str], title: str, text: str, sentences: int, wire: bool,
-            bio: bool = False) -> str:
-    """news | opinion | analysis, from what the page says of itself first, then from how the text is written.
+@dataclass(frozen=True)
+class KindClues:
+    """What a page shows of its kind: its address, the labels it files the story under ("Opinion", "Analysis"),
+    its headline, its text and how many sentences that makes, whether a wire agency filed it and whether an
+    author's note follows it."""
 
-    Opinion is an author arguing: in the first person, prescribing, or under a headline that prescribes.
-    Analysis explains in the publication's voice: filed as such, from a research institute, or written without
-    the dated events and attributed statements that news is made of. Wire copy is news.
+    url: str | None
+    labels: tuple[str, ...]
+    title: str
+    text: str
+    sentences: int
+    wire: bool
+    bio: bool = False
+
+
+def kind_of(clues: KindClues) -> str:
+    """news | opinion | analysis: what the page says of itself, else how its text is written.
+
+    Opinion is an author arguing, analysis explains in the publication's voice, news reports dated events and
+    attributed statements. When the page does not say which it is, a model learned from annotators
+    (kind_model) weighs the writing: first person, prescriptions, dates, attributions, quotes, its words.
     """
-    path = urlsplit(url).path if url else ""
-    host = (urlsplit(url).hostname or "") if url else ""
-    labelled = [*labels, title]
+    return declared_kind(clues) or kind_model.predict(clues.text, kind_features(clues))
+
+
+def declared_kind(clues: KindClues) -> str | None:
+    """The kind a page states: a label or section ("Opinion", "/analysis/"), a disclaimer or an author's note
+    under a column, a headline that argues, a wire agency's dateline, a research institute as publisher."""
+    path, host = _path_and_host(clues.url)
+    labelled = [*clues.labels, clues.title]
     if any(_OPINION_LABEL.match(label) for label in labelled) or (
             _OPINION_PATH.search(path) and not _INSTITUTE_HOST.search(host)):
         return "opinion"
     if any(_ANALYSIS_LABEL.match(label) for label in labelled):
         return "analysis"
-    if _OPINION_DISCLAIMER.search(text) or (_OPINION_TITLE.search(title) and not _REPORTED_TITLE.search(title)):
+    if _OPINION_DISCLAIMER.search(clues.text) or _argues(clues.title):
         return "opinion"
-    if bio and not (_ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host)):
+    if clues.bio and not (_ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host)):
         return "opinion"  # an author's note under the text: a guest's column
-    if wire:
+    if clues.wire:
         return "news"
     if _ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host):
         return "analysis"  # the site files it as analysis, or a research institute published it
+    return None
+
+
+def kind_features(clues: KindClues) -> list[float]:
+    """How a page is written, as the kind model reads it beside its words: whether its headline asks or
+    explains, whether it has an address, and per word or sentence its first person, prescriptions, dates,
+    attributions, quotes, questions, hedges and stance words."""
+    text = clues.text
     unquoted = _QUOTED.sub(" ", text)
     words = max(1, len(unquoted.split()))
-    first_person = len(_FIRST_PERSON.findall(unquoted))
-    prescriptive = len(_WE_ARGUE.findall(unquoted))
-    if first_person >= 3 and first_person / words > 0.004 or prescriptive / words > 0.006 and prescriptive >= 3:
-        return "opinion"
-    if _ANALYSIS_TITLE.search(title):
-        return "analysis"
-    per_sentence = max(1, sentences)
-    if (len(_NEWS_TIME.findall(text)) / per_sentence < 0.05
-            and len(_ATTRIBUTION.findall(text)) / per_sentence < 0.2 and sentences >= 5):
-        return "analysis"
-    return "news"
+    per_sentence = max(1, clues.sentences)
+    return [
+        float(bool(_ANALYSIS_TITLE.search(clues.title))), float(not clues.url),
+        100 * len(_FIRST_PERSON.findall(unquoted)) / words, 100 * len(_WE_ARGUE.findall(unquoted)) / words,
+        len(_NEWS_TIME.findall(text)) / per_sentence, len(_ATTRIBUTION.findall(text)) / per_sentence,
+        1 - len(unquoted) / max(1, len(text)), text.count("?") / per_sentence, math.log(per_sentence),
+        words / per_sentence / 20, 100 * len(_MODAL.findall(unquoted)) / words,
+        100 * len(_STANCE.findall(unquoted)) / words, 100 * len(_YOU.findall(unquoted)) / words,
+    ]
+
+
+def _path_and_host(url: str | None) -> tuple[str, str]:
+    parts = urlsplit(url or "")
+    return parts.path, parts.hostname or ""
+
+
+def _argues(title: str) -> bool:
+    return bool(_OPINION_TITLE.search(title)) and not _REPORTED_TITLE.search(title)
 
 
 # Headlines that argue ("Lebanon must disarm Hezbollah", "It's time to recognize ...", "The Irish Times view on")
@@ -161,6 +197,10 @@ _NEWS_TIME = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
                         r"this (week|morning|afternoon|evening)|last (week|night)|on (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                         r"Sep|Oct|Nov|Dec)\w*\.? \d)")
 _ATTRIBUTION = re.compile(r"\b(said|says|told|according to|announced|stated|added|reported)\b")
+# A writer who weighs ("would", "perhaps"), takes a stance ("clearly", "yet") or addresses the reader.
+_MODAL = re.compile(r"\b(would|could|may|might|likely|unlikely|perhaps|probably|possibly)\b", re.I)
+_STANCE = re.compile(r"\b(clearly|indeed|surely|of course|obviously|arguably|in fact|however|yet|but)\b", re.I)
+_YOU = re.compile(r"\b(you|your)\b", re.I)
 
 
 _ENDS_SENTENCE = re.compile(r"([.!?…]|[.!?][\"”’')\]]+|\.{3})$")
