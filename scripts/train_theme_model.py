@@ -5,7 +5,9 @@
 
 Needs scikit-learn (`pip install -e '.[train]'`). The held-back set (tests/realset/heldout) is refused: it
 measures the model and must never teach it. Each sentence is labelled as evidence of a theme when it matches a
-gold evidence sentence the way `policybrief eval` matches them (word Jaccard >= 0.5).
+gold evidence sentence the way `policybrief eval` matches them (word Jaccard >= 0.5). The call model (one per
+theme, see analysis/theme_model.py) learns from each article's gold call and the sentence probabilities of a
+sentence model trained on the other four fifths of the articles.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from policybrief.ingest import load_article
 DEFAULT_SETS = [ROOT / "tests/realset/tune", ROOT / "tests/devset"]
 OUTPUT = ROOT / "src/policybrief/data/theme_model.json"
 SENTENCE_C = 0.1  # strong regularisation: 9,000 sentences, tens of thousands of word pairs (chosen by --cv)
+CALL_C = 1.0  # five numbers per article; 0.3 to 10 are within a point of each other
+FOLDS = 5  # the call model learns from probabilities of sentence models that left out a fifth of the articles
 
 
 @dataclass
@@ -79,11 +83,12 @@ def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, Log
     return vectorizer, model.fit(_matrix(vectorizer, data, theme), y)
 
 
-def export(fitted: dict, trained_on: list[str], count: int) -> dict:
-    out = {"trained_on": trained_on, "articles": count, "themes": {}}
+def export(fitted: dict, calls: dict[str, LogisticRegression], trained_on: list[str], count: int) -> dict:
+    out = {"trained_on": trained_on, "articles": count, "themes": {}, "calls": {}}
     for theme, (vectorizer, model) in fitted.items():
         out["themes"][theme] = linear_model.spec(vectorizer.get_feature_names_out(), model.coef_[0],
                                                  model.intercept_[0])
+        out["calls"][theme] = linear_model.spec([], calls[theme].coef_[0], calls[theme].intercept_[0])
     return out
 
 
@@ -102,38 +107,79 @@ def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
     return gap
 
 
-def cross_validate(data: list[Example], folds: int) -> None:
-    """On articles each fold's model never saw: how often the theme is called right by the lexicon alone and by
-    the brief's rule (the lexicon, or a sentence the model finds quotable), and, where the gold has evidence,
-    the evidence hits of the lexicon's own ranking and of the model's, each under its own call. A hit, as
-    `policybrief eval` scores it, is any evidence sentence matching a gold one."""
-    tally = {t: {"n": 0, "calls": 0, "calls_model": 0, "with_evidence": 0, "lexicon": 0, "model": 0}
-             for t in themes.THEMES}
+def check_call_parity(calls: dict[str, LogisticRegression], spec: dict, data: list[Example],
+                      oof: dict[str, list[list[float]]]) -> float:
+    gap = 0.0
+    for theme, model in calls.items():
+        shipped = linear_model.LinearModel.from_spec(spec["calls"][theme])
+        rows = call_rows(data, oof[theme], theme)
+        gap = max(gap, *(abs(shipped.probability("", r) - p) for r, p in zip(rows, model.predict_proba(rows)[:, 1],
+                                                                              strict=True)))
+    return gap
+
+
+def out_of_fold(data: list[Example], folds: int) -> dict[str, list[list[float]]]:
+    """Each article's sentence probabilities from a sentence model that did not learn from it, per theme: what
+    the call model learns from, since it will meet new pages, not the ones the sentence model learned."""
+    out = {theme: [[] for _ in data] for theme in themes.THEMES}
     for k in range(folds):
         train = [ex for i, ex in enumerate(data) if i % folds != k]
         for theme in themes.THEMES:
             vectorizer, model = fit_sentences(train, theme)
-            for ex in data[k::folds]:
-                t = tally[theme]
-                probs = list(model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1])
-                named = themes.lexicon_call(theme, ex.weights[theme], ex.strong[theme], ex.words)[0]
-                called = named or max(probs, default=0.0) >= themes.QUOTABLE
+            for i in range(k, len(data), folds):
+                out[theme][i] = list(model.predict_proba(_matrix(vectorizer, [data[i]], theme))[:, 1])
+    return out
+
+
+def call_rows(data: list[Example], probs: list[list[float]], theme: str) -> list[list[float]]:
+    rows = []
+    for ex, p in zip(data, probs, strict=True):
+        share = themes.lexicon_share(theme, ex.weights[theme], ex.words)[0]
+        likely = themes.undoubted(dict(zip(ex.ids, p, strict=True)), dict(zip(ex.ids, ex.texts, strict=True)))
+        rows.append(theme_model.call_features(share, bool(ex.strong[theme]), likely))
+    return rows
+
+
+def fit_calls(data: list[Example], oof: dict[str, list[list[float]]]) -> dict[str, LogisticRegression]:
+    return {theme: LogisticRegression(C=CALL_C, max_iter=1000).fit(call_rows(data, oof[theme], theme),
+                                                                    [ex.gold[theme] for ex in data])
+            for theme in themes.THEMES}
+
+
+def cross_validate(data: list[Example], folds: int, oof: dict[str, list[list[float]]]) -> None:
+    """On articles each fold's models never saw: how often the theme is called right by the lexicon alone and by
+    the brief's call model, and, where the gold has evidence, the evidence hits of the lexicon's own ranking and
+    of the sentence model's, each under its own call. A hit, as `policybrief eval` scores it, is any evidence
+    sentence matching a gold one. The call model of each fold learns from the other folds' out-of-fold
+    probabilities."""
+    tally = {t: {"n": 0, "calls": 0, "calls_model": 0, "with_evidence": 0, "lexicon": 0, "model": 0}
+             for t in themes.THEMES}
+    for theme in themes.THEMES:
+        rows = call_rows(data, oof[theme], theme)
+        for k in range(folds):
+            train = [i for i in range(len(data)) if i % folds != k]
+            stack = LogisticRegression(C=CALL_C, max_iter=1000).fit([rows[i] for i in train],
+                                                                    [data[i].gold[theme] for i in train])
+            for i in range(k, len(data), folds):
+                ex, probs, t = data[i], oof[theme][i], tally[theme]
+                named = themes.lexicon_share(theme, ex.weights[theme], ex.words)[0] >= 1 or bool(ex.strong[theme])
+                called = bool(stack.predict_proba([rows[i]])[0, 1] >= themes.CALL_AT)
                 t["n"] += 1
                 t["calls"] += named == ex.gold[theme]
                 t["calls_model"] += called == ex.gold[theme]
                 if not (ex.gold[theme] and ex.gold_evidence[theme]):
                     continue
                 t["with_evidence"] += 1
-                ranked = sorted(range(len(ex.ids)), key=lambda i: -probs[i])[:themes.MAX_EVIDENCE]
-                by_model = [i for n, i in enumerate(ranked) if n == 0 or probs[i] >= themes.MIN_EVIDENCE]
+                ranked = sorted(range(len(ex.ids)), key=lambda j: -probs[j])[:themes.MAX_EVIDENCE]
+                by_model = [j for n, j in enumerate(ranked) if n == 0 or probs[j] >= themes.MIN_EVIDENCE]
                 weights = ex.weights[theme]
-                by_lexicon = sorted((i for i, sid in enumerate(ex.ids) if weights.get(sid)), key=lambda i: -(
-                    weights[ex.ids[i]] + (2.0 if ex.ids[i] in ex.strong[theme] else 0.0)))[:themes.MAX_EVIDENCE]
+                by_lexicon = sorted((j for j, sid in enumerate(ex.ids) if weights.get(sid)), key=lambda j: -(
+                    weights[ex.ids[j]] + (2.0 if ex.ids[j] in ex.strong[theme] else 0.0)))[:themes.MAX_EVIDENCE]
                 t["lexicon"] += named and _hit(ex, theme, by_lexicon)
                 t["model"] += called and _hit(ex, theme, by_model)
     print(f"{folds}-fold cross-validation on {len(data)} articles")
     print(f"{'':<14} {'theme called right':>27}   {'evidence hits where the gold has evidence':>41}")
-    print(f"{'theme':<14} {'articles':>9} {'lexicon':>8} {'+model':>8}   {'articles':>9} {'lexicon':>8} {'model':>7}")
+    print(f"{'theme':<14} {'articles':>9} {'lexicon':>8} {'model':>8}   {'articles':>9} {'lexicon':>8} {'model':>7}")
     for theme, t in tally.items():
         n, e = max(1, t["n"]), max(1, t["with_evidence"])
         print(f"{theme:<14} {t['n']:>9} {t['calls'] / n:>8.3f} {t['calls_model'] / n:>8.3f}   "
@@ -147,11 +193,14 @@ def _hit(ex: Example, theme: str, picked: list[int]) -> bool:
 def main() -> None:
     args = arguments(__doc__, DEFAULT_SETS, OUTPUT)
     data = examples(args.sets)
+    oof = out_of_fold(data, FOLDS)
     if args.cv:
-        cross_validate(data, args.cv)
+        cross_validate(data, args.cv, oof if args.cv == FOLDS else out_of_fold(data, args.cv))
     fitted = {theme: fit_sentences(data, theme) for theme in themes.THEMES}
-    spec = export(fitted, trained_on(args.sets), len(data))
-    print(f"largest probability gap between scikit-learn and the package: {check_parity(fitted, spec, data):.2e}")
+    calls = fit_calls(data, oof)
+    spec = export(fitted, calls, trained_on(args.sets), len(data))
+    gap = max(check_parity(fitted, spec, data), check_call_parity(calls, spec, data, oof))
+    print(f"largest probability gap between scikit-learn and the package: {gap:.2e}")
     args.out.write_text(json.dumps(spec, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(data)} articles, {sum(len(t['ngrams']) for t in spec['themes'].values())} weights")
 

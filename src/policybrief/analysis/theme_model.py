@@ -4,10 +4,14 @@ The lexicon (data/themes.yaml) finds most themes; on pages it was not written fo
 highest is often not the one an annotator quotes (a cue in a passing clause outranks the sentence that makes
 the point), and a point made in words it lacks goes unseen. This model learned that choice from the gold
 evidence of the real tuning set: a logistic regression per theme over a sentence's words, word pairs and
-lexicon weight. It picks the evidence, and a sentence it is sure of calls the theme (themes.QUOTABLE). A
-separate article-level model that called themes raised the calls in cross-validation but lowered them on new
-pages, and was dropped. It is trained by `scripts/train_theme_model.py` and shipped as plain weights in
-data/theme_model.json (see `linear_model`).
+lexicon weight. It picks the evidence.
+
+Whether the article discusses a theme at all is a second, small model per theme over five numbers: how far the
+lexicon's weight goes past its threshold, whether a strong cue fired, and the three highest sentence
+probabilities (`call_features`). It learns from sentence probabilities the sentence model gave to articles it
+was not trained on (five folds), as it will meet new pages. An article-level model over all the words, tried
+before, raised the calls in cross-validation but lowered them on new pages, and was dropped. Both are trained
+by `scripts/train_theme_model.py` and shipped as plain weights in data/theme_model.json (see `linear_model`).
 """
 
 from __future__ import annotations
@@ -24,15 +28,35 @@ from ..linear_model import LinearModel
 _CAP = 3.0  # lexicon weight beyond which more cues say nothing new about a sentence
 
 
+def call_features(lexicon_share: float, strong: bool, probabilities: list[float]) -> list[float]:
+    """What the call model reads: the lexicon's weight as a share of its threshold, whether a strong cue fired,
+    and the three highest sentence probabilities (0 where the text has fewer sentences)."""
+    top = sorted(probabilities, reverse=True)[:3]
+    return [math.log1p(lexicon_share), float(strong), *top, *[0.0] * (3 - len(top))]
+
+
 def sentence_features(weight: float, strong: bool) -> list[float]:
     """What the lexicon says of a sentence, as the model reads it."""
     return [weight, float(strong), math.sqrt(min(_CAP, weight))]
 
 
 @cache
+def _spec() -> dict:
+    return json.loads(files(data).joinpath("theme_model.json").read_text(encoding="utf-8"))
+
+
+@cache
 def load() -> dict[str, LinearModel]:
-    spec = json.loads(files(data).joinpath("theme_model.json").read_text(encoding="utf-8"))
-    return {theme: LinearModel.from_spec(m) for theme, m in spec["themes"].items()}
+    return {theme: LinearModel.from_spec(m) for theme, m in _spec()["themes"].items()}
+
+
+@cache
+def calls() -> dict[str, LinearModel]:
+    return {theme: LinearModel.from_spec(m) for theme, m in _spec()["calls"].items()}
+
+
+def call_probability(theme: str, features: list[float]) -> float:
+    return calls()[theme].probability("", features)
 
 
 def sentence_probabilities(theme: str, sentences: list[Sentence], weights: dict[str, float],
