@@ -134,11 +134,22 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("May 30, 2017 | Kaitlin Lavinder", "2017-05-30"),
     # a header of desk, place and stamps: the story dates from its creation, not its last update
     ("News Desk | Peshawar | Updated: 21-09-2024 13:16 IST | Created: 20-09-2024 13:16 IST", "2024-09-20"),
+    # from tuning pages r1126, r1124 and r728: a zone in brackets, "on:" after the label, a year first with slashes
+    ("December 26, 2024 2:17 pm (EST)", "2024-12-26"),
+    ("  • Posted on: 23 March 2024", "2024-03-23"),
+    ("2025/08/29 09:50:38", "2025-08-29"),
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
     assert article.published.isoformat() == published
-    assert line in removed(article)
+    assert line.strip(" •") in removed(article)
+
+
+@pytest.mark.parametrize("section", ["Regional Analysis", "Weekly Briefs", "Latest Reports"])
+def test_a_sections_name_above_the_date_is_not_the_author(write_article, section):
+    article = load_article(write_article(f"A headline for the story\n\n{section}\nJanuary 29, 2025\n\n{BODY}"))
+    assert article.published.isoformat() == "2025-01-29"
+    assert article.author is None
 
 
 def test_a_date_line_without_its_day_dates_nothing(write_article):

@@ -24,13 +24,14 @@ MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|
           r"Nov(ember)?|Dec(ember)?)\.?")
 _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
-         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}))")
+         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}/\d\d/\d\d))")
 _GLUED_DATE = re.compile(rf"^({_DATE})(?=[A-Z][a-z])")
 _DATE_LINE = re.compile(
     rf"^[|•·\s]*(\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{{2,4}})?,?\s+)?"  # "5:57 AM EST, Jan 16, 2024"
     rf"(?P<label>published|updated|posted|date|last updated|first published|publication date|date published)?"
-    rf"[:|\s]*(on\s+)?{_DATE}"
-    rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\s*([\w+:-]{{2,9}})?)?"
+    rf"[:|\s]*(on\b[:\s]*)?{_DATE}"  # "Posted on: 23 March 2024"
+    # "2:17 pm (EST)", "09:50:38": the time and its zone after the date
+    rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d){{0,2}}\s*(am|pm|a\.m\.|p\.m\.)?\s*(\(?[\w+:-]{{2,9}}\)?)?)?"
     rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}}"
     r"|\s*\|\s*(?P<name>[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}))?\W*$",  # "May 30, 2017 | Kaitlin Lavinder"
     re.IGNORECASE,
@@ -64,6 +65,8 @@ _LABELLED_BYLINE = re.compile(rf"^(?P<label>[A-Z][\w ]{{2,40}}?)\s+(?i:by)\s+(?P
 # "Africa Confidential")
 _NOT_A_NAME = re.compile(r"^By\b|\b(The|News|Daily|Weekly|Africa|Asia|Europe|America|Middle|World|Global|"
                          r"International|Confidential|Insight|Review|Today|Online)\b")
+_SECTION_WORD = re.compile(r"\b(analysis|opinion|commentary|editorials?|explainers?|columns?|reports?|briefs?|"
+                           r"features?|insights?|updates?)\b", re.I)
 _BOARD = re.compile(r"\beditorial (board|team|staff)\b|\bthe editors\b", re.I)
 _BY_ALONE = re.compile(r"(?i)(by|authors?|written by)\s*:?")
 _HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador|Gen|Col|Lt|Capt)\.?\s+")
@@ -338,8 +341,8 @@ def _author_line(page: Page) -> None:
         # the story follows the name, or the place it was filed from and then the story ("Port Moresby and Bangkok")
         after = page.paragraphs[i + 1:i + 3]
         follows = last or not after[0][1] or (len(after) == 2 and not after[1][1] and len(after[0][0].split()) <= 6)
-        if _PERSON_LINE.match(text) and not _LABEL_WORDS.match(text) and _norm(text) not in _outlet_names() \
-                and not _PUBLICATION.search(text) and follows and not _common_words(text, page):
+        if _a_name(text) and _norm(text) not in _outlet_names() and not _PUBLICATION.search(text) and follows \
+                and not _common_words(text, page):
             page.author = page.author or text
             page.removed.append(Removed(text=text, reason="byline"))
             del page.paragraphs[i]
@@ -399,17 +402,22 @@ def _wrapped_lines(blocks: list[list[str]]) -> set[str]:
     return out
 
 
+def _a_name(line: str) -> bool:
+    """A line that reads as a person's name, not as a section's ("Regional Analysis", "Opinion Columns")."""
+    return bool(_PERSON_LINE.match(line)) and not (_LABEL_WORDS.match(line) or _SECTION_WORD.search(line))
+
+
 def _byline_above_date(kept: list[str], page: Page) -> None:
     """A byline without "By": the author's name on a line of its own, perhaps their organisation on the next,
     then the date ("Daniel Akech", "International Crisis Group", "27 November 2025")."""
     if not kept or page.author:
         return
-    if len(kept) >= 2 and _PERSON_LINE.match(kept[-2]) and _ORGANISATION_LINE.search(kept[-1]):
+    if len(kept) >= 2 and _a_name(kept[-2]) and _ORGANISATION_LINE.search(kept[-1]):
         page.author = kept[-2]
         for line in kept[-2:]:
             page.removed.append(Removed(text=line, reason="byline"))
         del kept[-2:]
-    elif _PERSON_LINE.match(kept[-1]) and not _ORGANISATION_LINE.search(kept[-1]):
+    elif _a_name(kept[-1]) and not _ORGANISATION_LINE.search(kept[-1]):
         page.author = kept[-1]
         page.removed.append(Removed(text=kept.pop(), reason="byline"))
 
@@ -536,7 +544,9 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         labelled = bool(m["label"]) and not m["label"].lower().endswith("updated")
         page.dated(parse_date(line[:m.start("name")] if m["name"] else line),
                    3 if labelled or _after_byline(page) or m["name"] else 1)
-        if m["name"]:  # "May 30, 2017 | Kaitlin Lavinder": the date and the byline on one line
+        # "May 30, 2017 | Kaitlin Lavinder": the date and the byline on one line; "... | Regional Analysis" is
+        # the section's label, not its author
+        if m["name"] and not (_NOT_A_NAME.search(m["name"]) or _SECTION_WORD.search(m["name"])):
             page.author = page.author or m["name"]
         return "date line"
     if page.title and _norm(line) == _norm(page.title):
