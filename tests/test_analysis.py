@@ -158,6 +158,15 @@ def test_an_age_set_off_by_commas_is_a_figure(write_article):
     assert counts[78] == "age of Khaleda Zia" and counts[12].startswith("prisoners") and 3 not in counts
 
 
+def test_a_count_in_millions_or_thousands_needs_no_noun_after_it(write_article):
+    # tuning pages r1052 and r1182: what the number counts is named before it
+    brief = brief_of(write_article(
+        "Vote\n\nThe war displaced half of Syria's prewar population of 23 million, officials said. The KDP won "
+        "812,794 votes, followed by the PUK's 409,548, and turnout was 72 in some towns.\n"))
+    counts = {f.value: f.what for f in brief.figures}
+    assert counts[23e6].endswith("prewar population of") and 409548 in counts and 72 not in counts
+
+
 def test_thousands_grouped_by_spaces_are_one_number(write_article):
     brief = brief_of(write_article(
         "Pledge\n\nRuto has pledged to deploy 1 000 troops. In 2024 ten countries sent 3\u202f100 police officers.\n"

@@ -38,6 +38,11 @@ _GROUPING = re.compile(r"[, \u00a0\u2009\u202f]")
 _FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?=(?P<rest>[^.;:!?]{{0,80}}))", re.IGNORECASE)
 _CLOCK = re.compile(r"(:\d\d|\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC))", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(rf"\s*{_TIME_UNITS}\s+(ago|earlier|later|after|before|previously|since)\b", re.IGNORECASE)
+# Words before a number that make it a count of what was named earlier ("put the figure as high as 150,000")
+_QUANTIFIED = re.compile(r"\b(as high as|as many as|up to|some|about|nearly|almost|approximately|roughly|over|"
+                         r"more than|fewer than|less than|at least|around|close to|upwards of|an estimated|numbering|"
+                         r"totall?ing|numbered|estimated at|put at|(ceiling|total|strength|force|contingent|toll|"
+                         r"tally|figure|number|cap) of)$")
 _STOP_WORDS = re.compile(
     r"(?<![\w-])(of|in|on|at|by|for|from|to|with|and|or|but|that|which|who|were|was|are|is|have|has|had|as|since|"
     r"during|across|after|before|while|including|resulting|said|according|will|would|could|can|may|had|be|been)(?![\w-])"
@@ -87,11 +92,10 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         what = f"age of {age['name']}"  # "Khaleda Zia, 78, was freed": a person's age, set off by commas
     if not what and not (m["cur"] or m["pct"]):
         before = s.text[:m.start()].split()[-6:]
-        # "injured over 2,700 in 2025", "withdrew almost 2,000 of its \"peacekeepers\"", "a troop ceiling of 17,000"
-        if not re.search(r"\b(as high as|as many as|up to|some|about|nearly|almost|approximately|roughly|over|"
-                         r"more than|fewer than|less than|at least|around|close to|upwards of|an estimated|numbering|"
-                         r"totall?ing|numbered|estimated at|put at|(ceiling|total|strength|force|contingent|toll|"
-                         r"tally|figure|number|cap) of)$", " ".join(before)):
+        # "injured over 2,700 in 2025", "withdrew almost 2,000 of its \"peacekeepers\"", "a troop ceiling of 17,000";
+        # a number in millions or grouped in thousands is a count whatever precedes it ("a prewar population of
+        # 23 million", "followed by the PUK's 409,548")
+        if not (m["scale"] or _GROUPING.search(raw) or _QUANTIFIED.search(" ".join(before))):
             return None
         what = "… " + " ".join(before)  # "put the figure as high as 150,000": the count is named earlier
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
