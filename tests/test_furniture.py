@@ -262,6 +262,16 @@ def test_links_to_other_stories_after_the_text_are_furniture(write_article):
     assert not article.truncated
 
 
+def test_a_quote_printed_without_its_full_stop_under_a_subheading_is_the_story(write_article):
+    # tuning page r196: a subheading, a quote and its speaker with no full stop, then the excerpt's cut
+    quote = ("\"If the Palestinian Authority governs Gaza, it means the Palestinian cause remains in good shape,\" "
+             "Abu Awad tells The New Arab")
+    head = "The Palestinian Authority's limited options"
+    article = load_article(write_article(f"Gaza after the war\n\n{BODY}\n{head}\n{quote}\nHe argues that such gove"))
+    assert quote in sentences(article) and article.truncated
+    assert "related-article link" not in removed(article).values()
+
+
 def test_an_excerpt_cut_mid_sentence_says_so(write_article):
     article = load_article(write_article("Sudan one year on\n\n" + BODY + " The United Nati"))
     assert article.truncated

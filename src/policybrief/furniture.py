@@ -484,6 +484,10 @@ def _drop_above_headline(page: Page) -> None:
         page.removed.append(Removed(text=text, reason="caption or teaser above the headline"))
 
 
+_ATTRIBUTED_QUOTE = re.compile(r"[,.!?][\"”]\s+([A-Z][\w.'’-]*\s+){1,4}(said|says|tells|told|added|adds|"
+                               r"wrote|writes)\b")
+
+
 def _drop_trailing_links(page: Page) -> None:
     """Short unpunctuated lines after the last sentence of the story are a list of links to other stories.
 
@@ -491,9 +495,11 @@ def _drop_trailing_links(page: Page) -> None:
     """
     tail = 0
     for i, (text, _) in enumerate(reversed(page.paragraphs)):
-        # The page's last paragraph, cut off mid-sentence, is the story's when it reads as prose: long, with a
-        # clause after a comma ("In early 2025, the geopolitical landscape ... between Yemen, the Hout").
-        prose = i == 0 and len(text.split()) > 14 and re.search(r", [a-z]", text)
+        # The story's, not a link: the page's last paragraph cut off mid-sentence when it reads as prose, long
+        # with a clause after a comma ("In early 2025, the geopolitical landscape ... between Yemen, the Hout"),
+        # and a quote with its speaker that the page printed without its full stop ("\"If the Palestinian
+        # Authority governs Gaza, ...,\" Abu Awad tells The New Arab").
+        prose = (i == 0 and len(text.split()) > 14 and re.search(r", [a-z]", text)) or _ATTRIBUTED_QUOTE.search(text)
         if len(text.split()) > 25 or prose or re.search(r"[.!?\"”’)。！？]$", text):
             break
         tail += 1
