@@ -138,6 +138,7 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("December 26, 2024 2:17 pm (EST)", "2024-12-26"),
     ("  • Posted on: 23 March 2024", "2024-03-23"),
     ("2025/08/29 09:50:38", "2025-08-29"),
+    ("Policy brief | 3 March 2025", "2025-03-03"),  # tuning page r794: the section, then the date
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -304,6 +305,7 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
     ("A column", "I have lost count of the conferences I have attended. In my view we must stop. " * 3, "opinion"),
     ("Army retakes town", BODY, "news"),
     ("EU plan offers hope\n\nBig Deal·Opinion", BODY, "opinion"),
+    ("EU plan offers hope\n\nOpinion | 3 March 2025", BODY, "opinion"),
     # filed as analysis by the site, though its author writes "I"
     ("Cocaine war\nSource: https://example.org/analysis/cocaine-war",
      "I went to Catatumbo. My guide told us our route. I saw the war. " * 3, "analysis"),

@@ -101,6 +101,7 @@ _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
 _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IANS|PTI|ANI|Sputnik|TASS|CNN|Al Jazeera)"
 # "Washington DC (UPI) Sep 5, 2025": a wire dateline on a line of its own, with the date after the agency.
+_SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w'’&-]*( [\w'’&-]+){{0,3}})\s*\|\s*(?P<date>{_DATE})\s*$")
 _AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+(?P<date>{_DATE})\W*$", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w.'’ -]{1,30}?)?)"
@@ -545,6 +546,14 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         first = next((when for label, when in stamps if not label.lower().endswith("updated")),
                      lead[0] if lead else stamps[0][1])
         page.dated(parse_date(first), 3)
+        return "date line"
+    if (m := _SECTION_DATE_LINE.match(line)) and (when := parse_date(m["date"])):
+        # "Policy brief | 3 March 2025": the section that files the story, then its date; or its author
+        if _a_name(m["section"]):
+            page.author = page.author or m["section"]
+        else:
+            page.labels.append(m["section"])
+        page.dated(when, 3 if in_header else 1)  # further down, it may date another story's link
         return "date line"
     if m := _DATE_LINE.match(line):
         labelled = bool(m["label"]) and not m["label"].lower().endswith("updated")
