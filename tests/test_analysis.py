@@ -496,6 +496,12 @@ def test_a_state_named_once_as_a_place_is_no_actor(write_article):
         "reopen its border with Mali.")).actors}
     # named as acting, or more than once, a state is an actor; named once as the place, it is not
     assert {"Mali", "Senegal"} <= names and not {"Nigeria", "Spain"} & names
+    # as tuning pages print them: a bearing, a border, a currency
+    names = {a.name for a in real_page(write_article, (
+        "Palau lies about 800 kilometres east of the Philippines, officials said. The junta lost control of the "
+        "frontiers with China, India and Thailand. Qatar will invest US$21 billion in the port. Palau said Qatar "
+        "would build it, and Palau welcomed the deal.")).actors}
+    assert {"Palau", "Qatar"} <= names and not {"Philippines", "China", "India", "Thailand", "United States"} & names
 
 
 def test_a_headline_naming_who_rules_a_state_places_the_story_there(write_article):

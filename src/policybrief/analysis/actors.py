@@ -155,12 +155,22 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
 
 
 def _only_a_place(sentence: str, forms: list[str]) -> bool:
-    """ "met for a summit in Nigeria", "in exile in Spain": named once, as a place, a state does not act. A state
-    that hosts a foreign force ("a US outpost in Jordan", "bases in Senegal") is part of the story."""
-    return any(re.search(rf"\b(in|at) {re.escape(f)}\b(?!['’])", sentence)
-               and not re.search(rf"{_HOSTED}[^.;]{{0,60}}\b(in|at) {re.escape(f)}\b", sentence) for f in forms)
+    """ "met for a summit in Nigeria", "in exile in Spain", "800 kilometres east of the Philippines", "frontiers
+    with China, India and Thailand": named once, as a place or a landmark, a state does not act. A state that
+    hosts a foreign force ("a US outpost in Jordan", "bases in Senegal") is part of the story."""
+    for f in forms:
+        name = re.escape(f)
+        if re.search(rf"\b(in|at) {name}\b(?!['’])", sentence) \
+                and not re.search(rf"{_HOSTED}[^.;]{{0,60}}\b(in|at) {name}\b", sentence):
+            return True
+        if re.search(rf"{_BEARING} of (the )?{name}\b(?!['’])|{_BOUNDARY} with ([\w’'-]+,? (and )?){{0,4}}(the )?"
+                     rf"{name}\b(?!['’])", sentence):
+            return True
+    return False
 
 
+_BEARING = r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?"
+_BOUNDARY = r"\b(borders?|frontiers?|boundary|boundaries)"
 _HOSTED = r"\b(bases?|outposts?|presence|troops|forces|soldiers|contingents?|deployed|stationed|garrison\w*)\b"
 _TERM = re.compile(r"\s*\((?:from\s+)?(?P<start>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<end>(?:19|20)\d\d))?\)")
 

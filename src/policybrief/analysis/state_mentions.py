@@ -122,6 +122,10 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             if entry.type == "state" and _body_follows(toks, j, cue):
                 i = j  # "US forces" is the state's body, found by the bodies pass
                 continue
+            if entry.type == "state" and j < len(toks) and toks[j].text.startswith("$"):
+                s.claim(i, j)  # "US$21 billion": a currency, not the state
+                i = j
+                continue
             if entry.type == "state" and _names_a_sea(toks, i):
                 s.claim(i, j)  # "the Gulf of Guinea", "the Sea of Japan": water, not the state
                 i = j
