@@ -558,6 +558,15 @@ def test_an_organisation_keeps_its_owners_acronym_in_its_name(write_article):
     assert {"U.N. Support Office", "U.N. Trust Fund"} <= names and not {"Support Office", "Trust Fund"} & names
 
 
+def test_a_states_might_or_aid_is_not_its_armed_forces(write_article):
+    brief = brief_of(write_article(
+        "Niger turns east\n\nNiger has since turned to Russia for military aid, officials said on Monday. Japan "
+        "is a bulwark against China's rising military might, and Russia said it would send instructors.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Niger", "Russia", "China"} <= names
+    assert not {"Armed forces of Russia", "Armed forces of China"} & names
+
+
 def test_a_body_is_named_whole_as_the_text_names_it(write_article):
     brief = brief_of(write_article(
         "Border clash\n\nThe Border Service of the State Committee for National Security of Kyrgyzstan said on "

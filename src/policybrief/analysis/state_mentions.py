@@ -212,13 +212,25 @@ def _body_at(toks: list[Token], j: int, cue: Cues) -> tuple[dict, int] | None:
     """A state-body noun at token j, allowing two modifiers: "French special forces", "Yemen's internationally
     recognised government"."""
     for skip in (0, 1, 2):
-        if skip and (j + skip > len(toks) or not toks[j + skip - 1].text.isalpha() or toks[j + skip - 1].capitalised):
-            break
+        if skip and (j + skip > len(toks) or not toks[j + skip - 1].text.isalpha() or toks[j + skip - 1].capitalised
+                     or toks[j + skip - 1].text in _FUNCTION_WORDS):
+            break  # "turned to Russia for military aid": a preposition modifies nothing
         words = tuple(t.text.lower() for t in toks[j + skip:j + skip + 4])
         for body, spec in cue.bodies:
             if words[:len(body)] == body:
+                if len(words) > len(body) and words[len(body)] in _NOT_A_BODY_AFTER:
+                    return None  # "China's rising military might", "the military void": a quality, not a force
                 return spec, j + skip + len(body)
     return None
+
+
+_FUNCTION_WORDS = frozenset({"for", "to", "of", "in", "with", "and", "or", "by", "from", "on", "at", "as", "that",
+                             "which", "who", "is", "was", "are", "were", "has", "have", "had", "will", "would",
+                             "than", "into", "over", "after", "before"})
+# Nouns after "military" or "army" that make it an adjective: the state's might or aid, not its forces
+_NOT_A_BODY_AFTER = frozenset({"might", "power", "aid", "assistance", "spending", "budget", "budgets", "equipment",
+                               "hardware", "cooperation", "ties", "void", "vacuum", "capabilities", "capability",
+                               "strength", "build-up", "buildup", "expenditure", "technology", "sales"})
 
 
 def _nationality_only(toks: list[Token], j: int, cue: Cues) -> bool:
