@@ -558,6 +558,16 @@ def test_an_organisation_keeps_its_owners_acronym_in_its_name(write_article):
     assert {"U.N. Support Office", "U.N. Trust Fund"} <= names and not {"Support Office", "Trust Fund"} & names
 
 
+def test_a_named_groups_description_is_no_other_group(write_article):
+    brief = brief_of(write_article(
+        "Disarmament\n\nFighters from the Kurdistan Workers' Party (PKK), a Kurdish separatist group engaged in an "
+        "insurgency, began disarming on Friday, officials said. Days earlier the Lebanese militant group Hezbollah "
+        "fired rockets. A rebel group attacked a town on Monday, officials said, and Hezbollah condemned it.\n"))
+    groups = [a for a in brief.actors if a.type == "armed_group"]
+    assert {a.name for a in groups} == {"Kurdistan Workers' Party", "Hezbollah", "Armed groups"}
+    assert actor(brief, "Armed groups").aliases == ["rebel group"]
+
+
 def test_a_states_might_or_aid_is_not_its_armed_forces(write_article):
     brief = brief_of(write_article(
         "Niger turns east\n\nNiger has since turned to Russia for military aid, officials said on Monday. Japan "

@@ -388,6 +388,9 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
             found.add(named.key, named.name, named.type, s, s.surface(i, j + 1))
             s.claim(i, j + 1)
             continue
+        if t.text == "group" and _describes_a_named_group(s, i, j, found):
+            s.claim(i, j + 1)  # "the Lebanese militant group Hezbollah", "the PKK, a Kurdish separatist group"
+            continue
         gangs = kind == "criminal" or t.text.startswith("gang")
         if sponsor is not None and not (gangs and not linked):  # "Haitian gangs" are Haiti's own, not its proxies
             key_ = f"groups:{sponsor.code}"
@@ -401,6 +404,13 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
             key_, name, code = "groups:armed", "Armed groups", None
         found.add(key_, name, "armed_group", s, s.surface(i, j + 1), code=code)
         s.claim(i, j + 1)
+
+
+def _describes_a_named_group(s: TokenSentence, i: int, j: int, found: Collector) -> bool:
+    """A group phrase right beside a named armed group of the same sentence is that group's description."""
+    around = f"{s.surface(max(0, i - 6), i)} {s.surface(j + 1, min(len(s.tokens), j + 4))}"
+    return any(c.type == "armed_group" and c.from_gazetteer and s.sentence.id in c.mentions
+               and any(a in around for a in c.aliases) for c in found.found.values())
 
 
 def _named_group(found: Collector, word: str) -> Candidate | None:
