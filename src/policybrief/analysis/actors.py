@@ -128,8 +128,9 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
         words = c.name.split()
         if not c.from_gazetteer and (c.type == "person" and not_names.intersection(words)
                                      or c.type == "organisation" and (not_names.issuperset(words)
-                                                                      or words[-1] in _MEDIA_HEADS)):
-            continue  # "Monday" that "urged", the "General Staff", "The Denver Post": not actors
+                                                                      or re.split(r"[-–]", words[-1])[-1]
+                                                                      in _MEDIA_HEADS)):
+            continue  # "Monday" that "urged", the "General Staff", "The Denver Post", "JAM-News": not actors
         seen = [a for a in c.aliases if a != c.name]
         if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE \
                 and _only_a_place(text[c.mentions[0]], [c.name, *seen]):
