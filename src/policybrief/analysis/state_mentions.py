@@ -87,6 +87,11 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             continue
         hit = lookup(toks, i, local, 12) or lookup(toks, i, gaz.names, gaz.longest)
         source = _source_at(toks, i, gaz)
+        if source and hit is None and toks[i].text.lower() == "the" and (
+                after := lookup(toks, i + 1, local, 12) or lookup(toks, i + 1, gaz.names, gaz.longest)) \
+                and after[1] > source:
+            i += 1  # "The National League for Democracy" is the party, though "The National" is a newspaper
+            continue
         if source and (hit is None or source >= hit[1]):
             s.claim(i, source)
             i = source
