@@ -575,6 +575,12 @@ def test_a_states_might_or_aid_is_not_its_armed_forces(write_article):
     names = {a.name for a in brief.actors}
     assert {"Niger", "Russia", "China"} <= names
     assert not {"Armed forces of Russia", "Armed forces of China"} & names
+    brief = brief_of(write_article(
+        "Red Sea port\n\nEthiopia signed a port deal with Somaliland on Monday, officials said. The government in "
+        "Somalia declared the deal illegal, and ports blocked by Russia's military actions stay shut. Ethiopia "
+        "said it would go ahead.\n"))
+    names = {a.name for a in brief.actors}
+    assert "Government of Somalia" in names and not {"Government of Ethiopia", "Armed forces of Russia"} & names
 
 
 def test_a_body_is_named_whole_as_the_text_names_it(write_article):

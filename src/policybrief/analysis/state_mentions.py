@@ -235,7 +235,9 @@ _FUNCTION_WORDS = frozenset({"for", "to", "of", "in", "with", "and", "or", "by",
 # Nouns after "military" or "army" that make it an adjective: the state's might or aid, not its forces
 _NOT_A_BODY_AFTER = frozenset({"might", "power", "aid", "assistance", "spending", "budget", "budgets", "equipment",
                                "hardware", "cooperation", "ties", "void", "vacuum", "capabilities", "capability",
-                               "strength", "build-up", "buildup", "expenditure", "technology", "sales"})
+                               "strength", "build-up", "buildup", "expenditure", "technology", "sales", "action",
+                               "actions", "activity", "activities", "intervention", "interventions", "strike",
+                               "strikes", "campaign", "exercises", "drills"})
 
 
 def _nationality_only(toks: list[Token], j: int, cue: Cues) -> bool:
@@ -345,6 +347,10 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
         # "the army", "the interim government", "the military-backed interim government"
         for k in range(i + 1, min(i + 4, len(toks))):
             if toks[k].text in MAIN_STATE_BODIES:
+                # "the government in Somalia", "the army of Chad": the state named after it, not the main one
+                if k + 2 < len(toks) and toks[k + 1].text in ("in", "of") and (
+                        hit := lookup(toks, k + 2, gaz.names, 4)) and hit[0].type == "state":
+                    return hit[0], i + 1
                 return main, i + 1
             if toks[k].capitalised or not (toks[k].text.isalpha() or toks[k].text == "-"):
                 break
