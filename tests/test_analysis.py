@@ -568,6 +568,15 @@ def test_a_named_groups_description_is_no_other_group(write_article):
     assert actor(brief, "Armed groups").aliases == ["rebel group"]
 
 
+def test_a_demonym_or_an_acronyms_article_inside_a_name_stays_in_it(write_article):
+    brief = brief_of(write_article(
+        "Sanctions\n\nThe sanctions target the National Iranian Oil Company, officials said on Monday. Troops pulled "
+        "back from the Y-Junction in Depsang and the Charding Nullah Junction (CNJ), India said.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"National Iranian Oil Company", "Charding Nullah Junction"} <= names
+    assert not {"Oil Company", "and the Charding Nullah Junction"} & names
+
+
 def test_a_states_might_or_aid_is_not_its_armed_forces(write_article):
     brief = brief_of(write_article(
         "Niger turns east\n\nNiger has since turned to Russia for military aid, officials said on Monday. Japan "

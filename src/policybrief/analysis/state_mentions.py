@@ -42,7 +42,8 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         spelt = {re.sub(r"[^A-Z]", "", m[1]), re.sub(r"[^A-Z]", "", m[1].upper())}
         for start in range(len(words)):
             if "".join(w[0] for w in words[start:] if w[0].isupper()) in spelt:
-                long_name = " ".join(words[start:])
+                # "in Depsang and the Charding Nullah Junction (CNJ)": the name starts at its first capital
+                long_name = _LEADING_LOWER.sub("", " ".join(words[start:]))
                 break
         # "The ..." and an owner ("Mozambique's Defence and Security Forces (FDS)") are not part of the name
         long_name = re.sub(r"^(The|A|An) |^\S+['’]s ", "", long_name)
@@ -149,6 +150,11 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
         demonym = lookup(toks, i, gaz.demonyms, 3)
         if demonym:
             entry, j = demonym
+            if j < len(toks) and toks[j].capitalised and not toks[j - 1].possessive and (
+                    i > 0 and toks[i - 1].capitalised and toks[i - 1].text not in ARTICLES
+                    or type_from_head(key(s.surface(i, org_run(toks, i, s))))):
+                i = j  # "the Serbian Orthodox Church", "National Iranian Oil Company": the demonym is in the name
+                continue
             if _nationality_only(toks, j, cue):
                 s.claim(i, j)  # "the Danish shipping group Maersk": Denmark does nothing here
             elif not _body_follows(toks, j, cue) and not _group_follows(toks, j, cue):
