@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from . import data
-from .linear_model import LinearModel
+from .linear_model import LinearModel, ngrams
 
 KINDS = ("news", "opinion", "analysis")
 
@@ -28,7 +28,8 @@ def load() -> dict[str, LinearModel]:
 
 
 def probabilities(text: str, features: Sequence[float]) -> dict[str, float]:
-    return {kind: model.probability(text, features) for kind, model in load().items()}
+    grams = ngrams(text)
+    return {kind: model.probability_of(grams, features) for kind, model in load().items()}
 
 
 def predict(text: str, features: Sequence[float]) -> str:

@@ -34,7 +34,11 @@ class LinearModel:
         return cls(spec["intercept"], spec["ngrams"], tuple(spec["features"]))
 
     def probability(self, text: str, features: Sequence[float]) -> float:
-        z = self.intercept + sum(self.ngram_weights.get(g, 0.0) for g in ngrams(text))
+        return self.probability_of(ngrams(text), features)
+
+    def probability_of(self, grams: Sequence[str], features: Sequence[float]) -> float:
+        """The probability for a text already split into its n-grams: models that read one text share them."""
+        z = self.intercept + sum(self.ngram_weights.get(g, 0.0) for g in grams)
         z += sum(w * x for w, x in zip(self.feature_weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 

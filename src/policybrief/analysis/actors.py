@@ -9,6 +9,7 @@ speech cue. A last pass links later surname and role mentions ("al-Sudani", "the
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -161,15 +162,17 @@ def _only_a_place(sentence: str, forms: list[str]) -> bool:
     hosts a foreign force ("a US outpost in Jordan", "bases in Senegal") is part of the story."""
     for f in forms:
         name = re.escape(f)
-        if re.search(rf"\b(in|at) {name}\b(?!['’])", sentence) \
-                and not re.search(rf"{_HOSTED}[^.;]{{0,60}}\b(in|at) {name}\b", sentence):
+        if _rx(rf"\b(in|at) {name}\b(?!['’])").search(sentence) \
+                and not _rx(rf"{_HOSTED}[^.;]{{0,60}}\b(in|at) {name}\b").search(sentence):
             return True
-        if re.search(rf"{_BEARING} of (the )?{name}\b(?!['’])|{_BOUNDARY} with ([\w’'-]+,? (and )?){{0,4}}(the )?"
-                     rf"{name}\b(?!['’])", sentence):
+        if _rx(rf"{_BEARING} of (the )?{name}\b(?!['’])|{_BOUNDARY} with ([\w’'-]+,? (and )?){{0,4}}(the )?"
+               rf"{name}\b(?!['’])").search(sentence):
             return True
     return False
 
 
+# Patterns made per name, compiled once per process: a batch names more of them than re's own cache holds
+_rx = functools.cache(re.compile)
 _BEARING = r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?"
 _BOUNDARY = r"\b(borders?|frontiers?|boundary|boundaries)"
 _HOSTED = r"\b(bases?|outposts?|presence|troops|forces|soldiers|contingents?|deployed|stationed|garrison\w*)\b"

@@ -30,16 +30,16 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
 
     def weight(state: Actor) -> tuple[float, bool, int]:
         forms = forms_of(state)
-        located = sum(len(re.findall(rf"\b(in|across|inside|within|into) {_PART}{re.escape(f)}\b", text))
+        located = sum(len(_rx(rf"\b(in|across|inside|within|into) {_PART}{re.escape(f)}\b").findall(text))
                       for f in forms)
         titled = any(f in headline for f in forms)
         # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
         # a preposition of place or a verb of leaving; the state whose troops move is an outside actor.
         # "a vote in Moldova and Georgia" places it in both
-        placed = any(re.search(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
-                               rf"((?-i:[A-Z])\S*( (?-i:[A-Z])\S*)? (and|or|&) )?{re.escape(f)}\b", headline, re.I)
+        placed = any(_rx(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
+                         rf"((?-i:[A-Z])\S*( (?-i:[A-Z])\S*)? (and|or|&) )?{re.escape(f)}\b", re.I).search(headline)
                      for f in places_of(state)) or any(
-            re.search(rf"\b{re.escape(f)}(['’]s?)?( (and|or|&) (?-i:[A-Z])\S*( (?-i:[A-Z])\S*)?)? {_RULERS}", headline)
+            _rx(rf"\b{re.escape(f)}(['’]s?)?( (and|or|&) (?-i:[A-Z])\S*( (?-i:[A-Z])\S*)?)? {_RULERS}").search(headline)
             for f in [state.name, *regions_of(state)])
         # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
         # start with its code) acting are the state's situation too
@@ -56,7 +56,7 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         said = [s.text for s in sentences if any(f in s.text for f in {group.name, *group.seen_as} if f)]
 
         def placed_in(forms: list[str]) -> bool:
-            return any(re.search(rf"\b(in|inside|into|across) {re.escape(f)}\b", t) for t in said for f in forms)
+            return any(_rx(rf"\b(in|inside|into|across) {re.escape(f)}\b").search(t) for t in said for f in forms)
 
         return not placed_in(places_of(home)) and placed_in([f for o in states if o is not home
                                                               for f in places_of(o)])
@@ -66,6 +66,8 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
 
 # "Will Solomon Islands new leader bring it closer China", "Peru's Congress removes Boluarte": who rules the state
 # named before them is the story; its army or navy may be abroad
+# Patterns made per state name, compiled once per process: a batch names more of them than re's own cache holds
+_rx = functools.cache(re.compile)
 _RULERS = (r"((new|interim|military|transitional|ruling|incoming) )?(leader|president|prime minister|government|"
            r"junta|parliament|congress|election|vote|opposition|coup)s?\b")
 
