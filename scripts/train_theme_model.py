@@ -39,6 +39,7 @@ class Example:
     ids: list[str]
     weights: dict[str, dict[str, float]]
     strong: dict[str, set[str]]
+    doubted: set[str]
     words: int
     gold: dict[str, bool]
     labels: dict[str, list[int]]
@@ -56,7 +57,8 @@ def examples(folders: list[Path]) -> list[Example]:
             evidence = {t: ((g.get("evidence") or {}).get(t) or []) if g.get(t) else [] for t in themes.THEMES}
             out.append(Example(
                 name=path.stem, texts=[s.text for s in sentences], ids=[s.id for s in sentences],
-                weights=scores.weights, strong=scores.strong, words=sum(len(s.text.split()) for s in sentences),
+                weights=scores.weights, strong=scores.strong, doubted=scores.doubted,
+                words=sum(len(s.text.split()) for s in sentences),
                 gold={t: bool(g.get(t)) for t in themes.THEMES},
                 labels={t: [int(any(evaluate.jaccard(s.text, e) >= 0.5 for e in evidence[t])) for s in sentences]
                         for t in themes.THEMES},
@@ -135,7 +137,7 @@ def call_rows(data: list[Example], probs: list[list[float]], theme: str) -> list
     rows = []
     for ex, p in zip(data, probs, strict=True):
         share = themes.lexicon_share(theme, ex.weights[theme], ex.words)[0]
-        likely = themes.undoubted(dict(zip(ex.ids, p, strict=True)), dict(zip(ex.ids, ex.texts, strict=True)))
+        likely = themes.undoubted(dict(zip(ex.ids, p, strict=True)), ex.doubted)
         rows.append(theme_model.call_features(share, bool(ex.strong[theme]), likely))
     return rows
 

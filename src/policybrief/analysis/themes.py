@@ -78,19 +78,24 @@ def lexicon() -> _Lexicon:
 
 @dataclass
 class SentenceScores:
-    """Per-sentence weights for each theme, and whether a strong cue fired un-negated."""
+    """Per-sentence weights for each theme, whether a strong cue fired un-negated, and the sentences that doubt
+    what they say ("a power vacuum was unlikely")."""
 
     weights: dict[str, dict[str, float]]
     strong: dict[str, set[str]]
+    doubted: set[str]
 
 
 def score_sentences(sentences: list[Sentence]) -> SentenceScores:
     lex = lexicon()
     weights: dict[str, dict[str, float]] = {t: {} for t in THEMES}
     strong: dict[str, set[str]] = {t: set() for t in THEMES}
+    doubted: set[str] = set()
     for s in sentences:
         text = s.text
-        doubt = lex.doubt_factor if lex.doubt.search(text) else 1.0
+        if lex.doubt.search(text):
+            doubted.add(s.id)
+        doubt = lex.doubt_factor if s.id in doubted else 1.0
         hedged = bool(lex.hedging.search(text))
         for theme in THEMES:
             total = 0.0
@@ -106,7 +111,7 @@ def score_sentences(sentences: list[Sentence]) -> SentenceScores:
             if total:
                 weights[theme][s.id] = total
     _consequences(sentences, weights["power_vacuum"], lex)
-    return SentenceScores(weights, strong)
+    return SentenceScores(weights, strong, doubted)
 
 
 def _consequences(sentences: list[Sentence], weights: dict[str, float], lex: _Lexicon) -> None:
@@ -143,7 +148,7 @@ def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitic
         share, score = lexicon_share(theme, weights, words)
         likely = theme_model.sentence_probabilities(theme, sentences, weights, strong) if geopolitical else {}
         called = geopolitical and theme_model.call_probability(theme, theme_model.call_features(
-            share, bool(strong), undoubted(likely, text))) >= CALL_AT
+            share, bool(strong), undoubted(likely, scores.doubted))) >= CALL_AT
         present = geopolitical and (called or bool(titled.get(theme)))
         evidence = []
         if present:
@@ -165,11 +170,10 @@ def lexicon_share(theme: str, weights: dict[str, float], words: int) -> tuple[fl
     return total / threshold, 1 - math.exp(-total / (2 * threshold))
 
 
-def undoubted(probabilities: dict[str, float], text: dict[str, str]) -> list[float]:
+def undoubted(probabilities: dict[str, float], doubted: set[str]) -> list[float]:
     """The sentence probabilities the call may rest on: the model reads words, not doubt, and "a power vacuum was
     unlikely" is no call for the theme."""
-    doubt = lexicon().doubt
-    return [p for sid, p in probabilities.items() if not doubt.search(text[sid])]
+    return [p for sid, p in probabilities.items() if sid not in doubted]
 
 
 def label_sentences(sentences: list[Sentence], scores: SentenceScores, themes: Themes) -> list[Sentence]:
