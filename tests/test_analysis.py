@@ -113,6 +113,18 @@ def test_descriptions_name_state_bodies(write_article):
     assert actor(brief, "Jihadist groups").type == "armed_group"
 
 
+def test_bare_security_forces_are_the_main_states_unless_another_is_named(write_article):
+    brief = brief_of(write_article(
+        "Six soldiers killed in Pakistan\n\n"
+        "Pakistan said militants attacked a checkpoint near the Afghan border overnight. The TTP frequently "
+        "targets security forces in the province, officials in Pakistan said. Afghan security forces were not "
+        "involved, Kabul said.\n"
+    ))
+    pakistani = actor(brief, "Armed forces of Pakistan")
+    assert "security forces" in pakistani.aliases
+    assert "Afghan security forces" in actor(brief, "Armed forces of Afghanistan").aliases
+
+
 def test_capital_as_place_is_not_an_actor(write_article):
     brief = brief_of(write_article(
         "Strike in the capital\n\nA drone strike in Baghdad killed a militia commander on Thursday, police said.\n"

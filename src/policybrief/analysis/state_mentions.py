@@ -298,7 +298,7 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
         if body is None:
             continue
         spec, end = body
-        generic = toks[i].text.lower() in ("the", "parliament")
+        generic = toks[i].text.lower() in ("the", "parliament", "security")
         if generic and toks[end - 1].text.lower() in ("officials", "leaders"):
             continue
         code = f"{state.code}{spec['role']}"
@@ -348,6 +348,9 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
     t = toks[i]
     if t.text == "government" and i + 1 < len(toks) and toks[i + 1].text in ("forces", "troops", "soldiers"):
         return main, i + 1
+    if t.text == "security" and i + 1 < len(toks) and toks[i + 1].text == "forces":
+        # "the TTP frequently targets security forces": when no one else's are named, they are the country's own
+        return main, i
     if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
             and toks[i + 1].possessive:
         return main, i + 2
