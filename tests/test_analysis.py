@@ -290,6 +290,15 @@ def test_people_known_only_by_a_long_apposition_or_a_hyphenated_name(write_artic
     assert "Li Ka-shing" in people and "Li Ka" not in people
 
 
+def test_a_name_set_off_by_commas_after_a_role_is_the_person_holding_it(write_article):
+    brief = real_page(write_article, (
+        "A Venezuelan patrol boat approached an exploration vessel in Guyana's waters. Guyana's President, Irfaan "
+        "Ali, condemned the incursion. The opposition said its candidate, Edmundo Gonzalez, was the winner. The "
+        "river, Rio Cuyuni, marks the border."))
+    people = {a.name for a in brief.actors if a.type == "person"}
+    assert {"Irfaan Ali", "Edmundo Gonzalez"} <= people and "Rio Cuyuni" not in people
+
+
 def test_a_rank_and_a_middle_initial_and_a_known_surname_inside_another_name(write_article):
     brief = real_page(write_article, (
         "At the direction of the commander of U.S. Southern Command, Gen. Francis L. Donovan, a task force struck a "

@@ -163,10 +163,15 @@ def _apposition(s: TokenSentence, end: int) -> str | None:
 
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
-_ROLE_WORD = re.compile(
-    r"(?:(?:deputy|vice|acting|former|under|assistant|senior|special)\s+)?\b(secretary|minister|spokes\w+|leader|commander|chief|head|president|"
-    r"director|envoy|ambassador|general|adviser|advisor|official|analyst|researcher|founder|chairman|governor|mayor|"
-    r"owner|manager|coach|officer|professor|fellow|editor)\b", re.I)
+_ROLE_NOUNS = (r"secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|ambassador|general|"
+               r"adviser|advisor|official|analyst|researcher|founder|chairman|governor|mayor|owner|manager|coach|officer|"
+               r"professor|fellow|editor")
+_ROLE_WORD = re.compile(rf"(?:(?:deputy|vice|acting|former|under|assistant|senior|special)\s+)?\b({_ROLE_NOUNS})\b",
+                        re.I)
+# "Guyana's President, Irfaan Ali, condemned", "its candidate, Edmundo González, was the winner": a name set off
+# by commas right after a role is the person holding it
+_ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|rival|opponent|counterpart)\s*,\s*$",
+                              re.I)
 
 
 def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, lowercase: set[str]) -> None:
@@ -216,7 +221,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         words_in_name = sum(1 for t in toks[i:person_end] if t.text[0].isalpha())
         role = _apposition(s, person_end)
-        if 2 <= words_in_name <= 5 and s.free(i, person_end) and (_speaks(toks, i, person_end, cue) or role) \
+        after_role = person_end < len(toks) and toks[person_end].text == "," \
+            and _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
+        if 2 <= words_in_name <= 5 and s.free(i, person_end) \
+                and (_speaks(toks, i, person_end, cue) or role or after_role) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]):
             found.add(f"person:{name}", name, "person", s, name, role=role)
             s.claim(i, person_end)
