@@ -125,6 +125,16 @@ def test_bare_security_forces_are_the_main_states_unless_another_is_named(write_
     assert "Afghan security forces" in actor(brief, "Armed forces of Afghanistan").aliases
 
 
+def test_acronyms_written_as_words_are_the_bodies_they_name(write_article):
+    brief = brief_of(write_article(
+        "Minusma leaves Kidal\n\n"
+        "Minusma said its last peacekeepers left Kidal on Tuesday, and Ecowas said it would send envoys to Mali. "
+        "In Baghdad, Sadr said the mission's exit showed the limits of foreign forces.\n"
+    ))
+    names = {a.name for a in brief.actors}
+    assert {"MINUSMA", "ECOWAS"} <= names and "Western Sahara" not in names
+
+
 def test_capital_as_place_is_not_an_actor(write_article):
     brief = brief_of(write_article(
         "Strike in the capital\n\nA drone strike in Baghdad killed a militia commander on Thursday, police said.\n"

@@ -6,6 +6,7 @@ and for states demonyms and capital); its entries are added to, and override, th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -103,22 +104,33 @@ def _entries(items: list, origin: str, default_type: str | None) -> Iterable[Ent
         )
 
 
+# British style writes an acronym said as a word as a word: "Nato", "Ecowas", "Minusma". Some of those words are
+# also a name or a word of their own ("Sadr" is a cleric, "Fact" a word, "Rand" a currency).
+_ACRONYM = re.compile(r"[A-Z]{4,8}")
+_ACRONYMS_NOT_WORDS = frozenset({"FACT", "RAND", "SADR"})
+
+
 def _build(entries: list[Entry]) -> Gazetteer:
     names: dict[tuple[str, ...], Entry] = {}
     demonyms: dict[tuple[str, ...], Entry] = {}
     capitals: dict[tuple[str, ...], Entry] = {}
     by_code: dict[str, Entry] = {}
+    as_words: dict[tuple[str, ...], Entry] = {}
     for e in entries:  # later entries (analysts' files) win over shipped ones
         for form in [e.name, *e.aliases]:
             names[key(form)] = e
             if form[:4].lower() != "the ":
                 names[key("the " + form)] = e
+            if _ACRONYM.fullmatch(form) and form not in _ACRONYMS_NOT_WORDS:
+                as_words[key(form.capitalize())] = e
         for form in e.demonyms:
             demonyms[key(form)] = e
         for form in e.capitals:
             capitals[key(form)] = e
         if e.code and (e.code not in by_code or e.type == "state"):
             by_code[e.code] = e
+    for k, e in as_words.items():
+        names.setdefault(k, e)
     src = data.load("sources")
     sources = frozenset(key(n) for group in src.values() for n in group)
     longest = max(len(k) for k in [*names, *demonyms, *capitals])
