@@ -293,6 +293,8 @@ def test_a_page_of_nothing_but_furniture_is_one_clear_error(write_article):
 
 @pytest.mark.parametrize(("head", "body", "kind"), [
     ("Title\nSource: https://www.example.com/opinion/columnists/x", BODY, "opinion"),
+    ("Title\nSource: https://opinion.example.net/74760/tug-of-war", BODY, "opinion"),
+    ("Title\nSource: https://blogs.example.com/the-arctic-maneuver/", BODY, "opinion"),
     ("It’s Time To Recognize the Taliban", BODY, "opinion"),
     # no label: the kind model reads the writing, which weighs and explains without dated, attributed events
     ("Why a port deal matters",
