@@ -88,6 +88,9 @@ def test_headline_on_the_line_above_the_text_is_not_glued_to_it(write_article):
     ("(Bloomberg) -- Somalia's", "Bloomberg", None),
     # the outlet, the agency and the date in brackets
     ("MOSCOW (Pakistan Point News / Sputnik - 11th August, 2020) Somalia's", "Sputnik", "2020-08-11"),
+    # the place, a bar and the date, then the outlet or a colon
+    ("VIENNA | 28 December 2023 (IDN) — Somalia's", None, "2023-12-28"),
+    ("Muzaffarabad | October 10, 2025: Somalia's", None, "2025-10-10"),
 ])
 def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening, agency, published):
     text = f"Somalia asks for delay\n\n{opening} government asked on Monday for the exit of troops to be delayed, " \

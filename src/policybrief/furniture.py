@@ -117,6 +117,10 @@ _MIXED_DATELINE = re.compile(
 _BRACKETED_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{2,30}})\s*\([^()]{{0,60}}?\b{_AGENCY}\s*[-—–,]\s*(?P<stamp>{_DATE})\)\s*"
     rf"([-—–]{{1,2}}\s*)?(?=[\"“‘A-Z0-9])")
+# "VIENNA | 28 December 2023 (IDN) — To be ...", "Muzaffarabad | October 10, 2025: A murder case ...": the
+# place, a bar, the date, perhaps the outlet, then the story.
+_BAR_DATELINE = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}?)\s*\|\s*(?P<stamp>{_DATE})\s*(\([^()]{{1,30}}\)\s*)?"
+                           rf"([-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])")
 _AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
@@ -753,7 +757,7 @@ def _take_dateline(text: str, page: Page, *, early: bool) -> str:
         page.dated(parse_date(glued[1]), 3)
         return text[glued.end(1):]
     m = (_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text)
-         or _AGENCY_ONLY.match(text)
+         or _BAR_DATELINE.match(text) or _AGENCY_ONLY.match(text)
          or (_PLACE_DATELINE.match(text) if early else None))
     if not m or (m.re is _DATELINE and m["dash"] == ":" and not m["agency"]):
         return text
