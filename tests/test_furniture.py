@@ -266,6 +266,15 @@ def test_links_to_other_stories_after_the_text_are_furniture(write_article):
     assert not article.truncated
 
 
+def test_a_list_of_links_under_more_to_read_is_furniture_to_its_last_question(write_article):
+    links = ["- M23 accuses DRC Government of attacks hours after Doha ceasefire monitoring deal",
+             "- Is Joseph Kabila's death sentence a threat to stability in DRC?"]
+    article = load_article(write_article(
+        "Force leaves DRC\n\n" + BODY + "\nMore To Read\n" + "\n".join(links) + "\nTheir plane took off at dawn."))
+    assert all(removed(article)[link.lstrip("- ")] == "related-article link" for link in links)
+    assert sentences(article).endswith("Their plane took off at dawn.")
+
+
 def test_a_quote_printed_without_its_full_stop_under_a_subheading_is_the_story(write_article):
     # tuning page r196: a subheading, a quote and its speaker with no full stop, then the excerpt's cut
     quote = ("\"If the Palestinian Authority governs Gaza, it means the Palestinian cause remains in good shape,\" "
