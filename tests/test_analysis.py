@@ -304,9 +304,11 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_person_holding_it(write_ar
     brief = real_page(write_article, (
         "A Venezuelan patrol boat approached an exploration vessel in Guyana's waters. Guyana's President, Irfaan "
         "Ali, condemned the incursion. The opposition said its candidate, Edmundo Gonzalez, was the winner. The "
-        "river, Rio Cuyuni, marks the border."))
+        "Prime Minister of the Cook Islands, Mark Brown, and Premier Li Qiang signed a deal. Inessa Novikova, who "
+        "is ethnically Russian, was told to learn Latvian. The river, Rio Cuyuni, marks the border."))
     people = {a.name for a in brief.actors if a.type == "person"}
-    assert {"Irfaan Ali", "Edmundo Gonzalez"} <= people and "Rio Cuyuni" not in people
+    assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova"} <= people
+    assert "Rio Cuyuni" not in people
 
 
 def test_a_rank_and_a_middle_initial_and_a_known_surname_inside_another_name(write_article):

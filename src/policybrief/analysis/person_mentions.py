@@ -164,14 +164,15 @@ def _apposition(s: TokenSentence, end: int) -> str | None:
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
 _ROLE_NOUNS = (r"secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|ambassador|general|"
-               r"adviser|advisor|official|analyst|researcher|founder|chairman|governor|mayor|owner|manager|coach|officer|"
-               r"professor|fellow|editor")
+               r"adviser|advisor|official|analyst|researcher|founder|chairman|chairwoman|chairperson|governor|mayor|"
+               r"owner|manager|coach|officer|professor|fellow|editor|convener|coordinator|activist|journalist|lawyer|"
+               r"judge|prosecutor|commissioner|diplomat|negotiator|lawmaker|legislator|politician|national|citizen")
 _ROLE_WORD = re.compile(rf"(?:(?:deputy|vice|acting|former|under|assistant|senior|special)\s+)?\b({_ROLE_NOUNS})\b",
                         re.I)
-# "Guyana's President, Irfaan Ali, condemned", "its candidate, Edmundo González, was the winner": a name set off
-# by commas right after a role is the person holding it
-_ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|rival|opponent|counterpart)\s*,\s*$",
-                              re.I)
+# "Guyana's President, Irfaan Ali, condemned", "Prime Minister of the Cook Islands, Mark Brown, and", "its
+# candidate, Edmundo González, was the winner": a name set off by commas after a role is the person holding it
+_ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|rival|opponent|counterpart)"
+                              r"(\s+(of|for|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,5}\s*,\s*$", re.I)
 
 
 def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, lowercase: set[str]) -> None:
@@ -221,8 +222,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         words_in_name = sum(1 for t in toks[i:person_end] if t.text[0].isalpha())
         role = _apposition(s, person_end)
-        after_role = person_end < len(toks) and toks[person_end].text == "," \
-            and _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
+        set_off = person_end < len(toks) and toks[person_end].text == ","
+        after_role = set_off and _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
+        # "Inessa Novikova, who is ethnically Russian, was told": "who" is said of people
+        after_role = after_role or set_off and person_end + 1 < len(toks) and toks[person_end + 1].text == "who"
         if 2 <= words_in_name <= 5 and s.free(i, person_end) \
                 and (_speaks(toks, i, person_end, cue) or role or after_role) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]):
