@@ -305,9 +305,10 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_person_holding_it(write_ar
         "A Venezuelan patrol boat approached an exploration vessel in Guyana's waters. Guyana's President, Irfaan "
         "Ali, condemned the incursion. The opposition said its candidate, Edmundo Gonzalez, was the winner. The "
         "Prime Minister of the Cook Islands, Mark Brown, and Premier Li Qiang signed a deal. Inessa Novikova, who "
-        "is ethnically Russian, was told to learn Latvian. The river, Rio Cuyuni, marks the border."))
+        "is ethnically Russian, was told to learn Latvian. Marie Dubois, 42, fled the riots, and Chinese "
+        "businessman Zhihua Yang owns the port. The river, Rio Cuyuni, marks the border."))
     people = {a.name for a in brief.actors if a.type == "person"}
-    assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova"} <= people
+    assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova", "Marie Dubois", "Zhihua Yang"} <= people
     assert "Rio Cuyuni" not in people
 
 

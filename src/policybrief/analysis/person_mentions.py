@@ -172,7 +172,10 @@ _ROLE_WORD = re.compile(rf"(?:(?:deputy|vice|acting|former|under|assistant|senio
 # "Guyana's President, Irfaan Ali, condemned", "Prime Minister of the Cook Islands, Mark Brown, and", "its
 # candidate, Edmundo González, was the winner": a name set off by commas after a role is the person holding it
 _ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|rival|opponent|counterpart)"
-                              r"(\s+(of|for|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,5}\s*,\s*$", re.I)
+                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,5}\s*,\s*$", re.I)
+
+
+_WHO_OR_AGE = re.compile(r"\s*(who\b|(aged\s+)?\d{1,3}\s*,)")
 
 
 def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, lowercase: set[str]) -> None:
@@ -224,8 +227,9 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         role = _apposition(s, person_end)
         set_off = person_end < len(toks) and toks[person_end].text == ","
         after_role = set_off and _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
-        # "Inessa Novikova, who is ethnically Russian, was told": "who" is said of people
-        after_role = after_role or set_off and person_end + 1 < len(toks) and toks[person_end + 1].text == "who"
+        # "Inessa Novikova, who is ethnically Russian, was told": "who" is said of people, and so is an age
+        # ("Helene, aged 42, told AFP", "Baovola Rakotomanga, 41, celebrating")
+        after_role = after_role or set_off and _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None
         if 2 <= words_in_name <= 5 and s.free(i, person_end) \
                 and (_speaks(toks, i, person_end, cue) or role or after_role) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]):
