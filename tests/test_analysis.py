@@ -312,6 +312,14 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_person_holding_it(write_ar
     assert "Rio Cuyuni" not in people
 
 
+def test_a_minister_titled_with_the_ministrys_name_is_a_person(write_article):
+    brief = real_page(write_article, (
+        "The talks were led by Cambodia's Minister of National Defence Tea Seiha and Thailand's Minister of Defence "
+        "Natthaphon Narkphanit. Observers from the region attended the meeting."))
+    people = {a.name for a in brief.actors if a.type == "person"}
+    assert {"Tea Seiha", "Natthaphon Narkphanit"} <= people
+
+
 def test_a_rank_and_a_middle_initial_and_a_known_surname_inside_another_name(write_article):
     brief = real_page(write_article, (
         "At the direction of the commander of U.S. Southern Command, Gen. Francis L. Donovan, a task force struck a "
