@@ -312,6 +312,18 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_person_holding_it(write_ar
     assert "Rio Cuyuni" not in people
 
 
+def test_an_organisation_the_text_describes_as_one_is_an_actor(write_article):
+    brief = real_page(write_article, (
+        "In a new analysis, researchers at CNAS, the Washington think tank, said the blockade would fail. Paris "
+        "accused a separatist group known as CCAT of the riots, according to the security consulting firm "
+        "Control Risks. Earlier, the group said it would talk. The militants advanced in North Kordofan, the "
+        "group appears to have gained ground."))
+    kinds = {a.name: a.type for a in brief.actors}
+    assert kinds["CNAS"] == "organisation" and kinds["Control Risks"] == "organisation"
+    assert kinds["CCAT"] == "armed_group"
+    assert "Earlier" not in kinds and "North Kordofan" not in kinds
+
+
 def test_a_minister_titled_with_the_ministrys_name_is_a_person(write_article):
     brief = real_page(write_article, (
         "The talks were led by Cambodia's Minister of National Defence Tea Seiha and Thailand's Minister of Defence "

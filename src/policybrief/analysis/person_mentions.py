@@ -175,6 +175,34 @@ _ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|ri
                               r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,5}\s*,\s*$", re.I)
 
 
+# "CNAS, the Washington think tank,", "SeaLight, a maritime transparency project": the text says what it is
+_ORG_NOUNS = (r"(?-i:think[- ]tank|company|firm|consultancy|project|organi[sz]ation|NGO|charity|network|association|"
+              r"watchdog|party|alliance|coalition|group|movement|militia)")
+# "the" needs a word before the noun: "Kordofan, the group appears to" is a new clause, not a description
+_ORG_AFTER = re.compile(rf"\s*,\s+(an?\s+([\w’'-]+\s+){{0,4}}?|the\s+([\w’'-]+\s+){{1,4}}?){_ORG_NOUNS}\b", re.I)
+# "the security consulting firm Control Risks", "a separatist group known as CCAT"
+_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUNS}\s+((known as|called)\s+)?$", re.I)
+_ARMED = re.compile(r"\b(militant|rebel|armed|jihadist|separatist|insurgent|terrorist|extremist|paramilitary|"
+                    r"militia)\b", re.I)
+_NAME_GOES_ON = frozenset({"wal", "wa", "al", "el", "("})
+_NAME_JOINS = frozenset({"of", "for", "and", "de", "du", "des"})  # only when a capital follows: "Bank of England"
+
+
+def _described_as_organisation(s: TokenSentence, i: int, end: int, cue: Cues) -> str | None:
+    toks, text = s.tokens, s.sentence.text
+    words = [t.text for t in toks[i:end]]
+    if (i == 0 and len(words) == 1) or cue.not_names.issuperset(words) \
+            or end < len(toks) and (toks[end].text in _NAME_GOES_ON or toks[end].text in _NAME_JOINS
+                                    and end + 1 < len(toks) and toks[end + 1].capitalised):
+        return None  # "Earlier, the group said"; "Jama'at Nusrat al-Islam wal Muslimeen" goes on
+    before, after = text[max(0, toks[i].start - 60):toks[i].start], text[toks[end - 1].end:]
+    m = _ORG_AFTER.match(after)
+    said = m[0] if m else (b[0] if (b := _ORG_BEFORE.search(before)) else None)
+    if said is None:
+        return None
+    return "armed_group" if _ARMED.search(said if m else before) else "organisation"
+
+
 _WHO_OR_AGE = re.compile(r"\s*(who\b|(aged\s+)?\d{1,3}\s*,)")
 
 
@@ -201,6 +229,7 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
                           and end < len(toks) and toks[end].text == "," and words not in cue.places)
         if party:
             kind = "organisation"
+        kind = kind or (_described_as_organisation(s, i, end, cue) if words not in cue.places else None)
         if kind:
             # "a newly created U.N. Support Office": the owner's acronym, already an actor, is part of the name
             owner = toks[i - 1] if i > 0 else None
