@@ -172,6 +172,14 @@ def test_number_words_are_figures(write_article):
     assert values[2.5e9].unit == "USD"
 
 
+def test_a_number_after_a_casualty_verb_counts_people(write_article):
+    brief = brief_of(write_article(
+        "Strike\n\nThe STC accused Saudi Arabia of bombing its forces near the border, killing seven and injuring "
+        "20. The talks resumed at 9 and lasted 2 hours.\n"))
+    values = {f.value for f in brief.figures}
+    assert {7, 20} <= values and 9 not in values
+
+
 def test_an_age_set_off_by_commas_is_a_figure(write_article):
     brief = brief_of(write_article(
         "Release\n\nFormer prime minister Khaleda Zia, 78, was freed on Tuesday, and on March 3, 2024, 12 "

@@ -42,7 +42,10 @@ _RELATIVE_TIME = re.compile(rf"\s*{_TIME_UNITS}\s+(ago|earlier|later|after|befor
 _QUANTIFIED = re.compile(r"\b(as high as|as many as|up to|some|about|nearly|almost|approximately|roughly|over|"
                          r"more than|fewer than|less than|at least|around|close to|upwards of|an estimated|numbering|"
                          r"totall?ing|numbered|estimated at|put at|(ceiling|total|strength|force|contingent|toll|"
-                         r"tally|figure|number|cap) of)$")
+                         r"tally|figure|number|cap) of|"
+                         # "killing seven and injuring 20": who a casualty verb counts
+                         r"kill(ed|ing)|wound(ed|ing)|injur(ed|ing)|arrest(ed|ing)|detain(ed|ing)|abduct(ed|ing)|"
+                         r"kidnapp(ed|ing)|displac(ed|ing)|evacuat(ed|ing))$")
 _STOP_WORDS = re.compile(
     r"(?<![\w-])(of|in|on|at|by|for|from|to|with|and|or|but|that|which|who|were|was|are|is|have|has|had|as|since|"
     r"during|across|after|before|while|including|resulting|said|according|will|would|could|can|may|had|be|been)(?![\w-])"
