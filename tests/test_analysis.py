@@ -308,15 +308,17 @@ def test_people_known_only_by_a_long_apposition_or_a_hyphenated_name(write_artic
     assert "Li Ka-shing" in people and "Li Ka" not in people
 
 
-def test_a_name_set_off_by_commas_after_a_role_is_the_person_holding_it(write_article):
+def test_a_name_is_a_persons_after_a_role_an_occupation_or_a_person_and_before_an_age_or_who(write_article):
     brief = real_page(write_article, (
         "A Venezuelan patrol boat approached an exploration vessel in Guyana's waters. Guyana's President, Irfaan "
         "Ali, condemned the incursion. The opposition said its candidate, Edmundo Gonzalez, was the winner. The "
         "Prime Minister of the Cook Islands, Mark Brown, and Premier Li Qiang signed a deal. Inessa Novikova, who "
         "is ethnically Russian, was told to learn Latvian. Marie Dubois, 42, fled the riots, and Chinese "
-        "businessman Zhihua Yang owns the port. The river, Rio Cuyuni, marks the border."))
+        "businessman Zhihua Yang owns the port. Religious leader Frinel Joseph and Regine Abraham joined the "
+        "council. The river, Rio Cuyuni, marks the border."))
     people = {a.name for a in brief.actors if a.type == "person"}
-    assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova", "Marie Dubois", "Zhihua Yang"} <= people
+    assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova", "Marie Dubois", "Zhihua Yang",
+            "Frinel Joseph", "Regine Abraham"} <= people
     assert "Rio Cuyuni" not in people
 
 

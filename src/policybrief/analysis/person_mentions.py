@@ -306,14 +306,23 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
                     and not names_a_place(toks, i, end, cue) and not is_org_head(tuple(words[-1:])):
                 spots.setdefault(words[-1], []).append((s, i, end))
             i = max(end, i + 1)
+    people = {form for c in found.found.values() if c.type == "person" for form in [c.name, *c.aliases]}
     for surname, where in spots.items():
-        if surname not in acting:
-            continue
         for s, i, end in where:
-            if s.free(i, end):
+            if s.free(i, end) and (surname in acting or _paired_with(s, i, end, people)):
                 name = s.surface(i, end).rstrip("’'")
                 found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
                 s.claim(i, end)
+
+
+def _paired_with(s: TokenSentence, i: int, end: int, people: set[str]) -> bool:
+    """ "religious leader Frinel Joseph and Regine Abraham", "Payton Knopf and Alexander Rondos, former envoys":
+    a name joined by "and" to a person's is another person's."""
+    text = s.sentence.text
+    before = re.search(r"([\w’'.-]+(?: [\w’'.-]+){0,3}) and $", text[:s.tokens[i].start])
+    after = re.match(r" and ([\w’'.-]+(?: [\w’'.-]+){0,3})", text[s.tokens[end - 1].end:])
+    return any(m is not None and any(m[1].endswith(p) or m[1].startswith(p) for p in people)
+               for m in (before, after))
 
 
 def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:
