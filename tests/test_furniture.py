@@ -483,6 +483,11 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("Date:", "date line"),
     ("The Newsletter", "newsletter prompt"),
     ("Get exclusive analysis delivered to your inbox daily.", "newsletter prompt"),
+    ("Get the best offers and updates relating to The Azadi Times.", "newsletter prompt"),
+    ("You can now write for wionews.com and be a part of the community. Share your stories and opinions with us "
+     "here", "newsletter prompt"),
+    ("RelatedTRT World - Venezuela's Maduro says call with Trump was 'respectful and cordial'",
+     "another story's headline"),
     ("Country:", "page widget"),
     ("Tagged as: ,", "page widget"),
     ("This image is AI-generated and does not depict any real-life event or location.", "photo caption"),
