@@ -150,25 +150,20 @@ def declared_kind(clues: KindClues) -> str | None:
 
 def kind_features(clues: KindClues) -> list[float]:
     """How a page is written, as the kind model reads it beside its words: whether its headline asks or
-    explains, whether it has an address and whether that is a blog's, and per word or sentence its first person,
-    prescriptions, dates, attributions, quotes, questions, hedges and stance words."""
+    explains, whether it has an address, and per word or sentence its first person, prescriptions, dates,
+    attributions, quotes, questions, hedges and stance words."""
     text = clues.text
-    host = _path_and_host(clues.url)[1]
     unquoted = _QUOTED.sub(" ", text)
     words = max(1, len(unquoted.split()))
     per_sentence = max(1, clues.sentences)
     return [
-        float(bool(_ANALYSIS_TITLE.search(clues.title))), float(not clues.url), float(bool(_BLOG_HOST.search(host))),
+        float(bool(_ANALYSIS_TITLE.search(clues.title))), float(not clues.url),
         100 * len(_FIRST_PERSON.findall(unquoted)) / words, 100 * len(_WE_ARGUE.findall(unquoted)) / words,
         len(_NEWS_TIME.findall(text)) / per_sentence, len(_ATTRIBUTION.findall(text)) / per_sentence,
         1 - len(unquoted) / max(1, len(text)), text.count("?") / per_sentence, math.log(per_sentence),
         words / per_sentence / 20, 100 * len(_MODAL.findall(unquoted)) / words,
         100 * len(_STANCE.findall(unquoted)) / words, 100 * len(_YOU.findall(unquoted)) / words,
     ]
-
-
-# A page on a publishing platform is someone's own writing, rarely a report.
-_BLOG_HOST = re.compile(r"(^|\.)(blogspot|substack|wordpress|medium|typepad|tumblr|wixsite|weebly)\.com$", re.I)
 
 
 def _path_and_host(url: str | None) -> tuple[str, str]:
