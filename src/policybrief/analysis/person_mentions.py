@@ -219,7 +219,8 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase) or words[0].lower() in OPENERS:
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
-        kind = type_from_head(words) if words not in cue.places else None
+        kind = (type_from_head(words) or _described_as_organisation(s, i, end, cue)) if words not in cue.places \
+            else None
         # "the governing Georgian Dream party": the party's name is the run before it ("Neither party",
         # "Western party" are one word, and not names)
         party = end < len(toks) and toks[end].text == "party" and words not in cue.places and (
@@ -229,7 +230,6 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
                           and end < len(toks) and toks[end].text == "," and words not in cue.places)
         if party:
             kind = "organisation"
-        kind = kind or (_described_as_organisation(s, i, end, cue) if words not in cue.places else None)
         if kind:
             # "a newly created U.N. Support Office": the owner's acronym, already an actor, is part of the name
             owner = toks[i - 1] if i > 0 else None
@@ -254,13 +254,13 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         words_in_name = sum(1 for t in toks[i:person_end] if t.text[0].isalpha())
         role = _apposition(s, person_end)
-        set_off = person_end < len(toks) and toks[person_end].text == ","
-        after_role = set_off and _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
-        # "Inessa Novikova, who is ethnically Russian, was told": "who" is said of people, and so is an age
-        # ("Helene, aged 42, told AFP", "Baovola Rakotomanga, 41, celebrating")
-        after_role = after_role or set_off and _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None
+        # Set off by commas after a role, or before "who" or an age ("Inessa Novikova, who is ethnically Russian,",
+        # "Helene, aged 42, told AFP"): what the text says of a person
+        described = person_end < len(toks) and toks[person_end].text == "," and (
+            _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
+            or _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None)
         if 2 <= words_in_name <= 5 and s.free(i, person_end) \
-                and (_speaks(toks, i, person_end, cue) or role or after_role) \
+                and (_speaks(toks, i, person_end, cue) or role or described) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]):
             found.add(f"person:{name}", name, "person", s, name, role=role)
             s.claim(i, person_end)
