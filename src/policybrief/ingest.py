@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pysbd
 from charset_normalizer import from_bytes
+from pysbd.utils import TextSpan
 
 from .brief import Removed, Sentence
 from .errors import InputError
@@ -267,8 +268,29 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
+class _Segmenter(pysbd.Segmenter):
+    """pysbd's segmenter, finding where each sentence lies in the text with a search instead of a regular
+    expression made for that sentence: compiling them was a sixth of the analysis' time. It finds the same
+    place: the first occurrence, with the white space after it, that ends past the sentence before."""
+
+    def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
+        text, spans, end_before = self.original_text, [], 0
+        for sentence in sentences:
+            start = text.find(sentence)
+            while start >= 0:
+                end = start + len(sentence)
+                while end < len(text) and text[end].isspace():
+                    end += 1
+                if end > end_before:
+                    spans.append(TextSpan(text[start:end], start, end))
+                    end_before = end
+                    break
+                start = text.find(sentence, max(end, start + 1))
+        return spans
+
+
 def _segment(paragraphs: list[Paragraph]) -> list[Sentence]:
-    segmenter = pysbd.Segmenter(language="en", clean=False)
+    segmenter = _Segmenter(language="en", clean=False)
     out: list[Sentence] = []
     for p in paragraphs:
         for piece in (sentence for chunk in _chunks(p.text) for sentence in segmenter.segment(chunk)):

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import queue
+import sys
 import tempfile
 import threading
 import time
@@ -41,8 +42,23 @@ def _template_code() -> str:
     return "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
 
 
+# jsonschema checks the "iri" formats with rfc3987-syntax when that is installed (JupyterLab brings it, through
+# jupyter-events), and rfc3987-syntax builds a parser for them as it is imported: 0.7 s of the start of every
+# process that imports Altair or nbformat. No schema a brief is checked against (Vega-Lite's, the notebook
+# format's) uses those formats, so the processes a batch starts leave it out.
+UNUSED_MODULES = ("rfc3987_syntax",)
+
+
+def skip_unused_modules() -> None:
+    """Have imports of UNUSED_MODULES in this process fail, as if they were not installed."""
+    for name in UNUSED_MODULES:
+        sys.modules.setdefault(name, None)
+
+
 # Imports and a first chart in the kernel before the notebook: about 1.7 s of every notebook otherwise.
 QUICK_CODE = (
+    f"for _name in {UNUSED_MODULES!r}: __import__('sys').modules.setdefault(_name, None)\n"
+    "del _name\n"
     "import policybrief.notebook, policybrief.present, policybrief.charts\n"
     "import vl_convert as _vlc\n"
     "_vlc.vegalite_to_svg({'mark': 'point', 'data': {'values': [{'a': 1}]},\n"

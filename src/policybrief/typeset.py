@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import functools
 import json
 import logging
@@ -455,10 +456,15 @@ class _Writer:
             data = base64.b64decode(src[match.end():])
         except (binascii.Error, ValueError):
             return None
-        key = f"image-{len(self.inputs) + 1}"
-        # sys.inputs holds strings: bytes travel as a JSON array of numbers, which Typst turns back into bytes.
-        self.inputs[key] = json.dumps(list(data), separators=(",", ":"))
-        return key
+        number = len(self.inputs) + 1
+        # sys.inputs holds strings. An SVG is text and travels as itself; other bytes travel as a JSON array of
+        # numbers, which Typst turns back into bytes, and which for a map's SVG took longer than its layout.
+        if match.group(1).lower() == "image/svg+xml":
+            with contextlib.suppress(UnicodeDecodeError):
+                self.inputs[f"svg-{number}"] = data.decode("utf-8")
+                return f"svg-{number}"
+        self.inputs[f"image-{number}"] = json.dumps(list(data), separators=(",", ":"))
+        return f"image-{number}"
 
     _CLASS_HANDLERS = {
         "pb-section": _section,

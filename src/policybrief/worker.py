@@ -330,8 +330,9 @@ def main(fd: int, parent: int, level: int) -> None:
     try:
         # A kernel is started first and warms while papermill and the exporters are imported, so that the
         # first brief finds both ready and is charged for neither.
-        from .kernels import pool
+        from .kernels import pool, skip_unused_modules
 
+        skip_unused_modules()
         pool()
         import papermill  # noqa: F401
 
