@@ -375,6 +375,9 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("A headline for the story\n\nDave Lawler\n", "Dave Lawler"),  # the headline again, then the name alone
     ("A headline for the story\n\nSpread The News\n", None),  # a site's share widget, not a name
     ("Writer: The San Juan Daily Star\n", None),  # a labelled byline that names the paper
+    # tuning pages r1397 and r633: the byline lost its name, and the report's first heading is not one
+    ("By:\nExecutive Summary\n", None),
+    ("Key Takeaways\n\n", None),
 ])
 def test_bylines_real_pages_print(write_article, lines, author):
     source = "Source: https://westernarmeniatv.com/en/society_en/story/\n"

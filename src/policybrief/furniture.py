@@ -69,6 +69,9 @@ _SECTION_WORD = re.compile(r"\b(analysis|opinion|commentary|editorials?|explaine
                            r"features?|insights?|updates?)\b", re.I)
 _BOARD = re.compile(r"\beditorial (board|team|staff)\b|\bthe editors\b", re.I)
 _BY_ALONE = re.compile(r"(?i)(by|authors?|written by)\s*:?")
+# The headings a report opens with, two capitalised words that read as a name.
+_REPORT_HEADING = re.compile(r"(?i)(executive |short )?summary|abstract|introduction|overview|background|"
+                             r"key (points|findings|takeaways|judgments)|(table of )?contents|foreword|preface")
 _HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador|Gen|Col|Lt|Capt)\.?\s+")
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Doe @janedoe": the name without its social-media handle
 _TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"
@@ -409,8 +412,10 @@ def _wrapped_lines(blocks: list[list[str]]) -> set[str]:
 
 
 def _a_name(line: str) -> bool:
-    """A line that reads as a person's name, not as a section's ("Regional Analysis", "Opinion Columns")."""
-    return bool(_PERSON_LINE.match(line)) and not (_LABEL_WORDS.match(line) or _SECTION_WORD.search(line))
+    """A line that reads as a person's name, not as a section's ("Regional Analysis", "Opinion Columns",
+    "Executive Summary")."""
+    return bool(_PERSON_LINE.match(line)) and not (_LABEL_WORDS.match(line) or _SECTION_WORD.search(line)
+                                                   or _REPORT_HEADING.fullmatch(line))
 
 
 def _byline_above_date(kept: list[str], page: Page) -> None:
@@ -607,7 +612,7 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.author = page.author or line.strip()  # the headline printed again, then the name alone under it
         return "byline"
     if reason is None and page.removed and _BY_ALONE.fullmatch(page.removed[-1].text) and _PERSON_LINE.match(
-            name := _HONORIFIC.sub("", line.strip())):
+            name := _HONORIFIC.sub("", line.strip())) and not _REPORT_HEADING.fullmatch(name):
         page.author = page.author or name  # "By" or "Author:" on one line, the name ("Dr. Jane Doe") on the next
         return "byline"
     if reason is None and (m := _ROLE_BYLINE.match(line)):
