@@ -758,3 +758,13 @@ def test_a_name_defined_by_its_acronym_starts_after_the_last_full_stop(write_art
         "The campaign ended ahead of the election on 7 July. The United Nations Integrated Mission (UNMIT) in "
         "Timor-Leste began in 2006, and UNMIT will withdraw its police by December, officials said."))
     assert not [a.name for a in brief.actors if "July" in a.name]
+
+
+def test_an_acronym_the_text_defines_otherwise_is_the_texts(write_article):
+    """Tuning page r1504: ROC is the gazetteer's Taiwan, but the page spells it out as the Russian Orthodox
+    Church, and "the ROC" later is the church too."""
+    brief = real_page(write_article, (
+        "Estonia's law concerns the Russian Orthodox Church (ROC) in Estonia, officials said on Tuesday. The "
+        "legislation is linked to the participation of the ROC in Russia's war in Ukraine, the ministry said."))
+    names = {a.name: a.mentions for a in brief.actors}
+    assert "Taiwan" not in names and names["Russian Orthodox Church"] >= 2, names

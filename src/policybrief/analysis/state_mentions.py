@@ -40,14 +40,19 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         # The long name is the tail of the capitalised run whose initials spell the acronym, if one does.
         # "Zec" for the Zimbabwe Electoral Commission: a house style that writes acronyms like words
         spelt = {re.sub(r"[^A-Z]", "", m[1]), re.sub(r"[^A-Z]", "", m[1].upper())}
+        spells = False
         for start in range(len(words)):
             if "".join(w[0] for w in words[start:] if w[0].isupper()) in spelt:
                 # "in Depsang and the Charding Nullah Junction (CNJ)": the name starts at its first capital
                 long_name = _LEADING_LOWER.sub("", " ".join(words[start:]))
+                spells = True
                 break
         # "The ..." and an owner ("Mozambique's Defence and Security Forces (FDS)") are not part of the name
         long_name = re.sub(r"^(The|A|An) |^\S+['’]s ", "", long_name)
         known = gaz.names.get(key(m[1]))
+        redefined = known is not None and spells and not _shares_a_word(long_name, known)
+        if redefined:
+            known = None  # "Russian Orthodox Church (ROC)": the text's own ROC, not the gazetteer's (Taiwan)
         if known is not None:
             long_name = _LEADING_LOWER.sub("", run)  # a known acronym vouches for the whole run before it
         entry = gaz.names.get(key(long_name)) or known
@@ -55,10 +60,16 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
             continue  # "the Joint Comprehensive Plan of Action (JCPOA)": a text agreed on, not an actor
         if entry is None:
             entry = Entry(name=long_name, type=type_from_head(key(long_name)) or "organisation")
-        local[key(m[1])] = entry
-        local[key(long_name)] = entry
+        # A redefined acronym is the text's as "the ROC" too, which the gazetteer keeps as a name of its own.
+        for name in [key(m[1]), key(long_name), *([("the", *key(m[1]))] if redefined else [])]:
+            local[name] = entry
     return local
 
+
+def _shares_a_word(name: str, entry: Entry) -> bool:
+    """Whether a name has a word of four letters or more in common with one of the entry's names."""
+    words = {w.lower() for w in re.findall(r"\w{4,}", name)}
+    return any(words & {w.lower() for w in re.findall(r"\w{4,}", other)} for other in [entry.name, *entry.aliases])
 
 
 # The head nouns of texts states agree on, before any "of" or "on": "Plan of Action", "Treaty on ...".
