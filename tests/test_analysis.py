@@ -172,6 +172,15 @@ def test_number_words_are_figures(write_article):
     assert values[2.5e9].unit == "USD"
 
 
+def test_a_scale_joined_by_a_hyphen_scales_the_number(write_article):
+    # tuning pages r1494 and r832: "40-million", as some outlets write it; "a 1,000-km front" keeps its unit
+    brief = brief_of(write_article(
+        "Talks\n\nThe war disrupted a region of more than 40-million people, and the fund paid $500-million to "
+        "the army along a 1,000-km front line.\n"))
+    values = {f.value: f for f in brief.figures}
+    assert values[40e6].what == "people" and values[500e6].unit == "USD" and values[1000].unit == "km"
+
+
 def test_a_number_after_a_casualty_verb_counts_people(write_article):
     brief = brief_of(write_article(
         "Strike\n\nThe STC accused Saudi Arabia of bombing its forces near the border, killing seven and injuring "

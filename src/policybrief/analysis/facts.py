@@ -34,6 +34,7 @@ _NUMBER = (
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
+_HYPHENED_SCALES = {"thousand", "million", "billion", "trillion"}
 _GROUPING = re.compile(r"[, \u00a0\u2009\u202f]")
 _FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?=(?P<rest>[^.;:!?]{{0,80}}))", re.IGNORECASE)
 _CLOCK = re.compile(r"(:\d\d|\s*(a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC))", re.IGNORECASE)
@@ -79,8 +80,10 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
             return None
     if m["ord"] and re.match(r"\s+([A-Z]|centur|millenni)", rest):
         return None  # "the 102nd Military Base", "12th Apr", "the 19th century": a name, a date, an era
-    if m["scale"]:
-        value *= _SCALES[m["scale"].lower()]
+    # "40-million people", "R500-million": a scale joined by a hyphen, as some outlets write it
+    scale = m["scale"] or (m["num2"] if m["num2"] and m["num2"].lower() in _HYPHENED_SCALES else None)
+    if scale:
+        value *= _SCALES[scale.lower()]
     if not math.isfinite(value) or value > 1e15:
         return None  # a serial number or a digit string, not a quantity
     if _CLOCK.match(rest):
@@ -98,14 +101,14 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         # "injured over 2,700 in 2025", "withdrew almost 2,000 of its \"peacekeepers\"", "a troop ceiling of 17,000";
         # a number in millions or grouped in thousands is a count whatever precedes it ("a prewar population of
         # 23 million", "followed by the PUK's 409,548")
-        if not (m["scale"] or _GROUPING.search(raw) or _QUANTIFIED.search(" ".join(before))):
+        if not (scale or _GROUPING.search(raw) or _QUANTIFIED.search(" ".join(before))):
             return None
         what = "… " + " ".join(before)  # "put the figure as high as 150,000": the count is named earlier
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
     measure = re.match(rf"({_MEASURES})\b\s*(.*)", what)
     if m["glued"]:
         unit, what = "km", "distance"
-    elif m["num2"] and m["num2"].isalpha():
+    elif m["num2"] and m["num2"].isalpha() and scale != m["num2"]:
         unit = unit or m["num2"].lower()  # "a 1,000-km front line", "a nine-member council"
     elif measure:
         unit, what = measure[1], measure[2] or "distance"
