@@ -56,6 +56,10 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     ("https://www.eurasiareview.com/09032024-the-houthis-are-holding-the-world-to-ransom-oped/", "2024-03-09"),
     ("https://www.theworldmind.org/deepdive-archive/the-final-step-for-the-interim-government2026/2/12",
      "2026-02-12"),
+    # tuning pages r1506 and r1534: day, month and year as segments; a wire's story code
+    ("https://www.eurasiatimes.org/en/18/06/2022/kazakh-president-refuses", "2022-06-18"),
+    ("https://en.yna.co.kr/view/AEN20200721000500325?section=editorials/index", "2020-07-21"),
+    ("https://a.com/view/AB12345678901234", None),
 ])
 def test_dates_in_addresses(url, expected):
     found = date_in_url(url)

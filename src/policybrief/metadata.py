@@ -36,6 +36,10 @@ _URL_DATES = (
     re.compile(r"/(?P<y>(19|20)\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
     # "/nation/2024/Oct/25/story": year, month by name, day
     re.compile(rf"/(?P<y>(19|20)\d\d)/(?P<m>{'|'.join(_MONTHS)})[a-z]*/(?P<d>[0-3]?\d)/", re.I),
+    # "/en/18/06/2022/story": day, month and year as three segments
+    re.compile(r"/(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(19|20)\d\d)/"),
+    # "/view/AEN20200721000500325": a wire's story code, its letters, the date, then a serial (Yonhap)
+    re.compile(r"/[A-Z]{2,4}(?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{6,}(?=[/?._&-]|$)"),
     # "/19-May-2024/story": a print edition's date
     re.compile(rf"/(?P<d>[0-3]?\d)-(?P<m>{'|'.join(_MONTHS)})[a-z]*-(?P<y>(19|20)\d\d)/", re.I),
 )
