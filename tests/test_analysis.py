@@ -317,17 +317,19 @@ def test_people_known_only_by_a_long_apposition_or_a_hyphenated_name(write_artic
     assert "Li Ka-shing" in people and "Li Ka" not in people
 
 
-def test_a_name_is_a_persons_after_a_role_an_occupation_or_a_person_and_before_an_age_or_who(write_article):
+def test_a_name_is_a_persons_after_a_role_an_occupation_or_a_person_and_before_an_age_who_or_a_role(write_article):
     brief = real_page(write_article, (
         "A Venezuelan patrol boat approached an exploration vessel in Guyana's waters. Guyana's President, Irfaan "
         "Ali, condemned the incursion. The opposition said its candidate, Edmundo Gonzalez, was the winner. The "
         "Prime Minister of the Cook Islands, Mark Brown, and Premier Li Qiang signed a deal. Inessa Novikova, who "
         "is ethnically Russian, was told to learn Latvian. Marie Dubois, 42, fled the riots, and Chinese "
         "businessman Zhihua Yang owns the port. Religious leader Frinel Joseph and Regine Abraham joined the "
-        "council. The river, Rio Cuyuni, marks the border."))
+        "council. The river, Rio Cuyuni, marks the border. Governments were led by Sher Bahadur Deuba (head of "
+        "the Congress) and the Kathmandu Valley (the capital region) voted."))
     people = {a.name for a in brief.actors if a.type == "person"}
     assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova", "Marie Dubois", "Zhihua Yang",
-            "Frinel Joseph", "Regine Abraham"} <= people
+            "Frinel Joseph", "Regine Abraham", "Sher Bahadur Deuba"} <= people
+    assert "Kathmandu Valley" not in people
     assert "Rio Cuyuni" not in people
 
 

@@ -204,6 +204,8 @@ def _described_as_organisation(s: TokenSentence, i: int, end: int, cue: Cues) ->
 
 
 _WHO_OR_AGE = re.compile(r"\s*(who\b|(aged\s+)?\d{1,3}\s*,)")
+# "Sher Bahadur Deuba (head of the Congress)": a role in brackets after the name
+_ROLE_IN_BRACKETS = re.compile(rf"\s*\((the\s+|a\s+|then\s+|former\s+)*({_ROLE_NOUNS})\b", re.I)
 
 
 def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, lowercase: set[str]) -> None:
@@ -255,10 +257,11 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         words_in_name = sum(1 for t in toks[i:person_end] if t.text[0].isalpha())
         role = _apposition(s, person_end)
         # Set off by commas after a role, or before "who" or an age ("Inessa Novikova, who is ethnically Russian,",
-        # "Helene, aged 42, told AFP"): what the text says of a person
-        described = person_end < len(toks) and toks[person_end].text == "," and (
+        # "Helene, aged 42, told AFP"), or followed by a role in brackets: what the text says of a person
+        described = person_end < len(toks) and (toks[person_end].text == "," and (
             _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
             or _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None)
+            or _ROLE_IN_BRACKETS.match(s.sentence.text[toks[person_end - 1].end:]) is not None)
         if 2 <= words_in_name <= 5 and s.free(i, person_end) \
                 and (_speaks(toks, i, person_end, cue) or role or described) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]):
