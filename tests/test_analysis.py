@@ -789,3 +789,15 @@ def test_a_movement_is_a_party_unless_the_gazetteer_knows_it_as_armed(write_arti
     kinds = {(a.name, a.type) for a in real_page(write_article, text).actors}
     assert ("Free Patriotic Movement", "organisation") in kinds
     assert any(name.startswith(("M23", "March 23")) and kind == "armed_group" for name, kind in kinds), kinds
+
+
+def test_a_wire_defines_an_acronym_after_a_comma_and_or(write_article):
+    """Tuning page r1512, AP's style: ", or PDK," names the party before it (its Albanian initials, in another
+    order); a list of places ("Kenya, or UG,") defines nothing."""
+    brief = real_page(write_article, (
+        "The center-right Democratic Party of Kosovo, or PDK, won 24 seats, officials said on Monday. The PDK "
+        "refused to join the government. Troops came from Kenya, or UG, the diplomats said."))
+    names = {a.name: a for a in brief.actors}
+    assert names["Democratic Party of Kosovo"].mentions >= 2 and names["Democratic Party of Kosovo"].type == \
+        "organisation"
+    assert not [n for n in names if n.startswith("Kenya") and n != "Kenya"]

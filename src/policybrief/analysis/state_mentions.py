@@ -21,9 +21,9 @@ from .mentions import (
 )
 from .tokens import Token, key
 
-# "(PMF)" after a name defines an acronym. The name is read backwards from the parenthesis over at most a
-# dozen words, so a page of capitalised words cannot make the search quadratic.
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)")
+# "(PMF)" after a name, or a wire's ", or PMF,", defines an acronym. The name is read backwards from it over at
+# most a dozen words, so a page of capitalised words cannot make the search quadratic.
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&-]{1,9})\)|, or ([A-Z]{2}[A-Za-z0-9&-]{0,8})(?=[,.;])")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|al-\w+|of|for|the|and|de|du|des|in|al|el")
 _LEADING_LOWER = re.compile(r"^((?:of|for|the|and|de|al|el|in)\s+)+")
 
@@ -33,13 +33,14 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
     local: dict[tuple[str, ...], Entry] = {}
     for m in _ACRONYM.finditer(text):
         run = _name_before(text, m.start())
+        acronym = m[1] or m[2]
         if not run:
             continue
         long_name = _LEADING_LOWER.sub("", run)
         words = long_name.split()
         # The long name is the tail of the capitalised run whose initials spell the acronym, if one does.
         # "Zec" for the Zimbabwe Electoral Commission: a house style that writes acronyms like words
-        spelt = {re.sub(r"[^A-Z]", "", m[1]), re.sub(r"[^A-Z]", "", m[1].upper())}
+        spelt = {re.sub(r"[^A-Z]", "", acronym), re.sub(r"[^A-Z]", "", acronym.upper())}
         spells = False
         for start in range(len(words)):
             if "".join(w[0] for w in words[start:] if w[0].isupper()) in spelt:
@@ -47,9 +48,13 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
                 long_name = _LEADING_LOWER.sub("", " ".join(words[start:]))
                 spells = True
                 break
+        # "Kenya, or UGANDA,": the wire's way defines only a name whose initials the letters spell, in any order
+        # (the Democratic Party of Kosovo is the PDK in Albanian)
+        if m[2] and not (spells or sorted(w[0] for w in words if w[0].isupper()) == sorted(acronym)):
+            continue
         # "The ..." and an owner ("Mozambique's Defence and Security Forces (FDS)") are not part of the name
         long_name = re.sub(r"^(The|A|An) |^\S+['’]s ", "", long_name)
-        known = gaz.names.get(key(m[1]))
+        known = gaz.names.get(key(acronym))
         redefined = known is not None and spells and not _shares_a_word(long_name, known)
         if redefined:
             known = None  # "Russian Orthodox Church (ROC)": the text's own ROC, not the gazetteer's (Taiwan)
@@ -61,7 +66,7 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         if entry is None:
             entry = Entry(name=long_name, type=type_from_head(key(long_name)) or "organisation")
         # A redefined acronym is the text's as "the ROC" too, which the gazetteer keeps as a name of its own.
-        for name in [key(m[1]), key(long_name), *([("the", *key(m[1]))] if redefined else [])]:
+        for name in [key(acronym), key(long_name), *([("the", *key(acronym))] if redefined else [])]:
             local[name] = entry
     return local
 
