@@ -45,8 +45,10 @@ def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes, st
     present = {i.id: i for i in indicators if i.present}
     watch = [spec["watch"] for spec, ind in zip(specs, indicators, strict=True) if ind.present]
     likelihood = _likelihood(rating, present)
-    judgment = _judgment(likelihood, present, actors, sentences, state)
+    judgment = _judgment(likelihood, present, actors, sentences, state, themes.power_vacuum.present)
     evidence = list(dict.fromkeys(e for i in present.values() for e in i.evidence[:1]))
+    if not present and themes.power_vacuum.present:
+        evidence = themes.power_vacuum.evidence[:1]  # the rating rests on the article's own discussion of a gap
     return Risk(rating=rating, score=round(score, 2), explanation=judgment, indicators=indicators, watch=watch,
                 likelihood=likelihood, judgment=judgment, judgment_evidence=evidence)
 
@@ -61,7 +63,7 @@ def _likelihood(rating: str, present: dict[str, Indicator]) -> Likelihood:
 
 
 def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: list[Actor],
-              sentences: list[Sentence], state: Actor | None) -> str:
+              sentences: list[Sentence], state: Actor | None, vacuum_discussed: bool) -> str:
     """One sentence that names who is behind the judgment: "A power vacuum in Somalia is likely: the African
     Union mission is leaving and al-Shabaab is active." At most three reasons, strongest first."""
     text = {s.id: s.text for s in sentences}
@@ -99,6 +101,11 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
     where = f" in {mention(state)}" if state else ""
     opening = (f"There is a roughly even chance that a power vacuum opens{where}"
                if likelihood == "roughly even chance" else f"A power vacuum{where} is {likelihood}")
+    if not reasons and vacuum_discussed:
+        # a rating above low with no indicator rests on the theme: a parliament without a speaker, a state
+        # without a government
+        return (f"{opening}: the article discusses a gap in authority, though it describes no departing force, "
+                "armed challenger or failing state.")
     if not reasons:
         return f"{opening}: the article describes no departing force, armed challenger or failing state."
     return f"{opening}: {listing(reasons[:3])}."
