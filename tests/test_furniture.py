@@ -237,6 +237,17 @@ def test_text_above_the_printed_headline_and_repeated_lines_are_furniture(write_
     assert reasons["UN envoy Hans Grundberg - Asharq Al-Awsat"] == "repeated page element"
 
 
+def test_a_teaser_cut_off_where_the_story_goes_on_is_furniture(write_article):
+    # tuning pages r1512, r1375 and r906: the page's teaser of the lead, then the lead in full
+    teaser = "The army said it had retaken the town after two days of fighting, and officials…"
+    dateline = "PRISTINA, Kosovo (AP) — "
+    article = load_article(write_article(f"A headline for the story\n\n{dateline}{teaser}\n\n{dateline}{BODY}"))
+    assert removed(article)[teaser] == "teaser of the lead"
+    assert sentences(article).startswith("The army said") and sentences(article).count("The army said") == 1
+    cut = load_article(write_article(f"A headline for the story\n\n{dateline}{BODY}\n\n{teaser}"))
+    assert teaser not in removed(cut)  # the story itself, cut off at its end
+
+
 def test_a_labelled_copy_of_the_headline_and_editorial_notes_are_furniture(write_article):
     text = ("China's pact signals a new era\nSource: https://example.com/story\n\n"
             "analysis: China's pact signals a new era\n\nPosted , updated\n"

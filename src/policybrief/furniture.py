@@ -298,6 +298,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             if _is_body(text):
                 in_header, link_list = False, None
     _drop_trailing_links(page)
+    _drop_cut_off_copies(page)
     _byline_in_title(page)
     _author_line(page)
     _author_at_the_foot(page)
@@ -497,6 +498,20 @@ def _drop_above_headline(page: Page) -> None:
 
 _ATTRIBUTED_QUOTE = re.compile(r"[,.!?][\"”]\s+([A-Z][\w.'’-]*\s+){1,4}(said|says|tells|told|added|adds|"
                                r"wrote|writes)\b")
+
+
+def _drop_cut_off_copies(page: Page) -> None:
+    """A paragraph that stops at an ellipsis where a later one goes on with the same words is the page's teaser
+    of it ("... asked lawmakers to end three…", then the lead in full), not a sentence of the story."""
+    for i, (text, heading) in enumerate(page.paragraphs):
+        start = re.sub(r"\s*(…|\.\.\.)$", "", text)
+        if heading or start == text or len(start.split()) < 8:
+            continue
+        if any(not later_heading and later.startswith(start) and len(later) > len(start)
+               for later, later_heading in page.paragraphs[i + 1:]):
+            page.removed.append(Removed(text=text, reason="teaser of the lead"))
+            del page.paragraphs[i]
+            return
 
 
 def _drop_trailing_links(page: Page) -> None:
