@@ -819,3 +819,8 @@ def test_a_vacuum_rating_without_indicators_rests_on_the_articles_discussion_of_
     themes.power_vacuum.present = False
     assert rate_risk(sentences, [], themes).judgment.endswith("describes no departing force, armed challenger or "
                                                               "failing state.")
+    # low, with an indicator: what the article does describe falls short of a vacuum
+    themes.security.present = True
+    active = [Sentence(id="s1", paragraph=0, text="Armed groups are active in the north, officials said.")]
+    low = rate_risk(active, [], themes)
+    assert low.rating == "low" and ", though armed groups are active." in low.judgment, low.judgment

@@ -108,6 +108,9 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
                 "armed challenger or failing state.")
     if not reasons:
         return f"{opening}: the article describes no departing force, armed challenger or failing state."
+    if likelihood in ("unlikely", "very unlikely"):
+        # what the article does describe is short of a vacuum: "unlikely, though rebels are active"
+        return f"{opening}, though {listing(reasons[:3])}."
     return f"{opening}: {listing(reasons[:3])}."
 
 
