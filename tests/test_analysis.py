@@ -325,10 +325,11 @@ def test_a_name_is_a_persons_after_a_role_an_occupation_or_a_person_and_before_a
         "is ethnically Russian, was told to learn Latvian. Marie Dubois, 42, fled the riots, and Chinese "
         "businessman Zhihua Yang owns the port. Religious leader Frinel Joseph and Regine Abraham joined the "
         "council. The river, Rio Cuyuni, marks the border. Governments were led by Sher Bahadur Deuba (head of "
-        "the Congress) and the Kathmandu Valley (the capital region) voted."))
+        "the Congress) and the Kathmandu Valley (the capital region) voted. Ulf Laessing, a Sahel expert at "
+        "Germany's Konrad Adenauer Foundation, noted the shift."))
     people = {a.name for a in brief.actors if a.type == "person"}
     assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova", "Marie Dubois", "Zhihua Yang",
-            "Frinel Joseph", "Regine Abraham", "Sher Bahadur Deuba"} <= people
+            "Frinel Joseph", "Regine Abraham", "Sher Bahadur Deuba", "Ulf Laessing"} <= people
     assert "Kathmandu Valley" not in people
     assert "Rio Cuyuni" not in people
 

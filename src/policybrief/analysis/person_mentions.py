@@ -166,7 +166,10 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
 _ROLE_NOUNS = (r"secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|ambassador|general|"
                r"adviser|advisor|official|analyst|researcher|founder|chairman|chairwoman|chairperson|governor|mayor|"
                r"owner|manager|coach|officer|professor|fellow|editor|convener|coordinator|activist|journalist|lawyer|"
-               r"judge|prosecutor|commissioner|diplomat|negotiator|lawmaker|legislator|politician|national|citizen")
+               r"judge|prosecutor|commissioner|diplomat|negotiator|lawmaker|legislator|politician|national|citizen|"
+               r"expert|specialist|scholar|historian|economist|scientist|author|writer|columnist|commentator|"
+               r"consultant|strategist|academic|lecturer|member|representative|senator|congress(?:wo)?man|"
+               r"correspondent|reporter|student|resident")
 _ROLE_WORD = re.compile(rf"(?:(?:deputy|vice|acting|former|under|assistant|senior|special)\s+)?\b({_ROLE_NOUNS})\b",
                         re.I)
 # "Guyana's President, Irfaan Ali, condemned", "Prime Minister of the Cook Islands, Mark Brown, and", "its
