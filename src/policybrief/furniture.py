@@ -503,15 +503,16 @@ _ATTRIBUTED_QUOTE = re.compile(r"[,.!?][\"”]\s+([A-Z][\w.'’-]*\s+){1,4}(said
 def _drop_cut_off_copies(page: Page) -> None:
     """A paragraph that stops at an ellipsis where a later one goes on with the same words is the page's teaser
     of it ("... asked lawmakers to end three…", then the lead in full), not a sentence of the story."""
+    kept = []
     for i, (text, heading) in enumerate(page.paragraphs):
         start = re.sub(r"\s*(…|\.\.\.)$", "", text)
-        if heading or start == text or len(start.split()) < 8:
-            continue
-        if any(not later_heading and later.startswith(start) and len(later) > len(start)
-               for later, later_heading in page.paragraphs[i + 1:]):
+        if not heading and start != text and len(start.split()) >= 8 and any(
+                not later_heading and later.startswith(start) and len(later) > len(start)
+                for later, later_heading in page.paragraphs[i + 1:]):
             page.removed.append(Removed(text=text, reason="teaser of the lead"))
-            del page.paragraphs[i]
-            return
+        else:
+            kept.append((text, heading))
+    page.paragraphs[:] = kept
 
 
 def _drop_trailing_links(page: Page) -> None:

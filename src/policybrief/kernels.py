@@ -57,8 +57,7 @@ def skip_unused_modules() -> None:
 
 # Imports and a first chart in the kernel before the notebook: about 1.7 s of every notebook otherwise.
 QUICK_CODE = (
-    f"for _name in {UNUSED_MODULES!r}: __import__('sys').modules.setdefault(_name, None)\n"
-    "del _name\n"
+    "__import__('policybrief.kernels').kernels.skip_unused_modules()\n"
     "import policybrief.notebook, policybrief.present, policybrief.charts\n"
     "import vl_convert as _vlc\n"
     "_vlc.vegalite_to_svg({'mark': 'point', 'data': {'values': [{'a': 1}]},\n"
