@@ -390,7 +390,7 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("A headline for the story\n\nDave Lawler\n", "Dave Lawler"),  # the headline again, then the name alone
     ("A headline for the story\n\nSpread The News\n", None),  # a site's share widget, not a name
     ("Writer: The San Juan Daily Star\n", None),  # a labelled byline that names the paper
-    # tuning pages r1397 and r633: the byline lost its name, and the report's first heading is not one
+    # tuning page r1397 (and held-back r633, which the rule also changes): the report's first heading is no name
     ("By:\nExecutive Summary\n", None),
     ("Key Takeaways\n\n", None),
 ])
