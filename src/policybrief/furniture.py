@@ -627,8 +627,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
             and _norm(line) not in _outlet_names():
         page.author = page.author or line.strip()  # the headline printed again, then the name alone under it
         return "byline"
-    if reason is None and page.removed and _BY_ALONE.fullmatch(page.removed[-1].text) and _PERSON_LINE.match(
-            name := _HONORIFIC.sub("", line.strip())) and not _REPORT_HEADING.fullmatch(name):
+    if reason is None and page.removed and _BY_ALONE.fullmatch(page.removed[-1].text) and _a_name(
+            name := _HONORIFIC.sub("", line.strip())):
         page.author = page.author or name  # "By" or "Author:" on one line, the name ("Dr. Jane Doe") on the next
         return "byline"
     if reason is None and (m := _ROLE_BYLINE.match(line)):
