@@ -1,6 +1,6 @@
-"""The learned models (themes' evidence, page furniture, a page's kind): the shipped weights are what the training
-scripts make of today's gold files, the package reads them as scikit-learn does, and the held-back set never
-trains them."""
+"""The learned models (themes' evidence, page furniture, a page's kind, the vacuum-risk weights): the shipped
+weights are what the training scripts make of today's gold files, the package reads them as scikit-learn does,
+and the held-back set never trains them."""
 
 from __future__ import annotations
 
@@ -52,7 +52,21 @@ def test_shipped_model_is_trained_on_todays_gold_and_read_as_trained(model, tmp_
         assert worst < TOLERANCE, f"{name}: the shipped model is stale; run python scripts/train_{model}.py"
 
 
-@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.slow
+def test_shipped_risk_weights_are_fitted_to_todays_gold(tmp_path):
+    out = tmp_path / "risk_model.json"
+    result = _train("risk_model", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    fresh, shipped = (json.loads(p.read_text(encoding="utf-8")) for p in (out, DATA / "risk_model.json"))
+    assert (fresh["trained_on"], fresh["articles"]) == (shipped["trained_on"], shipped["articles"])
+    numbers = [(fresh["vacuum_theme"], shipped["vacuum_theme"]),
+               *((fresh["thresholds"][k], shipped["thresholds"][k]) for k in ("moderate", "high")),
+               *((w, shipped["weights"][i]) for i, w in fresh["weights"].items())]
+    # weights are shipped to two decimals: a solver's last digits may round the other way
+    assert max(abs(a - b) for a, b in numbers) <= 0.011, "stale; run python scripts/train_risk_model.py"
+
+
+@pytest.mark.parametrize("model", [*MODELS, "risk_model"])
 def test_training_refuses_the_held_back_set(model):
     result = _train(model, "tests/realset/heldout", "--out", "/nonexistent/model.json")
     assert result.returncode != 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from functools import cache
+from importlib.resources import files
 
 from .. import data
 from ..brief import Actor, Indicator, Likelihood, Risk, Sentence, Themes
@@ -15,16 +17,21 @@ _MAX_EVIDENCE = 3
 
 
 @cache
-def _indicators() -> tuple[dict, float, list[dict]]:
-    spec = data.load("risk")
-    compiled = [
-        {**ind, "regexes": [re.compile(p, re.I) for p in ind.get("patterns", [])]} for ind in spec["indicators"]
-    ]
-    return spec["thresholds"], float(spec["vacuum_theme"]), compiled
+def indicator_specs() -> tuple[dict, ...]:
+    """The indicators of data/risk.yaml, in order, with their patterns compiled."""
+    return tuple({**ind, "regexes": [re.compile(p, re.I) for p in ind.get("patterns", [])]}
+                 for ind in data.load("risk")["indicators"])
+
+
+@cache
+def fitted_weights() -> dict:
+    """The weights and thresholds fitted by scripts/train_risk_model.py."""
+    return json.loads(files(data).joinpath("risk_model.json").read_text(encoding="utf-8"))
 
 
 def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes, state: Actor | None = None) -> Risk:
-    thresholds, vacuum_theme, specs = _indicators()
+    specs, fitted = indicator_specs(), fitted_weights()
+    thresholds = fitted["thresholds"]
     negation = lexicon().negation
     indicators: list[Indicator] = []
     score = 0.0
@@ -36,11 +43,11 @@ def rate_risk(sentences: list[Sentence], actors: list[Actor], themes: Themes, st
         # Outside a security or vacuum story the same words ("gangs", "exit") are not indicators of anything.
         present = bool(evidence) and (themes.security.present or themes.power_vacuum.present)
         if present:
-            score += spec["weight"]
+            score += fitted["weights"][spec["id"]]
         indicators.append(Indicator(id=spec["id"], label=spec["label"], present=present,
                                     evidence=_first(evidence, sentences) if present else []))
     if themes.power_vacuum.present:
-        score += vacuum_theme
+        score += fitted["vacuum_theme"]
     rating = "high" if score >= thresholds["high"] else "moderate" if score >= thresholds["moderate"] else "low"
     present = {i.id: i for i in indicators if i.present}
     watch = [spec["watch"] for spec, ind in zip(specs, indicators, strict=True) if ind.present]
