@@ -814,9 +814,17 @@ def _header_reason(line: str, page: Page) -> str | None:
     if page.title and _MONTH_YEAR.match(line):
         page.dated(parse_date(line), 1)
         return "date line"
+    if page.title and len(line.split()) <= 10 and not line.endswith((".", "?", "!", '"', "”")) \
+            and (m := _DATE_IN_HEADER.search(line)) and not _NOT_A_STAMP.search(line):
+        # "Politics 2023-09-15T04:12:33+03:00", "Publish: 26 Nov 2024, 08:36 PM", "/ 10:15 AM April 25, 2023":
+        # under the headline, a short line that carries a whole date is the page's stamp, whatever its labels
+        page.dated(parse_date(m[0]), 1)
+        return "date line"
     return None
 
 
+# Dates in a page's header that are not the story's: the day it was read, the paper's founding, an image's name
+_NOT_A_STAMP = re.compile(r"\b(today|established|founded|since|screenshot)\b|\best\.|<|©", re.I)
 _BREADCRUMB = re.compile(r"^home\s*[|»›>/]\s*(?P<trail>.{2,200})$", re.I)
 _NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,80}$")
 _MONTH_YEAR = re.compile(rf"^{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
