@@ -2,9 +2,9 @@
 
 Most pages carry no label, and the signs of each kind are many and weak: a column says "I" and "we must", an
 analysis weighs ("would", "likely") without dated events, a report is dated and attributed ("said on
-Monday"). One logistic regression per kind, each against the other two, over a page's words and word pairs
-and the measures of `metadata.kind_features`, learned from the real tuning set's pages that state no kind; the
-likeliest kind wins. Trained by `scripts/train_kind_model.py` and shipped as plain weights in
+Monday"). One logistic regression per kind, each against the other two, over the words and word pairs of a
+page's headline and text and the measures of `metadata.kind_features`, learned from the real tuning set's pages
+that state no kind; the likeliest kind wins. Trained by `scripts/train_kind_model.py` and shipped as plain weights in
 data/kind_model.json (see `linear_model`).
 """
 

@@ -127,7 +127,12 @@ def kind_of(clues: KindClues) -> str:
     attributed statements. When the page does not say which it is, a model learned from annotators
     (kind_model) weighs the writing: first person, prescriptions, dates, attributions, quotes, its words.
     """
-    return declared_kind(clues) or kind_model.predict(clues.text, kind_features(clues))
+    return declared_kind(clues) or kind_model.predict(model_text(clues), kind_features(clues))
+
+
+def model_text(clues: KindClues) -> str:
+    """What the kind model reads: the headline ("Why ...", "The case for ...", "... | Analysis") and the text."""
+    return f"{clues.title}\n{clues.text}"
 
 
 def declared_kind(clues: KindClues) -> str | None:
