@@ -401,6 +401,14 @@ def test_bylines_real_pages_print(write_article, lines, author):
     assert sentences(article).startswith("The army said")
 
 
+def test_a_site_that_names_itself_in_the_headline_block_is_the_outlet_not_the_author(write_article):
+    """Tuning page r1382: "Beautiful Virgin Islands" on bvi.org, alone under the headline, is the site."""
+    article = load_article(write_article("A headline for the story\nSource: https://bvi.org/a-story\n\n"
+                                         f"Beautiful Virgin Islands\n\n{BODY}\n"))
+    assert (article.author, article.source) == (None, "Beautiful Virgin Islands")
+    assert removed(article)["Beautiful Virgin Islands"] == "site name"
+
+
 def test_paywall_prompts_of_any_length_are_furniture(write_article):
     prompt = ("Get instant access to the rest of this article by submitting your email address below. You'll also "
               "get access to three articles of your choice each month and our free newsletter.")

@@ -353,8 +353,11 @@ def _author_line(page: Page) -> None:
         follows = last or not after[0][1] or (len(after) == 2 and not after[1][1] and len(after[0][0].split()) <= 6)
         if _a_name(text) and _norm(text) not in _outlet_names() and not _PUBLICATION.search(text) and follows \
                 and not _common_words(text, page):
-            page.author = page.author or text
-            page.removed.append(Removed(text=text, reason="byline"))
+            site = _not_the_site(text, page.url) is None
+            page.author = page.author if site else page.author or text
+            if site and (not page.outlet or "." in page.outlet):
+                page.outlet = text  # the site's own name for itself, not its address
+            page.removed.append(Removed(text=text, reason="site name" if site else "byline"))
             del page.paragraphs[i]
             return
 
@@ -667,9 +670,14 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
 
 
 def _not_the_site(name: str | None, url: str | None) -> str | None:
-    """ "by Western Armenia" on westernarmeniatv.com names the site, not a writer."""
+    """ "by Western Armenia" on westernarmeniatv.com, "Beautiful Virgin Islands" on bvi.org: the site, not a
+    writer."""
     host = (urlsplit(url).hostname or "") if url else ""
-    return None if name and host and re.sub(r"\W", "", name.lower()) in host.replace("-", "") else name
+    if not (name and host):
+        return name
+    initials = "".join(w[0] for w in re.findall(r"\w+", name.lower()))
+    spelled = re.sub(r"\W", "", name.lower()) in host.replace("-", "")
+    return None if spelled or len(initials) >= 3 and initials in host.split(".") else name
 
 
 def _after_byline(page: Page) -> bool:
