@@ -409,6 +409,14 @@ def test_a_site_that_names_itself_in_the_headline_block_is_the_outlet_not_the_au
     assert removed(article)["Beautiful Virgin Islands"] == "site name"
 
 
+def test_a_forum_posts_stamp_and_the_reposted_headline_are_taken_off_the_post(write_article):
+    """Tuning page r1236: a column reposted on a forum, all on one line behind the poster's stamp."""
+    article = load_article(write_article("A headline for the story\nSource: https://forum.example.org/topic/1\n\n"
+                                         f"Deeq A. Posted 3 hours ago A headline for the story {BODY}\n"))
+    assert removed(article)["Deeq A. Posted 3 hours ago"] == "post stamp"
+    assert sentences(article).startswith("The army said") and article.author is None
+
+
 def test_paywall_prompts_of_any_length_are_furniture(write_article):
     prompt = ("Get instant access to the rest of this article by submitting your email address below. You'll also "
               "get access to three articles of your choice each month and our free newsletter.")

@@ -290,8 +290,9 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 else:
                     page.paragraphs.append((text, True))
                 continue
-            text = _take_headline(text, page)
-            text = _take_dateline(text, page, early=in_header or len(page.paragraphs) < 3)
+            early = in_header or len(page.paragraphs) < 3
+            text = _take_headline(_take_post_stamp(text, page) if early else text, page)
+            text = _take_dateline(text, page, early=early)
             if not text:
                 continue
             page.paragraphs.append((text, False))
@@ -540,6 +541,8 @@ def _drop_trailing_links(page: Page) -> None:
 
 
 # A list item's marker is layout, not text: "• ", and the "- " or "* " of pages saved as plain text.
+_POST_STAMP = re.compile(rf"^{_NAME}(\s+{_NAME}){{0,2}}\s+(?i:posted)\s+(?i:(on\s+)?{_DATE}|\d+\s+(minutes?|hours?|"
+                         r"days?|weeks?|months?)\s+ago|yesterday|today)\s+")
 _BULLET = re.compile(r"^([•·▪◦● ]+|[-–*] +)+")
 
 
@@ -767,6 +770,15 @@ def caption_reason(line: str) -> str | None:
     if len(line.split()) > 80 or not _CAPTION.search(line):
         return None
     return "photo caption" if len(line.split()) > 6 else "photo credit"
+
+
+def _take_post_stamp(text: str, page: Page) -> str:
+    """A forum post's stamp run into the post, which reposts a column headline first: "Deeq A. Posted 3 hours
+    ago Israel was right to recognize Somaliland Israel has become ...". The poster is not the column's author."""
+    if m := _POST_STAMP.match(text):
+        page.removed.append(Removed(text=m[0].strip(), reason="post stamp"))
+        return text[m.end():]
+    return text
 
 
 def _take_headline(text: str, page: Page) -> str:
