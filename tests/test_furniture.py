@@ -417,6 +417,17 @@ def test_a_forum_posts_stamp_and_the_reposted_headline_are_taken_off_the_post(wr
     assert sentences(article).startswith("The army said") and article.author is None
 
 
+@pytest.mark.parametrize(("line", "caption"), [
+    # tuning page r1576: the navy's own photo of its operation, credited in brackets with no full stop
+    ("The Royal Navy tracked a Russian submarine as part of joint NATO efforts (Royal Navy)", True),
+    ("Kyrgyzstan, Tajikistan agree on border ceasefire (Kabar)", True),  # r880: another story, and its source
+    ("The army fought the paramilitary group Rapid Support Forces (RSF)", False),  # an acronym spelled out
+    ("The Future of the Sahel after the juntas (Part Two)", False),
+])
+def test_a_credit_in_brackets_closes_a_caption(line, caption):
+    assert bool(caption_reason(line)) == caption
+
+
 def test_paywall_prompts_of_any_length_are_furniture(write_article):
     prompt = ("Get instant access to the rest of this article by submitting your email address below. You'll also "
               "get access to three articles of your choice each month and our free newsletter.")
