@@ -409,6 +409,21 @@ def test_a_site_that_names_itself_in_the_headline_block_is_the_outlet_not_the_au
     assert removed(article)["Beautiful Virgin Islands"] == "site name"
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    # tuning pages r1630, r1654, r1664: a whole date among a section's name, a label or a time
+    ("Politics 2023-09-15T04:12:33+03:00", "2023-09-15"),
+    ("Publish: 26 Nov 2024, 08:36 PM", "2024-11-26"),
+    ("/ 10:15 AM April 25, 2023", "2023-04-25"),
+    # the day the page was read, and the paper's founding, are not the story's date
+    ("Today : Aug 23, 2025", None),
+    ("Spokane, Washington  Est. May 19, 1883", None),
+])
+def test_a_short_line_under_the_headline_that_carries_a_date_is_the_pages_stamp(write_article, line, published):
+    article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}\n"))
+    assert str(article.published) == str(published)
+    assert sentences(article).startswith("The army said")
+
+
 def test_a_forum_posts_stamp_and_the_reposted_headline_are_taken_off_the_post(write_article):
     """Tuning page r1236: a column reposted on a forum, all on one line behind the poster's stamp."""
     article = load_article(write_article("A headline for the story\nSource: https://forum.example.org/topic/1\n\n"

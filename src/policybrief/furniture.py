@@ -540,9 +540,9 @@ def _drop_trailing_links(page: Page) -> None:
         del page.paragraphs[-tail:]
 
 
-# A list item's marker is layout, not text: "• ", and the "- " or "* " of pages saved as plain text.
 _POST_STAMP = re.compile(rf"^{_NAME}(\s+{_NAME}){{0,2}}\s+(?i:posted)\s+(?i:(on\s+)?{_DATE}|\d+\s+(minutes?|hours?|"
                          r"days?|weeks?|months?)\s+ago|yesterday|today)\s+")
+# A list item's marker is layout, not text: "• ", and the "- " or "* " of pages saved as plain text.
 _BULLET = re.compile(r"^([•·▪◦● ]+|[-–*] +)+")
 
 
