@@ -841,9 +841,11 @@ def _header_reason(line: str, page: Page) -> str | None:
         page.dated(parse_date(line), 1)
         return "date line"
     if page.title and len(line.split()) <= 10 and not line.endswith((".", "?", "!", '"', "”")) \
-            and (m := _DATE_IN_HEADER.search(line)) and not _NOT_A_STAMP.search(line):
+            and (m := _DATE_IN_HEADER.search(line)) and len(line[:m.start()].split()) <= 3 \
+            and not _NOT_A_STAMP.search(line):
         # "Politics 2023-09-15T04:12:33+03:00", "Publish: 26 Nov 2024, 08:36 PM", "/ 10:15 AM April 25, 2023":
-        # under the headline, a short line that carries a whole date is the page's stamp, whatever its labels
+        # under the headline, a short line that opens with a whole date, or a few labels and then one, is the
+        # page's stamp; "Vladimir Putin have agreed that from January 1, 2025, the" is text the page wrapped
         page.dated(parse_date(m[0]), 1)
         return "date line"
     return None
