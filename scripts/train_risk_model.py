@@ -42,9 +42,9 @@ FOLDS = 5
 def pages(folders: list[Path]) -> tuple[np.ndarray, np.ndarray]:
     """Each page's indicators and power-vacuum call as 0/1 columns (in risk.yaml's order, the theme last), with
     theme models that did not learn from the page, and the gold rating as 0, 1, 2."""
-    paths = [p for folder in folders for p in evaluate.gold_files(folder)
-             if evaluate.load_gold(p)[0].get("vacuum_risk") in RATINGS]
-    fold = {p.stem: i % FOLDS for i, p in enumerate(paths)}
+    golds = [(p.stem, *evaluate.load_gold(p)) for folder in folders for p in evaluate.gold_files(folder)]
+    rated = [(name, g, article) for name, g, article in golds if g.get("vacuum_risk") in RATINGS]
+    fold = {name: i % FOLDS for i, (name, _, _) in enumerate(rated)}
     examples = train_theme_model.examples(list(dict.fromkeys([*folders, *train_theme_model.DEFAULT_SETS])))
     rows, gold = [], []
     for k in range(FOLDS):
@@ -55,8 +55,7 @@ def pages(folders: list[Path]) -> tuple[np.ndarray, np.ndarray]:
                                                   for theme, (v, m) in fitted.items()}}
         theme_model.load.cache_clear()
         with mock.patch.object(theme_model, "_spec", lambda spec=spec: spec):
-            for path in (p for p in paths if fold[p.stem] == k):
-                g, article = evaluate.load_gold(path)
+            for _, g, article in (page for page in rated if fold[page[0]] == k):
                 brief = analyze_file(article)
                 rows.append([float(i.present) for i in brief.risk.indicators]
                             + [float(brief.themes.power_vacuum.present)])

@@ -760,20 +760,18 @@ _CAPTION = re.compile(
     rf"|\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)\w*\.? \d{1,2}, \d{4}\."
     # "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.": the photographer after a slash
-    r"|(?-i:\w/ [A-Z][\w'’-]+( [A-Z][\w'’-]+){1,2})\.?$",
+    r"|(?-i:\w/ [A-Z][\w'’-]+( [A-Z][\w'’-]+){1,2})\.?$"
+    # "... as part of joint NATO efforts (Royal Navy)": who took the picture, in brackets, where a sentence would end
+    # with a full stop; an acronym in capitals there ("... Forces (RSF)") spells out a name instead
+    r"|\w{3,}( \w+){4,}\s\((?!(part|video|updated|analysis|opinion)\b)(?-i:[A-Z](?=[^()]*[a-z]))[\w.&'’ -]{1,40}\)$",
     re.IGNORECASE)
 _SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
 
 
-# "... to watch every move as part of joint NATO efforts (Royal Navy)": who took the picture, in brackets, where a
-# sentence would end with a full stop; an acronym in capitals there ("... Forces (RSF)") spells out a name instead
-_BRACKETED_CREDIT = re.compile(r"\w{3,}( \w+){4,}\s\((?!(?i:part|video|updated|analysis|opinion)\b)[A-Z](?=[^()]*[a-z])"
-                               r"[\w.&'’ -]{1,40}\)$")
-
 
 def caption_reason(line: str) -> str | None:
     """A photo caption or credit, at any length (captions run to sixty words); None for article text."""
-    if len(line.split()) > 80 or not (_CAPTION.search(line) or _BRACKETED_CREDIT.search(line)):
+    if len(line.split()) > 80 or not _CAPTION.search(line):
         return None
     return "photo caption" if len(line.split()) > 6 else "photo credit"
 
