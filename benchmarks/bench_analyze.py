@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/bench_analyze.py [--repeat 5]
 
 Prints a table: words, median seconds for ingest + analysis, and seconds per 1,000 words, so a reader can see
-that the growth is linear.
+that the growth is linear. A second table does the same for pages that are one run of a single shape (an endless
+token, a comma list of names, a path), where a pattern that rescans the rest of its line grows quadratically:
+the time for four times the text should be about four times, not sixteen.
 """
 
 from __future__ import annotations
@@ -42,6 +44,20 @@ def article_of(words: int, paragraphs: list[str], folder: Path) -> Path:
     return path
 
 
+# The run closes a short article: patterns anchored at the end of a line meet it there.
+RUNS = {"long words": "w" * 1999 + " ", "hyphens": "A-", "dots": "a.", "slashes": "A/", "brackets": "(A",
+        "names, commas": "Ab, ", "labels": "A: ", "a path": "a/"}
+AROUND = "Iraq asked the United States to withdraw its troops from the country by 2025. " * 3
+
+
+def seconds_for(text: str, folder: Path) -> float:
+    path = folder / "run.txt"
+    path.write_text(text, encoding="utf-8")
+    t0 = time.perf_counter()
+    analyze(load_article(path, max_words=10**7))
+    return time.perf_counter() - t0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
@@ -61,6 +77,11 @@ def main() -> int:
                 times.append(time.perf_counter() - t0)
             median = statistics.median(times)
             print(f"{article.word_count:>8} {median:>9.3f} {median / article.word_count * 1000:>11.3f} {repeat:>5}")
+        print(f"\n{'one run of':<14} {'8k chars s':>10} {'32k chars s':>11} {'ratio':>6}")
+        for name, unit in RUNS.items():
+            small, large = (seconds_for(AROUND + "\n\n" + unit * (n // len(unit)), Path(tmp))
+                            for n in (8_000, 32_000))
+            print(f"{name:<14} {small:>10.3f} {large:>11.3f} {large / small:>6.1f}")
     return 0
 
 

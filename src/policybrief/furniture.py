@@ -763,7 +763,7 @@ _CAPTION = re.compile(
     r"|(?-i:\w/ [A-Z][\w'’-]+( [A-Z][\w'’-]+){1,2})\.?$"
     # "... as part of joint NATO efforts (Royal Navy)": who took the picture, in brackets, where a sentence would end
     # with a full stop; an acronym in capitals there ("... Forces (RSF)") spells out a name instead
-    r"|\w{3,}( \w+){4,}\s\((?!(part|video|updated|analysis|opinion)\b)(?-i:[A-Z](?=[^()]*[a-z]))[\w.&'’ -]{1,40}\)$",
+    r"|\b\w{3,}( \w+){4,}\s\((?!(part|video|updated|analysis|opinion)\b)(?-i:[A-Z](?=[^()]*[a-z]))[\w.&'’ -]{1,40}\)$",
     re.IGNORECASE)
 _SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
 
@@ -771,7 +771,8 @@ _SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
 
 def caption_reason(line: str) -> str | None:
     """A photo caption or credit, at any length (captions run to sixty words); None for article text."""
-    if len(line.split()) > 80 or not _CAPTION.search(line):
+    # the length in characters too: a line of one endless token ("A-A-A-...") would cost the pattern quadratic time
+    if len(line) > 1200 or len(line.split()) > 80 or not _CAPTION.search(line):
         return None
     return "photo caption" if len(line.split()) > 6 else "photo credit"
 

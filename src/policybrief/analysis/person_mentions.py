@@ -262,7 +262,7 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         # Set off by commas after a role, or before "who" or an age ("Inessa Novikova, who is ethnically Russian,",
         # "Helene, aged 42, told AFP"), or followed by a role in brackets: what the text says of a person
         described = person_end < len(toks) and (toks[person_end].text == "," and (
-            _ROLE_THEN_COMMA.search(s.sentence.text[:toks[i].start]) is not None
+            _ROLE_THEN_COMMA.search(s.sentence.text, max(0, toks[i].start - 300), toks[i].start) is not None
             or _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None)
             or _ROLE_IN_BRACKETS.match(s.sentence.text[toks[person_end - 1].end:]) is not None)
         if 2 <= words_in_name <= 5 and s.free(i, person_end) \
