@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from scipy.sparse import csr_matrix, hstack
@@ -30,6 +31,8 @@ OUTPUT = ROOT / "src/policybrief/data/theme_model.json"
 SENTENCE_C = 0.1  # strong regularisation: 9,000 sentences, tens of thousands of word pairs (chosen by --cv)
 CALL_C = 1.0  # five numbers per article; 0.3 to 10 are within a point of each other
 FOLDS = 5  # the call model learns from probabilities of sentence models that left out a fifth of the articles
+# Each sentence is fitted and read many times (themes, folds, parity): its word pairs are worked out once.
+_grams = cache(linear_model.ngrams)
 
 
 @dataclass
@@ -78,7 +81,7 @@ def _matrix(vectorizer: CountVectorizer, data: list[Example], theme: str):
 
 
 def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, LogisticRegression]:
-    vectorizer = CountVectorizer(analyzer=linear_model.ngrams, min_df=2, binary=True)
+    vectorizer = CountVectorizer(analyzer=_grams, min_df=2, binary=True)
     vectorizer.fit([t for ex in data for t in ex.texts])
     y = [label for ex in data for label in ex.labels[theme]]
     model = LogisticRegression(C=SENTENCE_C, class_weight="balanced", max_iter=5000)
@@ -94,18 +97,27 @@ def export(fitted: dict, calls: dict[str, LogisticRegression], trained_on: list[
     return out
 
 
+def _per_article(probs, data: list[Example]) -> list[list[float]]:
+    """Sentence probabilities of several articles, predicted in one call, split back into their articles."""
+    out, start = [], 0
+    for ex in data:
+        out.append(list(probs[start:start + len(ex.ids)]))
+        start += len(ex.ids)
+    return out
+
+
 def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
     """The largest gap between scikit-learn's sentence probabilities and those the package computes from the
     exported weights: the package must read the model as it was trained."""
     gap = 0.0
     for theme, (vectorizer, model) in fitted.items():
         shipped = linear_model.LinearModel.from_spec(spec["themes"][theme])
-        for ex in data:
-            expected = model.predict_proba(_matrix(vectorizer, [ex], theme))[:, 1]
+        expected = _per_article(model.predict_proba(_matrix(vectorizer, data, theme))[:, 1], data)
+        for ex, probs in zip(data, expected, strict=True):
             for i, sid in enumerate(ex.ids):
                 got = shipped.probability(ex.texts[i], theme_model.sentence_features(
                     ex.weights[theme].get(sid, 0.0), sid in ex.strong[theme]))
-                gap = max(gap, abs(got - expected[i]))
+                gap = max(gap, abs(got - probs[i]))
     return gap
 
 
@@ -126,10 +138,12 @@ def out_of_fold(data: list[Example], folds: int) -> dict[str, list[list[float]]]
     out = {theme: [[] for _ in data] for theme in themes.THEMES}
     for k in range(folds):
         train = [ex for i, ex in enumerate(data) if i % folds != k]
+        held = list(range(k, len(data), folds))
         for theme in themes.THEMES:
             vectorizer, model = fit_sentences(train, theme)
-            for i in range(k, len(data), folds):
-                out[theme][i] = list(model.predict_proba(_matrix(vectorizer, [data[i]], theme))[:, 1])
+            probs = model.predict_proba(_matrix(vectorizer, [data[i] for i in held], theme))[:, 1]
+            for i, article_probs in zip(held, _per_article(probs, [data[i] for i in held]), strict=True):
+                out[theme][i] = article_probs
     return out
 
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from policybrief.brief import Brief
+from policybrief.pipeline import analyze_file
+
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "devset"
 SAMPLE = DEVSET / "000_26411969a0d151c5.txt"
+
+
+@functools.cache
+def analyzed(article: Path) -> Brief:
+    """One analysis per development article for the whole run: the consistency check, the scorer and the
+    shared scorer's parity test read the same brief, and none of them changes it."""
+    return analyze_file(article)
 
 
 @pytest.fixture

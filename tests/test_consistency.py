@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEVSET, ROOT, SAMPLE
+from conftest import DEVSET, ROOT, SAMPLE, analyzed
 
 from policybrief import evaluate
 from policybrief.consistency import contradictions
@@ -19,7 +19,7 @@ GOLD = sorted(DEVSET.glob("*.gold.yaml")) + sorted((ROOT / "tests" / "realset").
 @pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.stem)
 def test_every_development_brief_is_consistent(gold: Path):
     _, article = evaluate.load_gold(gold)
-    assert contradictions(analyze_file(article)) == []
+    assert contradictions(analyzed(article)) == []
 
 
 @pytest.mark.parametrize("situation", sorted((ROOT / "tests" / "situations").glob("*/situation.gold.yaml")),

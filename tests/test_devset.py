@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DEVSET, ROOT
+from conftest import DEVSET, ROOT, analyzed
 
 from policybrief import evaluate
-from policybrief.pipeline import analyze_file
 
 REALSET = ROOT / "tests" / "realset"
 # The scorer that evaluation outside the repository runs; it sits beside a checkout only on the team's machines.
@@ -28,7 +27,7 @@ TARGETS = {"recall": 0.85, "central": 0.95, "precision": 0.85, "type_acc": 0.9, 
 
 
 def brief_of(article: Path) -> dict:
-    return json.loads(analyze_file(article).to_json())
+    return json.loads(analyzed(article).to_json())
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from policybrief.data import SafeLoader
+
 METRICS = ["recall", "central", "precision", "type_acc", "themes", "evidence", "figures", "years", "boilerplate",
            "published", "author", "kind", "risk", "clean"]
 ACTOR_TYPES = {"state", "government_body", "international_org", "armed_group", "organisation", "person"}
@@ -198,7 +200,7 @@ def gold_files(target: Path) -> list[Path]:
 
 def load_gold(path: Path) -> tuple[dict, Path]:
     """A gold file and the article it annotates (beside it, or in the folder above)."""
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     article = path.parent / gold["article"]
     if not article.exists():
         article = path.parent.parent / gold["article"]
@@ -236,7 +238,7 @@ def check_gold(path: Path) -> list[str]:
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         return [f"cannot be read as a gold file ({str(exc).splitlines()[0]})"]
     errors = [f"missing key {k!r}" for k in GOLD_KEYS if k not in gold]
-    if yaml.safe_load(yaml.safe_dump(gold, allow_unicode=True, sort_keys=False)) != gold:
+    if yaml.load(yaml.safe_dump(gold, allow_unicode=True, sort_keys=False), Loader=SafeLoader) != gold:
         errors.append("does not load back unchanged")
     if not article.exists():
         return errors + [f"article {gold['article']!r} not found"]
