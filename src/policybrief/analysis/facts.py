@@ -30,7 +30,7 @@ _NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
     # "some 400km away", "the 19th round"
-    + r")(?:-(?P<num2>\w+))?(?:(?P<glued>km|kms)\b|(?<=\d)(?P<ord>st|nd|rd|th)\b)?"
+    + r")(?:-(?P<num2>\w+))?(?:(?P<glued>km|kms|kg|kgs)\b|(?<=\d)(?P<ord>st|nd|rd|th)\b)?"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
@@ -46,7 +46,10 @@ _QUANTIFIED = re.compile(r"\b(as high as|as many as|up to|some|about|nearly|almo
                          r"tally|figure|number|cap) of|"
                          # "killing seven and injuring 20": who a casualty verb counts
                          r"kill(ed|ing)|wound(ed|ing)|injur(ed|ing)|arrest(ed|ing)|detain(ed|ing)|abduct(ed|ing)|"
-                         r"kidnapp(ed|ing)|displac(ed|ing)|evacuat(ed|ing))$")
+                         r"kidnapp(ed|ing)|displac(ed|ing)|evacuat(ed|ing)|vot(ed|ing)|margin of|aged|age of|"
+                         # "death tolls exceeding 300", "increasing it to 5000": a count that grew or fell to it
+                         r"exceed(s|ed|ing)?|surpass(es|ed|ing)?|(reach|increas|rais|reduc|cut|lower|ris|rose|fell|"
+                         r"dropp)\w*( it| them)? to)$")
 _STOP_WORDS = re.compile(
     r"(?<![\w-])(of|in|on|at|by|for|from|to|with|and|or|but|that|which|who|were|was|are|is|have|has|had|as|since|"
     r"during|across|after|before|while|including|resulting|said|according|will|would|could|can|may|had|be|been)(?![\w-])"
@@ -57,8 +60,11 @@ def find_figures(sentences: list[Sentence]) -> list[Figure]:
     figures: list[Figure] = []
     seen: set[tuple[float, str]] = set()
     for s in sentences:
+        last: tuple[Figure, int] | None = None
         for m in _FIGURE.finditer(s.text):
-            figure = _figure(m, s)
+            figure = _figure(m, s, last)
+            if figure:
+                last = (figure, m.end("num"))
             if figure and (figure.value, figure.evidence) not in seen:
                 if figure.what in ("others", "more") and figures and figures[-1].evidence == s.id:
                     figure.what = f"{figures[-1].what} ({figure.what})"  # "three ISIS operatives ... 14 others"
@@ -67,7 +73,14 @@ def find_figures(sentences: list[Sentence]) -> list[Figure]:
     return figures
 
 
-def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
+# What joins a number to the figure just before it, which names what both count: "2,500 troops in Iraq and another
+# 900 in Syria", "reduced from 2,000 to 500", "three were killed and 31 were injured"
+_JOINED = re.compile(r"\s(and|to|or|versus)(\s+(another|a further|only|just|some|about|nearly|over))?\s*$", re.I)
+# Votes: "voted 130 to impeach", "124 in favor, with 24 against"
+_VOTES = re.compile(r"\s*(in favou?r|against)\b", re.IGNORECASE)
+
+
+def _figure(m: re.Match[str], s: Sentence, last: tuple[Figure, int] | None = None) -> Figure | None:
     raw, rest = m["num"], m["rest"] or ""
     lower = raw.lower()
     if lower in WORD_NUMBERS:
@@ -86,17 +99,27 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
         value *= _SCALES[scale.lower()]
     if not math.isfinite(value) or value > 1e15:
         return None  # a serial number or a digit string, not a quantity
-    if _CLOCK.match(rest):
+    if _CLOCK.match(s.text, m.end()):
         return None
-    if _RELATIVE_TIME.match(rest) and not re.search(r"\b(for|over|within|during|lasting)\s+$", s.text[:m.start()]):
-        return None  # "four years after" dates an event: it belongs to the timeline; "for nine months" lasts
-    what = _counted(rest)
+    # "30 years ago", "in the 40 years since", "12 hours later": the time elapsed is a figure as written, and the
+    # timeline dates the event; "for nine months" is a duration and counted as any other
+    relative = _RELATIVE_TIME.match(rest)
+    what = " ".join(relative[0].split()).lower() if relative and not re.search(
+        r"\b(for|over|within|during|lasting)\s+$", s.text[:m.start()]) else _counted(
+        rest.lstrip(") ") if m["num2"] else rest)  # "a 1,200-km (745-mile) cable": the bracket closes after "mile"
     if lower == "one" and (not re.match(r"\s+[a-z]", rest) or re.match(r"\s+of\b", rest)):
         return None  # "one of his associates" counts nothing
     if not what and not (m["cur"] or m["pct"]) and (age := _AGE_OF.search(s.text[:m.start()])) \
-            and rest.startswith(",") and 1 <= value < 120:
+            and (rest.startswith(",") or not rest.strip()) and 1 <= value < 120:
         what = f"age of {age['name']}"  # "Khaleda Zia, 78, was freed": a person's age, set off by commas
-    if not what and not (m["cur"] or m["pct"]):
+    if (votes := _VOTES.match(rest)) and not (m["cur"] or m["pct"]):
+        what = f"votes {votes[1].lower()}"
+    bare = not what and not (m["cur"] or m["pct"] or m["glued"])
+    if bare and (part := re.match(r"\s*(out )?of (?!(1[89]|20)\d\d\b)(\d[\d,]*) ([a-z].*)", rest)):
+        what = f"of {part[3]} {_counted(part[4])}"  # "124 of 156 people arrested", "15 of 50 seats"
+    elif bare and last and len(s.text[last[1]:m.start()].split()) <= 8 and _JOINED.search(s.text[last[1]:m.start()]):
+        what = last[0].what
+    if bare and not what:
         before = s.text[:m.start()].split()[-6:]
         # "injured over 2,700 in 2025", "withdrew almost 2,000 of its \"peacekeepers\"", "a troop ceiling of 17,000";
         # a number in millions or grouped in thousands is a count whatever precedes it ("a prewar population of
@@ -107,7 +130,7 @@ def _figure(m: re.Match[str], s: Sentence) -> Figure | None:
     unit = _CURRENCIES.get(m["cur"] or "") or ("percent" if m["pct"] else None)
     measure = re.match(rf"({_MEASURES})\b\s*(.*)", what)
     if m["glued"]:
-        unit, what = "km", "distance"
+        unit, what = ("km", "distance") if m["glued"].lower().startswith("km") else ("kg", "weight")
     elif m["num2"] and m["num2"].isalpha() and scale != m["num2"]:
         unit = unit or m["num2"].lower()  # "a 1,000-km front line", "a nine-member council"
     elif measure:
@@ -125,6 +148,8 @@ def _counted(rest: str) -> str:
     if re.match(r"(of|among)\s+(them|whom|which|whose)\b", rest):
         return "of them"
     rest = re.sub(r"^(of|among)\s+(the|its|their|his|her|\w+['’]s)\s+", "", rest).lstrip("\"“‘'")
+    # "a 1,200-km (745-mile) cable", "600 or so forces": a conversion or a hedge before the noun
+    rest = re.sub(r"^(\([^()]{0,40}\)|or so|or more|odd)\s*(?=[a-z])", "", rest)
     cut = _STOP_WORDS.search(rest)
     phrase = rest[: cut.start()] if cut else rest
     phrase = re.split(r"[,()\"“”]", phrase)[0].strip()
