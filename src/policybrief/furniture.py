@@ -107,14 +107,16 @@ _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IA
 _SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w'’&-]*( [\w'’&-]+){{0,3}})\s*\|\s*(?P<date>{_DATE})\s*$")
 # "Washington DC (UPI) Sep 5, 2025": a wire dateline on a line of its own, with the date after the agency.
 _AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+(?P<date>{_DATE})\W*$", re.I)
+# In a dateline's brackets, any agency or outlet the dateline's shape vouches for: "(NNN-NNA)", "(UNB)", "(NationPress)"
+_SOURCE = r"(?P<agency>[A-Z][\w.&'’/-]{1,24}( [A-Z][\w.&'’/-]+){0,2})"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w.'’ -]{1,30}?)?)"
     rf"(,\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(,\s+(?P<year>\d{{4}}))?)?\s*"
-    rf"(,?\s*\({_AGENCY}\)\s*)?(?P<dash>[-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])"  # "DHAKA, (Reuters) –"
+    rf"(,?\s*\({_SOURCE}\)\s*)?(?P<dash>[-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])"  # "DHAKA, (Reuters) –"
 )
 # "Cotonou, June 5 (AFP) Jun 05, 2025 Three soldiers ...": a place in lower case, the agency, a date stamp.
 _MIXED_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}),\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})\s+\({_AGENCY}\)\s*"
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}),\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})\s+\({_SOURCE}\)\s*"
     rf"([-—–]{{1,2}}\s*)?((?P<stamp>{_DATE})\s+)?(?=[\"“‘A-Z0-9])")
 # "MOSCOW (Pakistan Point News / Sputnik - 11th August, 2020) Following ...": outlet, agency and date in brackets.
 _BRACKETED_DATELINE = re.compile(
