@@ -59,6 +59,7 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     # tuning pages r1506 and r1534: day, month and year as segments; a wire's story code
     ("https://www.eurasiatimes.org/en/18/06/2022/kazakh-president-refuses", "2022-06-18"),
     ("https://en.yna.co.kr/view/AEN20200721000500325?section=editorials/index", "2020-07-21"),
+    ("https://allafrica.com/stories/202406250001.html", "2024-06-25"),  # tuning page r354: the day's story number
     ("https://a.com/view/AB12345678901234", None),
 ])
 def test_dates_in_addresses(url, expected):
@@ -98,6 +99,8 @@ def test_headline_on_the_line_above_the_text_is_not_glued_to_it(write_article):
     # agencies the pattern has no list for: the dateline's shape vouches for them (tuning pages r1056 and r1654)
     ("UNITED NATIONS, Sept 1 (NNN-NNA) – Somalia's", "NNN-NNA", None),
     ("Dhaka, Nov 26 (UNB) - Somalia's", "UNB", None),
+    # the place, its country and the whole date, with no comma between (tuning page r1478)
+    ("MONTEGO BAY, Jamaica December 21, 2025 - Somalia's", None, "2025-12-21"),
 ])
 def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening, agency, published):
     text = f"Somalia asks for delay\n\n{opening} government asked on Monday for the exit of troops to be delayed, " \
@@ -149,6 +152,7 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("  • Posted on: 23 March 2024", "2024-03-23"),
     ("2025/08/29 09:50:38", "2025-08-29"),
     ("Policy brief | 3 March 2025", "2025-03-03"),  # tuning page r794: the section, then the date
+    ("R. Evan Ellis | January 19, 2024", "2024-01-19"),  # tuning page r1670: an author with an initial
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))

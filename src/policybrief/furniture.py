@@ -104,14 +104,14 @@ _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
 _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IANS|PTI|ANI|Sputnik|TASS|CNN|Al Jazeera)"
 # "Policy brief | 3 March 2025": the section that files the story (or its author), then the date
-_SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w'’&-]*( [\w'’&-]+){{0,3}})\s*\|\s*(?P<date>{_DATE})\s*$")
+_SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w.'’&-]*( [\w'’&-]+){{0,3}})\s*\|\s*(?P<date>{_DATE})\s*$")
 # "Washington DC (UPI) Sep 5, 2025": a wire dateline on a line of its own, with the date after the agency.
 _AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+(?P<date>{_DATE})\W*$", re.I)
 # In a dateline's brackets, any agency or outlet the dateline's shape vouches for: "(NNN-NNA)", "(UNB)", "(NationPress)"
 _SOURCE = r"(?P<agency>[A-Z][\w.&'’/-]{1,24}( [A-Z][\w.&'’/-]+){0,2})"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ /-]{2,40}(,\s+[A-Z][\w.'’ -]{1,30}?)?)"
-    rf"(,\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(,\s+(?P<year>\d{{4}}))?)?\s*"
+    rf"(,?\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})(,\s+(?P<year>\d{{4}}))?)?\s*"
     rf"(,?\s*\({_SOURCE}\)\s*)?(?P<dash>[-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])"  # "DHAKA, (Reuters) –"
 )
 # "Cotonou, June 5 (AFP) Jun 05, 2025 Three soldiers ...": a place in lower case, the agency, a date stamp.

@@ -23,8 +23,8 @@ _URL_DATES = (
     # ("...-the-interim-government2026/2/12": a slug run into the date)
     re.compile(r"(/|(?<=[a-z]))(?P<y>(19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/._-]|$)"),
     # "/20240705/", "-20240705.html", and time stamps in a query ("NewsId=20251209131321"), some with an
-    # article number after the time ("/20241129130000208135.html")
-    re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(([01]\d|2[0-3])[0-5]\d[0-5]\d\d*)?"
+    # article number after the time ("/20241129130000208135.html") or the day's (allAfrica's "/202406250001.html")
+    re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(([01]\d|2[0-3])[0-5]\d[0-5]\d\d*|\d{4})?"
                r"(?=[/._&-]|$)"),
     re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
     # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment, or before its slug
