@@ -4,7 +4,8 @@ Section names, site slogans, widget labels and captions change with every site (
 ( 4 Min. )", "ECOWAS Leaders In Abuja"); a rule for each fits the pages it was written on. This model learned
 what such lines look like from the furniture the annotators marked on the real tuning set: a logistic
 regression over a line's words and word pairs and a few things about its place on the page (length, end
-punctuation, capitals, position, how many of its words the headline and the rest of the page share). It is
+punctuation, capitals, position, how many of its words the headline and the rest of the page share, and whether
+it stands in a run of short unpunctuated lines, as menus and link lists do, or alone, as a section heading). It is
 trained by `scripts/train_furniture_model.py` and shipped as plain weights in data/furniture_model.json (see
 `linear_model`).
 
@@ -45,6 +46,16 @@ def page_features(lines: list[str], title: str | None) -> list[list[float]]:
     shared = Counter(w for ws in words for w in ws)  # in how many lines each word stands
     headline = _words(title or "")
     n = len(lines)
+    bare = [len(line.split()) <= 8 and not re.search(r"[.!?\"”’)]$", line) for line in lines]
+    run = [0] * n  # how many such lines stand together around each
+    k = 0
+    while k < n:
+        j = k
+        while j < n and bare[j]:
+            j += 1
+        for i in range(k, j):
+            run[i] = j - k
+        k = max(j, k + 1)
     out = []
     for k, (line, ws) in enumerate(zip(lines, words, strict=True)):
         tokens = line.split()
@@ -61,6 +72,9 @@ def page_features(lines: list[str], title: str | None) -> list[list[float]]:
             len(ws & headline) / max(1, len(ws)),
             sum(shared[w] > 1 for w in ws) / max(1, len(ws)),
             float(bool(_CREDIT.search(line))),
+            math.log1p(run[k]),
+            float(k > 0 and bare[k - 1]),
+            float(k + 1 < n and bare[k + 1]),
         ])
     return out
 
