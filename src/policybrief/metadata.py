@@ -137,7 +137,8 @@ def model_text(clues: KindClues) -> str:
 
 def declared_kind(clues: KindClues) -> str | None:
     """The kind a page states: a label or section ("Opinion", "/analysis/"), a disclaimer or an author's note
-    under a column, a headline that argues, a wire agency's dateline, a research institute as publisher."""
+    under a column, a wire agency's dateline, a research institute as publisher. A headline that argues is not
+    a statement: news headlines report demands ("should Canada go it alone"), so the kind model weighs it."""
     path, host = _path_and_host(clues.url)
     labelled = [*clues.labels, clues.title]
     # "/opinion/" in the path, or a section of its own: "opinion.inquirer.net", "blogs.timesofisrael.com"
@@ -146,7 +147,7 @@ def declared_kind(clues: KindClues) -> str | None:
         return "opinion"
     if any(_ANALYSIS_LABEL.match(label) for label in labelled):
         return "analysis"
-    if _OPINION_DISCLAIMER.search(clues.text) or _argues(clues.title):
+    if _OPINION_DISCLAIMER.search(clues.text) or _EDITORIAL_TITLE.search(clues.title):
         return "opinion"
     if clues.bio and not (_ANALYSIS_PATH.search(path) or _INSTITUTE_HOST.search(host)):
         return "opinion"  # an author's note under the text: a guest's column
@@ -158,15 +159,15 @@ def declared_kind(clues: KindClues) -> str | None:
 
 
 def kind_features(clues: KindClues) -> list[float]:
-    """How a page is written, as the kind model reads it beside its words: whether its headline asks or
-    explains, whether it has an address, and per word or sentence its first person, prescriptions, dates,
+    """How a page is written, as the kind model reads it beside its words: whether its headline asks, explains
+    or argues, whether it has an address, and per word or sentence its first person, prescriptions, dates,
     attributions, quotes, questions, hedges and stance words."""
     text = clues.text
     unquoted = _QUOTED.sub(" ", text)
     words = max(1, len(unquoted.split()))
     per_sentence = max(1, clues.sentences)
     return [
-        float(bool(_ANALYSIS_TITLE.search(clues.title))), float(not clues.url),
+        float(bool(_ANALYSIS_TITLE.search(clues.title))), float(_argues(clues.title)), float(not clues.url),
         100 * len(_FIRST_PERSON.findall(unquoted)) / words, 100 * len(_WE_ARGUE.findall(unquoted)) / words,
         len(_NEWS_TIME.findall(text)) / per_sentence, len(_ATTRIBUTION.findall(text)) / per_sentence,
         1 - len(unquoted) / max(1, len(text)), text.count("?") / per_sentence, math.log(per_sentence),
@@ -188,9 +189,9 @@ def _argues(title: str) -> bool:
 # or that explain ("Why Beijing may prefer a blockade", "Explained: ...", "Decoding the EU's sanctions").
 _OPINION_TITLE = re.compile(r"\b(must|should|ought to|it['’]s time|time to|the case (for|against)|in defen[cs]e of|"
                             r"let['’]s|stop|don['’]t|(is|are|was|were) (right|wrong) to|the (futility|folly) of|"
-                            r"in praise of)\b|\bview on\b|^(why|how) (we|i)\b"
-                            # "Border test for amity of neighbors: China Daily editorial"
-                            r"|[:|—–-]\s*([\w.'’ ]{0,40} )?(editorial|op-?ed)$", re.I)
+                            r"in praise of)\b|\bview on\b|^(why|how) (we|i)\b", re.I)
+# A headline that files itself: "Border test for amity of neighbors: China Daily editorial"
+_EDITORIAL_TITLE = re.compile(r"[:|—–-]\s*([\w.'’ ]{0,40} )?(editorial|op-?ed)$", re.I)
 # "Polisario says Morocco's plan should go to a referendum", "European leaders agree guarantees should include
 # a force": a headline that reports someone's demand or agreement is news.
 _REPORTED_TITLE = re.compile(r"\b(says?|said|urges?|urged|calls?|called|warns?|warned|tells?|told|insists?|"
