@@ -575,6 +575,9 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("Your email address will not be published. Required fields are marked *", "comments prompt"),
     ("Follow tovima.com on Google News to keep up with the latest stories", "social prompt"),
     ("Watch NBC News’ coverage of the U.S. military’s plans regarding the Panama Canal.", "video prompt"),
+    # an error page's text, wrapped over two lines, above the story it failed to show (page r1795)
+    ("403", "page error"), ("Sorry!!", "page error"), ("Error! We're sorry, but the page you were", "page error"),
+    ("looking for doesn't exist.", "page error"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
