@@ -578,6 +578,13 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     # an error page's text, wrapped over two lines, above the story it failed to show (page r1795)
     ("403", "page error"), ("Sorry!!", "page error"), ("Error! We're sorry, but the page you were", "page error"),
     ("looking for doesn't exist.", "page error"),
+    # tuning pages r1318, r1126, r1302, r1386, r1662, r546 and r898
+    ("We've detected that you're using an ad content blocking browser plug-in or feature.", "ad-blocker notice"),
+    ("- Blog posts represent the views of CFR fellows and staff and not those of CFR, which takes no institutional "
+     "positions.", "publisher disclaimer"),
+    ("a day ago", "time stamp"), ("Notifications can be managed in browser preferences.", "page widget"),
+    ("Play Live Radio", "page widget"), ("Next Up:", "page widget"), ("Continue reading...", "page widget"),
+    ("• Visit Business Insider's homepage for more stories.", "page widget"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
