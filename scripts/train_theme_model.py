@@ -179,7 +179,7 @@ def cross_validate(data: list[Example], folds: int, oof: dict[str, list[list[flo
             for i in range(k, len(data), folds):
                 ex, probs, t = data[i], oof[theme][i], tally[theme]
                 named = themes.lexicon_share(theme, ex.weights[theme], ex.words)[0] >= 1 or bool(ex.strong[theme])
-                called = bool(stack.predict_proba([rows[i]])[0, 1] >= themes.CALL_AT)
+                called = bool(stack.predict_proba([rows[i]])[0, 1] >= themes.CALL_AT[theme])
                 t["n"] += 1
                 t["calls"] += named == ex.gold[theme]
                 t["calls_model"] += called == ex.gold[theme]
