@@ -43,6 +43,13 @@ MAX_EVIDENCE = 5
 # Names ending so are outlets, which are sources of the story, never actors in it.
 _MEDIA_HEADS = frozenset(["News", "Post", "Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph",
                           "Chronicle", "Observer", "Press", "Daily", "Monitor", "Examiner", "Standard"])
+# Head nouns of lines, zones, laws, plans and places that pages spell out with an acronym beside them, as they
+# do organisations' names: "Line of Actual Control (LAC)", "Law of the Sea (UNCLOS)", "Air Defense Identification
+# Zone (ADIZ)", "Belt and Road Initiative (BRI)". None of them acts.
+_NOT_ACTOR_HEADS = frozenset(["Line", "Zone", "System", "Region", "Regions", "Law", "Permit", "Report", "Reports",
+                              "Base", "Bases", "Strategy", "Area", "Territory", "Sea", "Passage", "Junction",
+                              "Initiative", "Partnership", "Program", "Programme", "Understanding", "Corridor",
+                              "Route", "Hostilities", "Communication", "Zones"])
 HEADLINE = "headline"  # the id the headline gets while actors are read from it
 # Verbs that say what an actor wants: the first sentence with the actor as their subject is its position.
 _WANTS = re.compile(
@@ -127,10 +134,12 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
     not_names = cues().not_names
     for c in ranked:
         words = c.name.split()
-        if not c.from_gazetteer and (c.type == "person" and not_names.intersection(words)
-                                     or c.type == "organisation" and (not_names.issuperset(words)
-                                                                      or re.split(r"[-–]", words[-1])[-1]
-                                                                      in _MEDIA_HEADS)):
+        # an acronym the page spells out counts as known, whatever it stands for
+        concept = c.type == "organisation" and c.name.split(" of ")[0].split()[-1] in _NOT_ACTOR_HEADS
+        if concept or not c.from_gazetteer and (c.type == "person" and not_names.intersection(words)
+                                                or c.type == "organisation" and (not_names.issuperset(words)
+                                                                                 or re.split(r"[-–]", words[-1])[-1]
+                                                                                 in _MEDIA_HEADS)):
             continue  # "Monday" that "urged", the "General Staff", "The Denver Post", "JAM-News": not actors
         seen = [a for a in c.aliases if a != c.name]
         if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE \
