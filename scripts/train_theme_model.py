@@ -139,10 +139,11 @@ def out_of_fold(data: list[Example], folds: int) -> dict[str, list[list[float]]]
     for k in range(folds):
         train = [ex for i, ex in enumerate(data) if i % folds != k]
         held = list(range(k, len(data), folds))
+        articles = [data[i] for i in held]
         for theme in themes.THEMES:
             vectorizer, model = fit_sentences(train, theme)
-            probs = model.predict_proba(_matrix(vectorizer, [data[i] for i in held], theme))[:, 1]
-            for i, article_probs in zip(held, _per_article(probs, [data[i] for i in held]), strict=True):
+            probs = model.predict_proba(_matrix(vectorizer, articles, theme))[:, 1]
+            for i, article_probs in zip(held, _per_article(probs, articles), strict=True):
                 out[theme][i] = article_probs
     return out
 

@@ -745,7 +745,7 @@ _CAPTION = re.compile(
     r"|\s(?-i:\[[A-Z]{2,10}\])( ?(?-i:\[[A-Z]{2,10}\]))?\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
-    r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC (BY(-SA)?|0)\b|\bCC0\b"
+    r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC( BY(-SA)?| ?0)\b"
     r"|\bWikimedia Commons\b|\((file )?photo\)$"
     # where people stand in the picture: "Phillip Davis, second from left, with ...", "(L-R)", "(centre)"
     r"|,\s((second|third|fourth|far) )?from (left|right)\b|\bleft to right\b|\((L|R|C|L-R|R-L|left|right|cent(er|re))\)"

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from functools import cache
 from importlib.resources import files
+from itertools import groupby
 
 from . import data
 from .linear_model import LinearModel
@@ -29,6 +30,7 @@ from .linear_model import LinearModel
 REASON = "page furniture"  # as the brief's annex lists a line the model took out
 THRESHOLD = 0.8  # chosen by cross-validation: below it, the article's own headings and sentences go with it
 _WORD = re.compile(r"[a-z0-9']+")
+_ENDS = re.compile(r"[.!?\"”’)]$")  # how a sentence or a quotation ends
 _STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been has have had it its
 this that said says will would not"""
 _STOP = frozenset(_STOP_WORDS.split())
@@ -46,22 +48,17 @@ def page_features(lines: list[str], title: str | None) -> list[list[float]]:
     shared = Counter(w for ws in words for w in ws)  # in how many lines each word stands
     headline = _words(title or "")
     n = len(lines)
-    bare = [len(line.split()) <= 8 and not re.search(r"[.!?\"”’)]$", line) for line in lines]
-    run = [0] * n  # how many such lines stand together around each
-    k = 0
-    while k < n:
-        j = k
-        while j < n and bare[j]:
-            j += 1
-        for i in range(k, j):
-            run[i] = j - k
-        k = max(j, k + 1)
+    bare = [len(line.split()) <= 8 and not _ENDS.search(line) for line in lines]
+    run: list[int] = []  # how many such lines stand together around each
+    for is_bare, group in groupby(bare):
+        size = len(list(group))
+        run += [size if is_bare else 0] * size
     out = []
     for k, (line, ws) in enumerate(zip(lines, words, strict=True)):
         tokens = line.split()
         out.append([
             math.log1p(len(_WORD.findall(line.lower()))),
-            float(bool(re.search(r"[.!?\"”’)]$", line))),
+            float(bool(_ENDS.search(line))),
             sum(t[:1].isupper() for t in tokens) / max(1, len(tokens)),
             float(bool(re.search(r"\d", line))),
             k / max(1, n - 1),

@@ -17,7 +17,7 @@ from ..brief import Actor, Sentence
 from ..furniture import strip_dateline
 from .actor_cues import BARE_BODIES, Cues, cues
 from .gazetteer import Entry, Gazetteer
-from .mentions import Collector, TokenSentence, fold
+from .mentions import Candidate, Collector, TokenSentence, fold
 from .person_mentions import (
     bare_title,
     capitalised_pass,
@@ -126,6 +126,21 @@ def _resolve_generic_groups(found: Collector, cue: Cues) -> None:
         fold(found, "groups:armed", next(iter(sponsored.values())))
 
 
+def _acts(c: Candidate, not_names: frozenset[str]) -> bool:
+    """Whether a candidate names an actor: not "Monday" that "urged", the "General Staff", "The Denver Post",
+    "JAM-News", nor a line or law spelt out with an acronym, which the page's own acronym makes look known."""
+    words = c.name.split()
+    if c.type == "organisation" and c.name.split(" of ")[0].split()[-1] in _NOT_ACTOR_HEADS:
+        return False
+    if c.from_gazetteer:
+        return True
+    if c.type == "person":
+        return not not_names.intersection(words)
+    if c.type == "organisation":
+        return not (not_names.issuperset(words) or re.split(r"[-–]", words[-1])[-1] in _MEDIA_HEADS)
+    return True
+
+
 def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], published: date | None) -> list[Actor]:
     ranked = sorted(found.found.values(), key=lambda c: (-len(c.mentions), c.first))
     top = {c.key for c in ranked[:5] if len(c.mentions) >= 3}
@@ -133,14 +148,8 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
     out = []
     not_names = cues().not_names
     for c in ranked:
-        words = c.name.split()
-        # an acronym the page spells out counts as known, whatever it stands for
-        concept = c.type == "organisation" and c.name.split(" of ")[0].split()[-1] in _NOT_ACTOR_HEADS
-        if concept or not c.from_gazetteer and (c.type == "person" and not_names.intersection(words)
-                                                or c.type == "organisation" and (not_names.issuperset(words)
-                                                                                 or re.split(r"[-–]", words[-1])[-1]
-                                                                                 in _MEDIA_HEADS)):
-            continue  # "Monday" that "urged", the "General Staff", "The Denver Post", "JAM-News": not actors
+        if not _acts(c, not_names):
+            continue
         seen = [a for a in c.aliases if a != c.name]
         if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE \
                 and _only_a_place(text[c.mentions[0]], [c.name, *seen]):

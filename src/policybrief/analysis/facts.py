@@ -104,9 +104,10 @@ def _figure(m: re.Match[str], s: Sentence, last: tuple[Figure, int] | None = Non
     # "30 years ago", "in the 40 years since", "12 hours later": the time elapsed is a figure as written, and the
     # timeline dates the event; "for nine months" is a duration and counted as any other
     relative = _RELATIVE_TIME.match(rest)
-    what = " ".join(relative[0].split()).lower() if relative and not re.search(
-        r"\b(for|over|within|during|lasting)\s+$", s.text[:m.start()]) else _counted(
-        rest.lstrip(") ") if m["num2"] else rest)  # "a 1,200-km (745-mile) cable": the bracket closes after "mile"
+    if relative and not re.search(r"\b(for|over|within|during|lasting)\s+$", s.text[:m.start()]):
+        what = " ".join(relative[0].split()).lower()
+    else:  # "a 1,200-km (745-mile) cable": after "745-mile", the bracket closes before the noun
+        what = _counted(rest.lstrip(") ") if m["num2"] else rest)
     if lower == "one" and (not re.match(r"\s+[a-z]", rest) or re.match(r"\s+of\b", rest)):
         return None  # "one of his associates" counts nothing
     if not what and not (m["cur"] or m["pct"]) and (age := _AGE_OF.search(s.text[:m.start()])) \
@@ -117,7 +118,7 @@ def _figure(m: re.Match[str], s: Sentence, last: tuple[Figure, int] | None = Non
     bare = not what and not (m["cur"] or m["pct"] or m["glued"])
     if bare and (part := re.match(r"\s*(out )?of (?!(1[89]|20)\d\d\b)(\d[\d,]*) ([a-z].*)", rest)):
         what = f"of {part[3]} {_counted(part[4])}"  # "124 of 156 people arrested", "15 of 50 seats"
-    elif bare and last and len(s.text[last[1]:m.start()].split()) <= 8 and _JOINED.search(s.text[last[1]:m.start()]):
+    elif bare and last and len((between := s.text[last[1]:m.start()]).split()) <= 8 and _JOINED.search(between):
         what = last[0].what
     if bare and not what:
         before = s.text[:m.start()].split()[-6:]
