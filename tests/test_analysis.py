@@ -172,6 +172,17 @@ def test_number_words_are_figures(write_article):
     assert values[2.5e9].unit == "USD"
 
 
+def test_pronoun_one_references_and_note_markers_are_not_figures_and_hundreds_scale(write_article):
+    # tuning pages r1308 and r788, and the opinion sample: "no one else" is not a count of 1, nor is
+    # "Article 4" a count of 4; "seven hundred troops" is 700
+    brief = brief_of(write_article(
+        "Guarantees\n\nUkrainians, and no one else, decide, and one might think the war is the one they will get. "
+        "NATO's Article 4 allows consultations, the Treaty[8] says. Seven hundred troops and three hundred police "
+        "arrived, and one police officer was killed.\n"))
+    counts = {f.value: f.what for f in brief.figures}
+    assert counts == {700: "troops", 300: "police arrived", 1: "police officer"}
+
+
 def test_a_scale_joined_by_a_hyphen_scales_the_number(write_article):
     # tuning pages r1494 and r832: "40-million", as some outlets write it; "a 1,000-km front" keeps its unit
     brief = brief_of(write_article(

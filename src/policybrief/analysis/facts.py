@@ -16,7 +16,8 @@ WORD_NUMBERS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
     "a thousand": 1000, "one": 1, "a million": 1e6, "half a million": 5e5, "a billion": 1e9,
 }
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
+_SCALES = {"hundred": 1e2, "hundred thousand": 1e5, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+           "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
 _MEASURES = r"km|kilometres|kilometers|miles|metres|meters|tonnes|tons|hectares|square kilometres|sq km"
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _TIME_UNITS = r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(y|ies))"
@@ -31,7 +32,7 @@ _NUMBER = (
     + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
     # "some 400km away", "the 19th round"
     + r")(?:-(?P<num2>\w+))?(?:(?P<glued>km|kms|kg|kgs)\b|(?<=\d)(?P<ord>st|nd|rd|th)\b)?"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"(?:\s?(?P<scale>hundred(?: thousand)?|thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
 _HYPHENED_SCALES = {"thousand", "million", "billion", "trillion"}
@@ -108,8 +109,11 @@ def _figure(m: re.Match[str], s: Sentence, last: tuple[Figure, int] | None = Non
         what = " ".join(relative[0].split()).lower()
     else:  # "a 1,200-km (745-mile) cable": after "745-mile", the bracket closes before the noun
         what = _counted(rest.lstrip(") ") if m["num2"] else rest)
-    if lower == "one" and (not re.match(r"\s+[a-z]", rest) or re.match(r"\s+of\b", rest)):
-        return None  # "one of his associates" counts nothing
+    if lower == "one" and (not re.match(r"\s+[a-z]", rest) or _ONE_COUNTS_NOTHING.match(rest)
+                           or not m["num2"] and re.search(r"\b(no|the|any|every)\s+$", s.text[:m.start()], re.I)):
+        return None  # "one of his associates", "no one else", "the one they will get", "one might think"
+    if _DESIGNATOR.search(s.text, 0, m.start()) or (s.text[m.start() - 1:m.start()] == "[" and rest[:1] == "]"):
+        return None  # "Article 5", "Resolution No. 77", a note marker "[8]": a name or a reference, not a count
     if not what and not (m["cur"] or m["pct"]) and (age := _AGE_OF.search(s.text[:m.start()])) \
             and (rest.startswith(",") or not rest.strip()) and 1 <= value < 120:
         what = f"age of {age['name']}"  # "Khaleda Zia, 78, was freed": a person's age, set off by commas
@@ -140,6 +144,10 @@ def _figure(m: re.Match[str], s: Sentence, last: tuple[Figure, int] | None = Non
                   text=m.group(0).strip(), evidence=s.id)
 
 
+# "one" as a pronoun: "one another", "no one else", "one might think", "one cannot speak of"
+_ONE_COUNTS_NOTHING = re.compile(r"\s+(of|another|else|(might|may|can|cannot|could|would|should|must|will|"
+                                 r"needs?|has|is|was|looks|sees|finds)\b)")
+_DESIGNATOR = re.compile(r"\b(Articles?|Section|Chapter|Paragraph|Clause|Resolution|Protocol|Amendment|No\.)\s*$")
 _AGE_OF = re.compile(r"(?<![\w’'])(?P<name>(?-i:[A-Z])[\w’'.-]+(?: (?-i:[A-Z])[\w’'.-]+){0,3}), $")
 
 
