@@ -142,11 +142,25 @@ def test_annex_holds_codes_mentions_checklist_and_removed_text_grouped_by_reason
     words = text(annex)
     assert 'id="sec-annex"' in str(annex.html)
     assert "All actors" in words and "IRQ" in str(annex.html) and "Mentions" in words
-    assert "Central government losing control No" in words and "Foreign force withdrawal announced Yes" in words
+    # page 2 lists the indicators seen; the annex names those looked for and not seen, and only those
+    assert "not seen in the article: Central government losing control; No transition plan." in words
+    assert "Foreign force withdrawal announced" not in words
     notes = present.source_notes(brief)
     words = text(notes)
     assert "Removed from the article publisher disclaimer" in words and "Back to top button" in words
     assert "Prepared with rules 0.1.0." in words
+
+
+def test_a_position_sentence_naming_several_actors_is_quoted_once_in_the_actor_table():
+    brief = load()
+    sentence = brief.sentences[0]
+    for actor in sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))[:2]:
+        actor.position, actor.position_evidence = sentence.text, sentence.id
+    table = str(present.annex(brief).html)
+    quote = " ".join(sentence.text.split()[:present.MAX_POSITION_WORDS])
+    assert table.count(str(present.Markup("“{}").format(quote))) == 1
+    cited_only = f'<span class="pb-position"><span class="pb-cites"><a class="pb-cite" href="#{sentence.id}"'
+    assert table.count(cited_only) == 1  # the second row cites the sentence without quoting it
 
 
 def test_every_citation_link_has_an_anchor_in_the_source_notes():

@@ -60,6 +60,8 @@ NOT_STATED = "not stated"
 MAX_ALIASES = 6
 # Page 2 quotes a stance, not the paragraph around it; the whole sentence is in the annex.
 MAX_QUOTE_WORDS = 24
+# The annex's actor table quotes a position in a narrow column; the cited sentence is whole in the source notes.
+MAX_POSITION_WORDS = 16
 NOTHING_CITED = "Nothing in this brief cites the article."
 # "Since the last brief" is not one of HEADINGS: only a brief compared with an earlier one has it.
 CHANGES_HEADING = "Since the last brief"
@@ -376,14 +378,19 @@ def _muted(text: str) -> Markup:
     return Markup('<p class="pb-muted">{}</p>').format(text)
 
 
-def _role_cell(brief: Brief, actor) -> Markup:
+def _role_cell(brief: Brief, actor, quoted: set[str]) -> Markup:
+    """The actor's role, and its position quoted the first time the table meets that sentence: one sentence
+    often names several actors, and the rows after the first cite it without quoting it again."""
     role = Markup("{}").format(actor.role or "")
     if not actor.position:
         return role
+    cite = _cites(brief, [actor.position_evidence] if actor.position_evidence else [])
+    if actor.position_evidence and actor.position_evidence in quoted:
+        return role + Markup('<span class="pb-position">{}</span>').format(cite)
+    quoted.add(actor.position_evidence)
     words = actor.position.split()
-    quote = " ".join(words[:22]) + (" …" if len(words) > 22 else "")
-    return role + Markup('<span class="pb-position">“{}” {}</span>').format(
-        quote, _cites(brief, [actor.position_evidence] if actor.position_evidence else []))
+    quote = " ".join(words[:MAX_POSITION_WORDS]) + (" …" if len(words) > MAX_POSITION_WORDS else "")
+    return role + Markup('<span class="pb-position">“{}” {}</span>').format(quote, cite)
 
 
 def _actor_cell(name: str, central: bool, aliases: list[str]) -> Markup:
@@ -474,11 +481,12 @@ def _actor_table(brief: Brief) -> Markup:
     if not brief.actors:
         return _muted("No actors were identified in the article.")
     actors = sorted(brief.actors, key=lambda a: (not a.central, -a.mentions))
+    quoted: set[str] = set()
     rows = [
         [
             _actor_cell(a.name, a.central, a.seen_as),
             TYPE_LABELS.get(a.type, a.type),
-            _role_cell(brief, a),
+            _role_cell(brief, a, quoted),
             Markup("<code>{}</code>").format(a.code) if a.code else "",
             _num(a.mentions),
             _cites(brief, a.evidence),
@@ -488,7 +496,7 @@ def _actor_table(brief: Brief) -> Markup:
     headers = ["Actor (as named in the article)", "Type", "Role and position", "Code", "Mentions", "Evidence"]
     note = _muted(
         "Central actors are marked ●. A position is the first sentence naming the actor with what it wants or "
-        "does. Long lists of names are shortened. Codes are CAMEO-style."
+        "does, quoted once when it names several. Long lists of names are shortened. Codes are CAMEO-style."
     )
     return _table(headers, rows, "pb-actors-table") + note
 
@@ -502,7 +510,8 @@ def _framing(brief: Brief) -> Markup:
         for label, key in (("Sovereignty", "sovereignty"), ("Security", "security"))
     )
     body = Markup('<div class="pb-frames">{}</div>').format(bars)
-    body += Markup('<p class="pb-assessment">{} {}</p>').format(t.assessment, _cites(brief, t.evidence))
+    if t.assessment not in (j.text for j in brief.key_judgments):  # page 1 already says it, quotes and all
+        body += Markup('<p class="pb-assessment">{} {}</p>').format(t.assessment, _cites(brief, t.evidence))
     body += Markup('<div class="pb-sides">{}{}</div>').format(
         _side(brief, "Sovereignty", "sovereignty", t.sovereignty_evidence),
         _side(brief, "Security", "security", t.security_evidence),
@@ -543,10 +552,17 @@ def _side(brief: Brief, heading: str, key: str, ids: list[str]) -> Markup:
 
 
 def _indicators(brief: Brief) -> Markup:
-    if not brief.risk.indicators:
+    """What page 2 leaves out: the indicators looked for and not seen (page 2 lists those seen, with evidence)."""
+    indicators = brief.risk.indicators
+    if not indicators:
         return _muted("No indicators were checked.")
-    rows = [[i.label, _seen(i.present), _cites(brief, i.evidence)] for i in brief.risk.indicators]
-    return _table(["Indicator", "Seen in the article", "Evidence"], rows, "pb-indicator-list")
+    absent = [i.label for i in indicators if not i.present]
+    if not absent:
+        return _muted(f"All {len(indicators)} indicators are seen in the article; page 2 lists them with their "
+                      "evidence.")
+    seen = len(indicators) - len(absent)
+    where = f" Page 2 lists the {seen} seen, with their evidence." if seen else ""
+    return _muted(f"Looked for and not seen in the article: {'; '.join(absent)}.{where}")
 
 
 def _seen(present: bool) -> Markup:
