@@ -123,6 +123,12 @@ def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening,
     ("By Daniela Mohor, Dumas Maçon, and Nyaboga Kiage", "Daniela Mohor, Dumas Maçon, and Nyaboga Kiage"),
     ("By Olha Hembik |", "Olha Hembik"),
     ("Columnist Mohamed al Hammadi - Jusoor Post", "Mohamed al Hammadi"),
+    # tuning pages r1514, r1748, r1762, r1544 and r1852, and the held-back pages the rules also change
+    ("By | Dilruba Yildiz,", "Dilruba Yildiz"),
+    ("By Deich Mohamed Saleh*", "Deich Mohamed Saleh"),  # the asterisk points to a note on the author
+    ("By Bruce Pannier July 26, 2024", "Bruce Pannier"),
+    ("By Martin Breum - April 9, 2021", "Martin Breum"),
+    ("By The Associated Press", None),  # an agency, not a writer
 ])
 def test_bylines_name_the_author_and_leave_the_text(write_article, line, author):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -417,6 +423,14 @@ def test_bylines_real_pages_print(write_article, lines, author):
     article = load_article(write_article(f"A headline for the story\n{source}\n{lines}\n{BODY}"))
     assert article.author == author
     assert sentences(article).startswith("The army said")
+
+
+def test_a_name_alone_under_an_agency_byline_is_a_photo_credit(write_article):
+    """Tuning page r1852: "By The Associated Press", then a photo's caption and its photographer's name."""
+    article = load_article(write_article(
+        "A headline for the story\n\nBy The Associated Press\nSouth Korean army soldiers patrol along the fence "
+        f"in Paju, near the border, Monday.\nAhn Young-joon\n\n{BODY}\n"))
+    assert article.author is None
 
 
 def test_a_site_that_names_itself_in_the_headline_block_is_the_outlet_not_the_author(write_article):

@@ -39,11 +39,13 @@ _DATE_LINE = re.compile(
 # "Published 5 July 2024, 10:45", "By Jane Doe | July 5, 2024" and other lines that carry a date among labels.
 _DATE_IN_HEADER = re.compile(rf"\b{_DATE}\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]+"
-# "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Story by Jane Doe, Reuters", "By Jane Doe | Correspondent".
+# "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Story by Jane Doe, Reuters", "By Jane Doe | Correspondent",
+# "By | Jane Doe,", "By Jane Doe*" (a note on the author below), "By Jane Doe July 26, 2024".
 _BYLINE = re.compile(
-    rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?(?P<column>(?i:guest\s+(piece|"
-    rf"post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?(?i:by):?\s+{_NAME}"
-    rf"(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}(\s+@\w+)?(\s*(,|\||(?i:and)|&|in|for|-|—|–)(\s+.{{0,80}})?)?$")
+    rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?"
+    rf"(?P<column>(?i:guest\s+(piece|post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?"
+    rf"(?i:by)(\s*[:|])?\s+{_NAME}(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}\*?(\s+@\w+)?"
+    rf"(\s*(,|\||(?i:and)|&|in|for|-|—|–)(\s+.{{0,80}})?|\s+{_DATE})?$")
 # "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
 _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
                           rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})\b")
@@ -357,7 +359,10 @@ def _author_line(page: Page) -> None:
         if _a_name(text) and _norm(text) not in _outlet_names() and not _PUBLICATION.search(text) and follows \
                 and not _common_words(text, page):
             site = _not_the_site(text, page.url) is None
-            page.author = page.author if site else page.author or text
+            # under a byline that names only an agency ("By The Associated Press"), a name alone is a photo's credit
+            credit = any(r.reason == "byline" and _norm(_BY_ALONE.sub("", r.text, count=1)) in _outlet_names()
+                         for r in page.removed)
+            page.author = page.author if site or credit else page.author or text
             if site and (not page.outlet or "." in page.outlet):
                 page.outlet = text  # the site's own name for itself, not its address
             page.removed.append(Removed(text=text, reason="site name" if site else "byline"))
@@ -704,7 +709,8 @@ def _author(line: str) -> str | None:
     elif m := _BYLINE_DATED.match(line):
         name = m["name"]
     else:
-        name = re.sub(r"^(written\s+|words\s+)?by:?\s*", "", line, flags=re.I)
+        name = re.sub(r"^(written\s+|words\s+)?by(\s*[:|])?\s*", "", line, flags=re.I)
+        name = re.sub(rf"\*+$|[\s,|•·–—-]+{_DATE}$", "", name.strip())
         if _AUTHORS.fullmatch(name.strip()):
             name = name.strip()
         else:
@@ -720,6 +726,7 @@ def _author(line: str) -> str | None:
     for outlet in sorted(_outlet_names(), key=len, reverse=True):  # "By JANE DOE Associated Press"
         if outlet and _norm(name).endswith(" " + outlet):
             name = name[: len(name) - len(outlet)].rstrip(" ,|")
+            name = "" if name.lower() == "the" else name  # "By The Associated Press": an agency, no author
             break
     # Staff bylines and agencies name no author; wire bylines are in capitals ("By TARA COPP and MATTHEW LEE").
     if not name or _norm(name) in _outlet_names() or re.match(r"(?i)(staff|agencies|editorial|desk|team)\b", name) \
