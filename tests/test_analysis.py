@@ -869,3 +869,15 @@ def test_a_vacuum_rating_without_indicators_rests_on_the_articles_discussion_of_
     active = [Sentence(id="s1", paragraph=0, text="Armed groups are active in the north, officials said.")]
     low = rate_risk(active, [], themes)
     assert low.rating == "low" and ", though armed groups are active." in low.judgment, low.judgment
+
+
+def test_a_weekday_before_a_name_and_the_headlines_short_form_of_it_make_one_person(write_article):
+    # tuning page r1232: a caption run into itself ("... on Thursday Michel Djotodia leaves"), and the headline's
+    # "PM Tiangaye" for the story's Nicolas Tiangaye
+    brief = brief_of(write_article(
+        "CAR president Djotodia and PM Tiangaye resign\n\n"
+        "Michel Djotodia leaves Bangui for N'Djamena on Thursday Michel Djotodia leaves Bangui for N'Djamena on "
+        "Thursday AFP\n\nThe Central African Republic's interim president, Michel Djotodia, has resigned along "
+        "with prime minister Nicolas Tiangaye. Djotodia's presidential guards are stationed nearby.\n"))
+    people = sorted(a.name for a in brief.actors if a.type == "person")
+    assert people == ["Michel Djotodia", "Nicolas Tiangaye"]

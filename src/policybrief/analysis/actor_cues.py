@@ -17,6 +17,9 @@ PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these"
 OPENERS = {"although", "though", "however", "while", "whilst", "when", "whether", "after", "before", "despite",
            "since", "until", "unless", "because", "meanwhile", "moreover", "furthermore", "nevertheless", "yet",
            "if", "once", "as", "but", "and", "or", "so", "still", "instead", "indeed", "thus", "hence"}
+# Capitalised anywhere and never the start of a name: "left for N'Djamena on Thursday Michel Djotodia ..."
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+OPENERS |= {day.lower() for day in WEEKDAYS}
 
 # Words joining a sponsor to a generic group: "pro-Iran", "Iran-backed", "Hamas-led".
 GROUP_LINKS = {"pro", "backed", "sponsored", "aligned", "allied", "linked", "affiliated", "led", "run", "controlled"}

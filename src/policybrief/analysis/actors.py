@@ -147,9 +147,12 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
     text = {s.id: s.text for s in sentences}
     out = []
     not_names = cues().not_names
+    named = {w for c in ranked if c.type == "person" and set(c.mentions) != {HEADLINE} for w in _name_words(c.name)}
     for c in ranked:
         if not _acts(c, not_names):
             continue
+        if c.type == "person" and set(c.mentions) == {HEADLINE} and _name_words(c.name) & named:
+            continue  # "PM Tiangaye", "How Putin", "Granger Refuses": the headline's form of a person the story names
         seen = [a for a in c.aliases if a != c.name]
         if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE \
                 and _only_a_place(text[c.mentions[0]], [c.name, *seen]):
@@ -172,6 +175,10 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
             position=strip_dateline(text[position]) if position else None, position_evidence=position,
         ))
     return out
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[\w’'-]+", name) if len(w) > 3}
 
 
 def _only_a_place(sentence: str, forms: list[str]) -> bool:

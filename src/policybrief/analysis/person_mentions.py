@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .actor_cues import ARTICLES, AUXILIARIES, OPENERS, PRONOUNS, Cues, cues
+from .actor_cues import ARTICLES, AUXILIARIES, OPENERS, PRONOUNS, WEEKDAYS, Cues, cues
 from .gazetteer import Entry, Gazetteer
 from .mentions import (
     MAX_NAME_TOKENS,
@@ -300,7 +300,8 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not (t.capitalised and t.text[0].isalpha() and s.free(i, i + 1)) or t.text in ARTICLES:
+            if not (t.capitalised and t.text[0].isalpha() and s.free(i, i + 1)) or t.text in ARTICLES \
+                    or t.text in WEEKDAYS:
                 i += 1
                 continue
             end = _name_run(toks, i, cue)
