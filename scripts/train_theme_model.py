@@ -126,7 +126,7 @@ def check_call_parity(calls: dict[str, LogisticRegression], spec: dict, data: li
     gap = 0.0
     for theme, model in calls.items():
         shipped = linear_model.LinearModel.from_spec(spec["calls"][theme])
-        rows = call_rows(data, oof[theme], theme)
+        rows = call_rows(data, oof, theme)
         gap = max(gap, *(abs(shipped.probability("", r) - p) for r, p in zip(rows, model.predict_proba(rows)[:, 1],
                                                                               strict=True)))
     return gap
@@ -148,17 +148,18 @@ def out_of_fold(data: list[Example], folds: int) -> dict[str, list[list[float]]]
     return out
 
 
-def call_rows(data: list[Example], probs: list[list[float]], theme: str) -> list[list[float]]:
+def call_rows(data: list[Example], oof: dict[str, list[list[float]]], theme: str) -> list[list[float]]:
     rows = []
-    for ex, p in zip(data, probs, strict=True):
+    for i, ex in enumerate(data):
         share = themes.lexicon_share(theme, ex.weights[theme], ex.words)[0]
-        likely = themes.undoubted(dict(zip(ex.ids, p, strict=True)), ex.doubted)
-        rows.append(theme_model.call_features(share, bool(ex.strong[theme]), likely))
+        likely = {t: themes.undoubted(dict(zip(ex.ids, oof[t][i], strict=True)), ex.doubted) for t in themes.THEMES}
+        rows.append(theme_model.call_features(share, bool(ex.strong[theme]), likely[theme],
+                                              themes.others_highest(theme, likely)))
     return rows
 
 
 def fit_calls(data: list[Example], oof: dict[str, list[list[float]]]) -> dict[str, LogisticRegression]:
-    return {theme: LogisticRegression(C=CALL_C, max_iter=1000).fit(call_rows(data, oof[theme], theme),
+    return {theme: LogisticRegression(C=CALL_C, max_iter=1000).fit(call_rows(data, oof, theme),
                                                                     [ex.gold[theme] for ex in data])
             for theme in themes.THEMES}
 
@@ -172,7 +173,7 @@ def cross_validate(data: list[Example], folds: int, oof: dict[str, list[list[flo
     tally = {t: {"n": 0, "calls": 0, "calls_model": 0, "with_evidence": 0, "lexicon": 0, "model": 0}
              for t in themes.THEMES}
     for theme in themes.THEMES:
-        rows = call_rows(data, oof[theme], theme)
+        rows = call_rows(data, oof, theme)
         for k in range(folds):
             train = [i for i in range(len(data)) if i % folds != k]
             stack = LogisticRegression(C=CALL_C, max_iter=1000).fit([rows[i] for i in train],

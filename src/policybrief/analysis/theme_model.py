@@ -6,12 +6,13 @@ the point), and a point made in words it lacks goes unseen. This model learned t
 evidence of the real tuning set: a logistic regression per theme over a sentence's words, word pairs and
 lexicon weight. It picks the evidence.
 
-Whether the article discusses a theme at all is a second, small model per theme over five numbers: how far the
-lexicon's weight goes past its threshold, whether a strong cue fired, and the three highest sentence
-probabilities (`call_features`). It learns from sentence probabilities the sentence model gave to articles it
-was not trained on (five folds), as it will meet new pages. An article-level model over all the words, tried
-before, raised the calls in cross-validation but lowered them on new pages, and was dropped. Both are trained
-by `scripts/train_theme_model.py` and shipped as plain weights in data/theme_model.json (see `linear_model`).
+Whether the article discusses a theme at all is a second, small model per theme over ten numbers: how far the
+lexicon's weight goes past its threshold, whether a strong cue fired, the three highest sentence probabilities, how
+many sentences lean to the theme, and the other themes' highest (`call_features`). It learns from sentence
+probabilities the sentence model gave to articles it was not trained on (five folds), as it will meet new pages. An
+article-level model over all the words, tried before, raised the calls in cross-validation but lowered them on new
+pages, and was dropped. Both are trained by `scripts/train_theme_model.py` and shipped as plain weights in
+data/theme_model.json (see `linear_model`).
 """
 
 from __future__ import annotations
@@ -28,11 +29,17 @@ from ..linear_model import LinearModel
 _CAP = 3.0  # lexicon weight beyond which more cues say nothing new about a sentence
 
 
-def call_features(lexicon_share: float, strong: bool, probabilities: list[float]) -> list[float]:
+def call_features(lexicon_share: float, strong: bool, probabilities: list[float], others: list[float]) -> list[float]:
     """What the call model reads: the lexicon's weight as a share of its threshold, whether a strong cue fired,
-    and the three highest sentence probabilities (0 where the text has fewer sentences)."""
+    the three highest sentence probabilities (0 where the text has fewer sentences), how many sentences lean to
+    the theme and how much on average, and the other themes' highest sentence probabilities (a vacuum is argued
+    in a security story). In cross-validation on 944 articles the last four added .3 to .8 of a point to the
+    sovereignty and security calls and left power vacuum's within .2, over four splits of the articles."""
     top = sorted(probabilities, reverse=True)[:3]
-    return [math.log1p(lexicon_share), float(strong), *top, *[0.0] * (3 - len(top))]
+    n = max(1, len(probabilities))
+    return [math.log1p(lexicon_share), float(strong), *top, *[0.0] * (3 - len(top)),
+            math.log1p(sum(p >= 0.5 for p in probabilities)), sum(p >= 0.3 for p in probabilities) / n,
+            sum(probabilities) / n, *others]
 
 
 def sentence_features(weight: float, strong: bool) -> list[float]:
