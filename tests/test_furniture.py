@@ -431,6 +431,7 @@ def test_a_name_alone_under_an_agency_byline_is_a_photo_credit(write_article):
         "A headline for the story\n\nBy The Associated Press\nSouth Korean army soldiers patrol along the fence "
         f"in Paju, near the border, Monday.\nAhn Young-joon\n\n{BODY}\n"))
     assert article.author is None
+    assert article.agency == "Associated Press"  # wire copy, though no dateline says so
 
 
 def test_a_site_that_names_itself_in_the_headline_block_is_the_outlet_not_the_author(write_article):

@@ -360,8 +360,7 @@ def _author_line(page: Page) -> None:
                 and not _common_words(text, page):
             site = _not_the_site(text, page.url) is None
             # under a byline that names only an agency ("By The Associated Press"), a name alone is a photo's credit
-            credit = any(r.reason == "byline" and _norm(_BY_ALONE.sub("", r.text, count=1)) in _outlet_names()
-                         for r in page.removed)
+            credit = any(r.reason == "byline" and _agency_byline(r.text) for r in page.removed)
             page.author = page.author if site or credit else page.author or text
             if site and (not page.outlet or "." in page.outlet):
                 page.outlet = text  # the site's own name for itself, not its address
@@ -667,6 +666,7 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and (byline or _AUTHOR_LABEL.match(line) or _BYLINE_DATED.match(line)
                            or _BARE_BY.match(line)):
         page.author = page.author or _not_the_site(_author(line), page.url)
+        page.agency = page.agency or _agency_byline(line)  # "By Reuters": wire copy, though no dateline says so
         if _BOARD.search(line):
             page.labels.append("editorial")  # "By Ya Libnan Editorial Board": the paper's own opinion
         if m := _DATE_IN_HEADER.search(line):
@@ -677,6 +677,17 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if reason is None and in_header:
         reason = _header_reason(line, page)
     return reason
+
+
+def _agency_byline(line: str) -> str | None:
+    """The wire service a byline names instead of a writer: "By The Associated Press" -> "Associated Press"."""
+    name = re.sub(r"^(?i:by)\s*:?\s*(?i:the\s+)?", "", line.strip())
+    return name if _norm(name) in _agencies() else None
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(_norm(n) for n in data.load("sources")["agencies"])
 
 
 def _not_the_site(name: str | None, url: str | None) -> str | None:
