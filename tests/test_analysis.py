@@ -881,3 +881,12 @@ def test_a_weekday_before_a_name_and_the_headlines_short_form_of_it_make_one_per
         "with prime minister Nicolas Tiangaye. Djotodia's presidential guards are stationed nearby.\n"))
     people = sorted(a.name for a in brief.actors if a.type == "person")
     assert people == ["Michel Djotodia", "Nicolas Tiangaye"]
+
+
+def test_a_bare_year_beside_a_month_of_that_year_in_one_sentence_is_one_timeline_event(write_article):
+    # tuning pages r1162 and r1098, and the opinion sample: "opened talks in June and committed funds for the years
+    # 2024 to 2027" is June 2024 and 2027, not also 2024
+    brief = brief_of(write_article(
+        "Talks\nSource: https://example.org/2024/11/18/talks\n\nThe European Union opened accession talks with "
+        "Ukraine in June and has committed funds for the years 2024 to 2027.\n"))
+    assert [t.when for t in brief.timeline] == ["June [2024-06]", "2027"]

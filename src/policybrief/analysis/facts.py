@@ -233,7 +233,10 @@ def find_timeline(sentences: list[Sentence], published: date | None) -> list[Tim
             entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
         narrative = _last_year(s.text, narrative)
     unique = {(e.when, e.evidence): e for e in entries}
-    return sorted(unique.values(), key=_chronological)
+    # "opened talks in June and committed funds for the years 2024 to 2027": the bare year is the month's
+    months = {(e.evidence, e.date[:4]) for e in unique.values() if e.date and len(e.date) > 4}
+    return sorted((e for e in unique.values() if not (e.date and len(e.date) == 4 and (e.evidence, e.date) in months)),
+                  key=_chronological)
 
 
 def _chronological(entry: TimelineEntry) -> str:
