@@ -162,6 +162,11 @@ def test_relative_dates_resolve_against_publication(write_article):
     assert "last month [2024-02]" in whens
 
 
+def figures_of(path) -> dict[float, str]:
+    """What each figure of the article counts, by its value."""
+    return {f.value: f.what for f in brief_of(path).figures}
+
+
 def test_number_words_are_figures(write_article):
     brief = brief_of(write_article(
         "Attack\n\nGunmen killed three soldiers and wounded 1,200 civilians, and the budget is $2.5 billion.\n"
@@ -175,11 +180,10 @@ def test_number_words_are_figures(write_article):
 def test_pronoun_one_references_and_note_markers_are_not_figures_and_hundreds_scale(write_article):
     # tuning pages r1308 and r788, and the opinion sample: "no one else" is not a count of 1, nor is
     # "Article 4" a count of 4; "seven hundred troops" is 700
-    brief = brief_of(write_article(
+    counts = figures_of(write_article(
         "Guarantees\n\nUkrainians, and no one else, decide, and one might think the war is the one they will get. "
         "NATO's Article 4 allows consultations, the Treaty[8] says. Seven hundred troops and three hundred police "
         "arrived, and one police officer was killed.\n"))
-    counts = {f.value: f.what for f in brief.figures}
     assert counts == {700: "troops", 300: "police arrived", 1: "police officer"}
 
 
@@ -201,20 +205,18 @@ def test_a_number_after_a_casualty_verb_counts_people(write_article):
 
 
 def test_an_age_set_off_by_commas_is_a_figure(write_article):
-    brief = brief_of(write_article(
+    counts = figures_of(write_article(
         "Release\n\nFormer prime minister Khaleda Zia, 78, was freed on Tuesday, and on March 3, 2024, 12 "
         "prisoners left.\n"))
-    counts = {f.value: f.what for f in brief.figures}
     assert counts[78] == "age of Khaleda Zia" and counts[12].startswith("prisoners") and 3 not in counts
 
 
 def test_time_elapsed_votes_and_counts_joined_to_the_figure_before_are_figures(write_article):
     # tuning pages r1102, r500, r470, r506, r916 and r185: shapes the annotators count as figures
-    brief = brief_of(write_article(
+    counts = figures_of(write_article(
         "Vote\n\nSomaliland declared its independence 30 years ago. Lawmakers voted 75 in favor, with 24 "
         "against, after 130 of 156 people arrested complained. The US keeps 2,500 troops in Iraq and another 900 in "
         "Syria. A 1,200-km (745-mile) cable was cut at 3 a.m. (01:00 GMT), and the toll has surpassed 500.\n"))
-    counts = {f.value: f.what for f in brief.figures}
     assert counts[30] == "years ago" and counts[24] == "votes against" and counts[75] == "votes in favor"
     assert counts[130].startswith("of 156 people arrested") and counts[900] == "troops"
     assert counts[1200] == counts[745] == "cable" and counts[500].endswith("has surpassed")
@@ -223,18 +225,16 @@ def test_time_elapsed_votes_and_counts_joined_to_the_figure_before_are_figures(w
 
 def test_a_count_in_millions_or_thousands_needs_no_noun_after_it(write_article):
     # tuning pages r1052 and r1182: what the number counts is named before it
-    brief = brief_of(write_article(
+    counts = figures_of(write_article(
         "Vote\n\nThe war displaced half of Syria's prewar population of 23 million, officials said. The KDP won "
         "812,794 votes, followed by the PUK's 409,548, and turnout was 72 in some towns.\n"))
-    counts = {f.value: f.what for f in brief.figures}
     assert counts[23e6].endswith("prewar population of") and 409548 in counts and 72 not in counts
 
 
 def test_thousands_grouped_by_spaces_are_one_number(write_article):
-    brief = brief_of(write_article(
+    counts = figures_of(write_article(
         "Pledge\n\nRuto has pledged to deploy 1 000 troops. In 2024 ten countries sent 3\u202f100 police officers.\n"
     ))
-    counts = {f.value: f.what for f in brief.figures}
     assert counts[1000] == "troops" and counts[3100] == "police officers" and not {0, 1, 3, 100} & set(counts)
 
 
