@@ -149,14 +149,13 @@ def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitic
     probabilities = {theme: theme_model.sentence_probabilities(theme, sentences, scores.weights[theme],
                                                              scores.strong[theme]) if geopolitical else {}
                      for theme in THEMES}
+    trusted = {theme: undoubted(likely, scores.doubted) for theme, likely in probabilities.items()}
     for theme in THEMES:
         weights, strong = scores.weights[theme], scores.strong[theme]
         share, score = lexicon_share(theme, weights, words)
         likely = probabilities[theme]
         called = geopolitical and theme_model.call_probability(theme, theme_model.call_features(
-            share, bool(strong), undoubted(likely, scores.doubted),
-            others_highest(theme, {t: undoubted(p, scores.doubted) for t, p in probabilities.items()}),
-        )) >= CALL_AT[theme]
+            share, bool(strong), trusted[theme], others_highest(theme, trusted))) >= CALL_AT[theme]
         present = geopolitical and (called or bool(titled.get(theme)))
         evidence = []
         if present:
