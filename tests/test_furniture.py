@@ -215,6 +215,16 @@ def test_a_caption_printed_twice_in_other_words_goes_with_its_first_copy(write_a
     assert "helicopter" not in sentences(article)
 
 
+def test_the_alt_text_above_a_credited_caption_that_retells_it_is_the_photos(write_article):
+    """Tuning page r1760: the photo's alt text, then its caption with the credit in brackets at the end."""
+    alt = "U.S. Army military garrison at Camp Kosciuszko in Poznan, Poland."
+    caption = ("U.S. Army establishes its first permanent military garrison in Poland at Camp Kosciuszko in Poznan, "
+               "March 21, 2023. (Polish Ministry of National Defence photo)")
+    article = load_article(write_article(f"The Army sets a garrison in Poland\n\n{alt}\n{caption}\n\n{BODY}"))
+    assert removed(article)[caption] == "photo caption" and alt in removed(article)
+    assert sentences(article).startswith("The army said")
+
+
 def test_a_sentence_without_its_full_stop_above_the_byline_is_the_lead_photos_caption(write_article):
     caption = ("Posters expressing support for the army are hung on streets and bridges ahead of a Cabinet meeting "
                "to discuss the disarmament of Hezbollah")

@@ -407,7 +407,18 @@ def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
     wrapped = _wrapped_lines(blocks)
     out |= {line for line in lines[1:-1] if 8 <= len(line.split()) <= 40 and _SCENE.search(line)
             and not _ends_sentence(line) and not line.startswith("\x01") and line not in wrapped}
+    # The alt text says in short what the credited caption under it says: "U.S. Army military garrison at Camp
+    # Kosciuszko in Poznan, Poland." above "U.S. Army establishes its first permanent military garrison in Poland
+    # at Camp Kosciuszko in Poznan, March 21, 2023. (Polish Ministry of National Defence photo)"
+    out |= {alt for alt, caption in zip(lines, lines[1:], strict=False)
+            if len(alt.split()) <= 20 and caption_reason(caption) and _retold(alt, caption)}
     return out
+
+
+def _retold(short: str, long: str) -> bool:
+    """Most of a short line's words of four letters or more (four or more of them) are in the longer line."""
+    words = {w for w in re.findall(r"\w+", short.lower()) if len(w) > 3}
+    return len(words) >= 4 and len(words & set(re.findall(r"\w+", long.lower()))) >= 0.8 * len(words)
 
 
 def _wrapped_lines(blocks: list[list[str]]) -> set[str]:
@@ -764,7 +775,8 @@ _CAPTION = re.compile(
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC( BY(-SA)?| ?0)\b"
-    r"|\bWikimedia Commons\b|\((file )?photo\)$"
+    # "(Polish Ministry of National Defence photo)", "(AP Photo)": whose photo it is, in brackets at the end
+    r"|\bWikimedia Commons\b|\([^()]{0,60}\b(file )?photo\)\.?$"
     # where people stand in the picture: "Phillip Davis, second from left, with ...", "(L-R)", "(centre)"
     r"|,\s((second|third|fourth|far) )?from (left|right)\b|\bleft to right\b|\((L|R|C|L-R|R-L|left|right|cent(er|re))\)"
     # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
