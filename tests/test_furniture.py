@@ -123,12 +123,13 @@ def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening,
     ("By Daniela Mohor, Dumas Maçon, and Nyaboga Kiage", "Daniela Mohor, Dumas Maçon, and Nyaboga Kiage"),
     ("By Olha Hembik |", "Olha Hembik"),
     ("Columnist Mohamed al Hammadi - Jusoor Post", "Mohamed al Hammadi"),
-    # tuning pages r1514, r1748, r1762, r1544 and r1852, and the held-back pages the rules also change
+    # tuning pages r1514, r1748, r1762, r1544, r1852 and r1820, and the held-back pages the rules also change
     ("By | Dilruba Yildiz,", "Dilruba Yildiz"),
     ("By Deich Mohamed Saleh*", "Deich Mohamed Saleh"),  # the asterisk points to a note on the author
     ("By Bruce Pannier July 26, 2024", "Bruce Pannier"),
     ("By Martin Breum - April 9, 2021", "Martin Breum"),
     ("By The Associated Press", None),  # an agency, not a writer
+    ("Jeanne-Mây Desurmont | 1 October 2024", "Jeanne-Mây Desurmont"),  # a first name joined by a hyphen
 ])
 def test_bylines_name_the_author_and_leave_the_text(write_article, line, author):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))

@@ -92,8 +92,9 @@ _AUTHOR_BIO = re.compile(
 _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Published|Posted|Updated)\b.{{0,60}}$")
 # "By", "By:", "ByClément Therme", "By , a former ambassador ...": bylines the page lost or glued.
 _BARE_BY = re.compile(r"^By:?(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
-# "Andrew H. Sweet", "D.B. Grady", "Hafed Al-Ghwell", "AJ Prabal", "Harlyne Joku and Stephen Wright"
-_PERSON = (r"([A-Z][a-zà-ÿ'’-]+|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){1,3})"
+# "Andrew H. Sweet", "D.B. Grady", "Hafed Al-Ghwell", "AJ Prabal", "Harlyne Joku and Stephen Wright",
+# "Jeanne-Mây Desurmont"
+_PERSON = (r"([A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){1,3})"
            r"(\s+([A-Z]\.|[A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|[A-Z]{2})){1,3}")
 _PERSON_LINE = re.compile(rf"^{_PERSON}(\s+and\s+{_PERSON})?$|^[A-Z]{{2}}\s+[A-Z][a-z]+$")
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
