@@ -423,6 +423,8 @@ def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):
     ("by James Carter Senior News Editor\n", "James Carter"),  # the name, then the role, with no mark between
     ("Author:\n\nDr. Yevgeniya Gaber\n", "Yevgeniya Gaber"),  # the label on one line, the name on the next
     ("A headline for the story\n\nDave Lawler\n", "Dave Lawler"),  # the headline again, then the name alone
+    ("Luis Nhachote in Maputo\n\n", "Luis Nhachote"),  # tuning page r1558: the name and where it was filed from
+    ("Fighting Resumes in Kharkiv\n\n", None),  # a heading: the story says "fighting" in lower case
     ("A headline for the story\n\nSpread The News\n", None),  # a site's share widget, not a name
     ("Writer: The San Juan Daily Star\n", None),  # a labelled byline that names the paper
     # tuning page r1397 (and held-back r633, which the rule also changes): the report's first heading is no name

@@ -347,10 +347,12 @@ def _byline_in_title(page: Page) -> None:
 
 def _author_line(page: Page) -> None:
     """A line that is nothing but a person's name, between the headline and the first paragraph of the story,
-    is the byline of a page that prints no "By" ("Andrew H. Sweet", "AJ Prabal")."""
-    for i, (text, heading) in enumerate(page.paragraphs[:4]):  # the headline block: standfirst, name, caption
+    is the byline of a page that prints no "By" ("Andrew H. Sweet", "AJ Prabal"), as is a name and the place the
+    story was filed from ("Luis Nhachote in Maputo")."""
+    for i, (line, heading) in enumerate(page.paragraphs[:4]):  # the headline block: standfirst, name, caption
         if not heading:
             continue
+        text = _FILED_FROM.sub("", line)
         last = i + 1 == len(page.paragraphs)
         if last and any(not h for _, h in page.paragraphs[:i]):
             return  # a short story's last line: a heading or a name at the foot, which `_author_at_the_foot` reads
@@ -365,9 +367,12 @@ def _author_line(page: Page) -> None:
             page.author = page.author if site or credit else page.author or text
             if site and (not page.outlet or "." in page.outlet):
                 page.outlet = text  # the site's own name for itself, not its address
-            page.removed.append(Removed(text=text, reason="site name" if site else "byline"))
+            page.removed.append(Removed(text=line, reason="site name" if site else "byline"))
             del page.paragraphs[i]
             return
+
+
+_FILED_FROM = re.compile(r"\s+in\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)?$")
 
 
 def _author_at_the_foot(page: Page) -> None:
