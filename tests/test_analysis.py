@@ -292,8 +292,8 @@ def test_the_force_leaving_is_never_the_host_states_own_and_takes_its_verb_in_th
         "The Lebanese army will deploy 5,000 soldiers, and the Lebanese army will need help, officials said. "
         "Hezbollah fighters are to leave the area, and officials warned of a security vacuum."))
     assert "the armed forces of Israel are leaving" in brief.risk.judgment, brief.risk.judgment
-    assert (plural("Armed forces of Israel"), plural("Government of Lebanon"), plural("United States")) == \
-        (True, False, False)
+    assert (plural("Armed forces of Israel"), plural("Government of Lebanon"), plural("United States"),
+            plural("ATMIS"), plural("Houthis")) == (True, False, False, False, True)
 
 
 def test_states_whose_names_take_the_take_it_in_the_briefs_sentences(write_article):

@@ -43,9 +43,12 @@ _SINGULAR_IN_S = {"states", "nations", "crisis", "analysis", "basis", "thesis", 
 
 
 def plural(name: str) -> bool:
-    """By the name's head noun: its last word, or the word before "of" ("Armed forces of Israel" are many)."""
-    last = name.split(" of ")[0].split()[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "us")) and last not in _SINGULAR_IN_S
+    """By the name's head noun: its last word, or the word before "of" ("Armed forces of Israel" are many). An
+    acronym is one body whatever its last letter: "ATMIS is leaving"."""
+    head = name.split(" of ")[0].split()[-1]
+    last = head.lower()
+    return (last.endswith("s") and not last.endswith(("ss", "us")) and last not in _SINGULAR_IN_S
+            and not head.isupper())
 
 
 def agree(name: str, singular: str, many: str) -> str:
