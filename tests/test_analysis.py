@@ -722,6 +722,11 @@ def test_a_body_is_named_whole_as_the_text_names_it(write_article):
     assert "transitional presidential council" in council.aliases  # "a" names nothing
     # a force states send together is not an armed group, whatever its head noun
     assert actor(brief, "Ukraine European Reassurance Force").type == "international_org"
+    brief = brief_of(write_article(
+        "Temple clash\n\nThe Royal Thai Army said on Monday that the Royal Cambodian Armed Forces had fired first. "
+        "In Honiara, the Royal Solomon Islands Police Force took over security from the departing mission.\n"))
+    assert {"Royal Thai Army", "Royal Cambodian Armed Forces", "Royal Solomon Islands Police Force"} <= {
+        alias for a in brief.actors for alias in a.aliases}
 
 
 def test_the_opposition_protesters_a_regime_and_names_of_the_form_head_of_x(write_article):

@@ -318,12 +318,20 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
         if generic and toks[end - 1].text.lower() in ("officials", "leaders"):
             continue
         code = f"{state.code}{spec['role']}"
-        surface = s.surface(i, end)
+        # the whole proper name as the text gives it: "Royal Thai Army", "Solomon Islands Police Force"
+        start = i - 1 if i and toks[i - 1].text == "Royal" and s.free(i - 1, i) else i
+        if end < len(toks) and toks[end].text in _NAME_ENDS_AFTER_A_BODY and s.free(end, end + 1):
+            end += 1
+        surface = s.surface(start, end)
         found.add(code, spec["label"].format(state=state.name), spec["type"], s, surface, code=code,
                   country=state.code)
         if not generic and s.free(i, j):
             found.add(state.name, state.name, "state", s, None, code=state.code, gazetteer=True)
-        s.claim(i, end)
+        s.claim(start, end)
+
+
+# Capitalised words that end the name of a force after its body noun: "Police Force", "Police Service"
+_NAME_ENDS_AFTER_A_BODY = frozenset({"Force", "Service", "Corps"})
 
 
 def institutions_pass(s: TokenSentence, found: Collector, cue: Cues, main: Entry | None) -> None:
