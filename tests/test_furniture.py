@@ -202,6 +202,7 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "Japan's U.N. Ambassador Yamazaki Kazuyuki chairs the Security Council (AN/U.N. Web TV)",
     "Ministers (L-R) Anna Roe, John Doe and Jane Poe meet in Brussels before the vote on sanctions.",
     "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.",
+    "Turkey's support has helped Libya's UN-recognised government in Tripoli to thwart an offensive. (AA Archive)",
 ])
 def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(line) == "photo caption"
@@ -613,6 +614,16 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("a day ago", "time stamp"), ("Notifications can be managed in browser preferences.", "page widget"),
     ("Play Live Radio", "page widget"), ("Next Up:", "page widget"), ("Continue reading...", "page widget"),
     ("• Visit Business Insider's homepage for more stories.", "page widget"),
+    # pages r1872, r1874 and r1882: notes that run past the length a one-line widget has
+    ("In the era of social media, post-COVID, and with mental health at the forefront, a shift is taking […]",
+     "teaser of another story"),
+    ("To keep up with African news, subscribe to The Newsletter “World Africa” from this link. Every Saturday at "
+     "6am, find news and debate covered by the magazine’s editors.", "newsletter prompt"),
+    ("The Tribune strives to adopt a neutral position in its news coverage at all times. In our opinion pages, we "
+     "encourage external contributors to express their views. These views are the authors and they do not "
+     "necessarily reflect the views of the Tribune.", "publisher disclaimer"),
+    ("This article was first published by ForeignPolicy on November 9. Its author, Lukasz Olejnik, is an "
+     "independent security researcher and consultant, and a former advisor at the Red Cross.", "editorial note"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
@@ -622,6 +633,14 @@ def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
 def test_a_date_line_that_carries_the_byline(write_article):
     article = load_article(write_article(f"Bases in Djibouti\n\nMay 30, 2017 | Kaitlin Lavinder\n\n{BODY}"))
     assert article.author == "Kaitlin Lavinder" and article.published.isoformat() == "2017-05-30"
+
+
+def test_a_speakers_own_disclaimer_and_a_quote_cut_short_are_the_story():
+    assert boilerplate_reason(
+        "Chairman Sires, Ranking Member Green, distinguished Members of the Subcommittee, I am honored to share my "
+        "analysis with you today. I respectfully note that my views are my own, and do not necessarily represent "
+        "the U.S. Army War College, CSIS, or the U.S. government.") is None
+    assert boilerplate_reason("The minister said [the army] would stay in the north until the vote.") is None
 
 
 def test_a_dateline_with_a_colon_opens_the_story():

@@ -783,6 +783,8 @@ _CAPTION = re.compile(
     r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC( BY(-SA)?| ?0)\b"
     # "(Polish Ministry of National Defence photo)", "(AP Photo)": whose photo it is, in brackets at the end
     r"|\bWikimedia Commons\b|\([^()]{0,60}\b(file )?photo\)\.?$"
+    # "(AA Archive)", "(Reuters Archive)": a photo from an agency's library
+    r"|\([^()]{0,40}\b(?-i:Archives?)\)\.?$"
     # where people stand in the picture: "Phillip Davis, second from left, with ...", "(L-R)", "(centre)"
     r"|,\s((second|third|fourth|far) )?from (left|right)\b|\bleft to right\b|\((L|R|C|L-R|R-L|left|right|cent(er|re))\)"
     # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
