@@ -895,3 +895,16 @@ def test_a_bare_year_beside_a_month_of_that_year_in_one_sentence_is_one_timeline
         "Talks\nSource: https://example.org/2024/11/18/talks\n\nThe European Union opened accession talks with "
         "Ukraine in June and has committed funds for the years 2024 to 2027.\n"))
     assert [t.when for t in brief.timeline] == ["June [2024-06]", "2027"]
+
+
+def test_a_river_a_courtesy_title_and_a_coalition_named_after_a_party(write_article):
+    brief = brief_of(write_article(
+        "Dam dispute\n\nEgypt's president Abdel Fatah El Sisi warned that the country's share of the Nile’s waters "
+        "was a red line, officials said on Thursday. Mr Sisi vowed retribution over the dam that Ethiopia is "
+        "building on the Blue Nile _ the river’s main tributary _ and which Egypt fears. In Baghdad, supporters "
+        "of the Al-Fatah Coalition and the State of Law Coalition held a sit-in, and Ethiopia rejected the claim.\n"))
+    names = {a.name for a in brief.actors}
+    assert not {"Blue Nile", "Fatah"} & names, names
+    sisi = next(a for a in brief.actors if a.name.endswith("Sisi"))
+    assert not (sisi.role or "").startswith("Mr"), sisi.role
+    assert actor(brief, "Al-Fatah Coalition").type == actor(brief, "State of Law Coalition").type == "organisation"

@@ -132,11 +132,15 @@ def is_org_head(words: tuple[str, ...]) -> bool:
     return _head_kind(words, words, bare=True) is not None
 
 
+_ALLIANCES = {("Alliance",), ("Coalition",), ("Bloc",)}
+
+
 def _head_kind(words: tuple[str, ...], whole: tuple[str, ...], *, bare: bool) -> str | None:
     cue = cues()
     for head, kind in cue.org_heads:
         if words[-len(head):] == head and (len(words) > len(head) or bare and len(words) == len(head)):
-            if kind == "armed_group" and cue.coalition_words.intersection(whole):
+            if kind == "armed_group" and cue.coalition_words.intersection(whole) or head in _ALLIANCES and \
+                    cue.coalition_words.intersection(whole[:-1]):
                 return "international_org"
             return kind
     return None

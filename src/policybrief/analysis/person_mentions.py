@@ -26,6 +26,8 @@ from .tokens import Token, key
 # Honorifics and ranks between a role and the name: "commander Gen. Francis L. Donovan".
 _HONORIFICS = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Capt",
                "Adm", "Sgt", "Cmdr"}
+# Courtesy titles say how a person is addressed, not what they do: "Mr Sisi" has no role in "Mr".
+_COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof", "Professor"}
 _SUFFIXES = {"led", "style", "era", "based", "born", "like", "type"}  # "Trump-era", not a syllable of a name
 
 
@@ -56,7 +58,7 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
             continue
         q = _qualifiers_before(toks, i, cue)
         country = _country_before(toks, q, gaz)
-        role = s.surface(_role_start(s, q), j) if j > q else ""
+        role = s.surface(_role_start(s, q), j) if j > q and not _courtesy_only(toks[q:j]) else ""
         name = s.surface(name_start, end).rstrip("’'")
         code = f"{country.code}{role_code}" if country and country.code and role_code else None
         person = found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end) or role, code=code,
@@ -71,8 +73,12 @@ def _role_for_known_person(s: TokenSentence, found: Collector, start: int, end: 
     """A gazetteer person named after a title: keep the article's words for their role."""
     surface = s.surface(start, end).rstrip("’'")
     person = next((c for c in found.found.values() if c.type == "person" and surface in c.aliases), None)
-    if person is not None and person.role is None and title:
+    if person is not None and person.role is None and title and not _courtesy_only(title):
         person.role = _apposition(s, end) or s.sentence.text[title[0].start:title[-1].end]
+
+
+def _courtesy_only(title: list[Token]) -> bool:
+    return all(t.text.rstrip(".") in _COURTESY for t in title)
 
 
 def _role_start(s: TokenSentence, q: int) -> int:
@@ -265,7 +271,7 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             _ROLE_THEN_COMMA.search(s.sentence.text, max(0, toks[i].start - 300), toks[i].start) is not None
             or _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None)
             or _ROLE_IN_BRACKETS.match(s.sentence.text[toks[person_end - 1].end:]) is not None)
-        if 2 <= words_in_name <= 5 and s.free(i, person_end) \
+        if 2 <= words_in_name <= 5 and s.free(i, person_end) and not _a_place_by_its_preposition(toks, i) \
                 and (_speaks(toks, i, person_end, cue) or role or described) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]):
             found.add(f"person:{name}", name, "person", s, name, role=role)
@@ -273,6 +279,14 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i = person_end
             continue
         i = max(end, i + 1)
+
+
+def _a_place_by_its_preposition(toks: list[Token], i: int) -> bool:
+    """"a dam on the Blue Nile _ the river's main tributary _": nobody is "on the" or "along the" a person."""
+    return i > 1 and toks[i - 1].text.lower() == "the" and toks[i - 2].text.lower() in _WHERE
+
+
+_WHERE = frozenset({"on", "along", "across", "near", "beyond", "into", "through", "around", "up", "down", "upon"})
 
 
 # Words that open a place's name or a sentence, never a person's: "West Africa", "Many Darfuris", "Top Pacific".
@@ -294,7 +308,9 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
         toks = s.tokens
         for k, t in enumerate(toks):
             after = toks[k + 1].text if k + 1 < len(toks) else ""
-            if t.capitalised and s.free(k, k + 1) and not (k > 0 and toks[k - 1].capitalised) and (
+            # "the Nile’s waters", "the Kremlin’s line": nobody's surname comes after "the"
+            if t.capitalised and s.free(k, k + 1) and not (k > 0 and (toks[k - 1].capitalised
+                                                                     or toks[k - 1].text.lower() == "the")) and (
                     t.possessive or after in cue.speech_verbs or after in AUXILIARIES or after == "who"):
                 acting.add(t.text)
         i = 0

@@ -127,6 +127,12 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             if entry.type == "person" and j == i + 1 and _part_of_a_longer_name(toks, i, j, entry, cue):
                 i = j  # "Abdul Ghani al-Kikli" is not Ashraf Ghani: one word of a longer name
                 continue
+            if entry.type != "state" and j < len(toks) and toks[j].text in ("Coalition", "Alliance", "Bloc"):
+                i = j  # "the Al-Fatah Coalition" is an Iraqi bloc, not Fatah: a coalition is named after a word
+                continue
+            if i > 0 and toks[i - 1].text in _SERVANT_OF and toks[i - 1].end + 1 == toks[i].start:
+                i = j  # "Abdel Fatah El Sisi" is Egypt's president, not the Palestinian party
+                continue
             if entry.type == "person" and names_a_place(toks, i, j, cue):
                 s.claim(i, j)  # "Hamid Karzai International Airport", "Camp Lemonnier": places, not people
                 i = j
@@ -212,6 +218,11 @@ def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue:
             and before.text.lower() not in own:
         return True
     return j + 1 < len(toks) and toks[j].text in cue.particles and toks[j + 1].text == "-"
+
+
+# "Servant of": an Arabic name's first half, whose second is one of God's names ("Abdel Fatah", "Abdul Aziz")
+# and may be spelled as a party's or a place's name
+_SERVANT_OF = frozenset({"Abdel", "Abdul", "Abd", "Abdal", "Abdoul", "Abdou"})
 
 
 def _names_a_sea(toks: list[Token], i: int) -> bool:
