@@ -771,6 +771,8 @@ _SCENE_VERBS = (r"rises?|walks?|walking|stands?|standing|sits?|sitting|holds?|ho
                 r"attends?|gestures?|looks? on|waves?|poses?|is seen|are seen|signs?|patrols?|gathers?|"
                 r"(?-i:march(es)?)|guards?|laugh|laughs|wait|waits|queue|queues|carry|carries|mourn|mourns|celebrate|celebrates|"
                 r"greets?|inspects?|return to their homes|ride|rides|cross|crosses|take part")
+_NOT_AFTER_A_MODAL = "".join(rf"(?<!\b{w} )" for w in ("will", "would", "to", "of", "can", "could", "may", "must",
+                                                          "should", "not"))
 # A caption ends with its credit: "(Photo: ...)", "(Tom Nicholson/Getty Images/TNS)", "MOHD RASFAN/AFP VIA GETTY
 # IMAGES", "Hugh Kinsella Cunningham/TNH", "[Reuters]"; or opens with "FILE -" or "Pictured".
 _CAPTION = re.compile(
@@ -798,7 +800,9 @@ _CAPTION = re.compile(
     rf"|^[A-Z][\w'’. -]{{1,40}} \([A-Z]{{2,5}}\), ({_DATE}): "
     r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
     r"published|issued|made available|obtained|shared)\b"
-    rf"|\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    # (what people in the picture do, in the present: "will hold elections on ..." and "the mandate of holding
+    # elections on ..." are the story)
+    rf"|{_NOT_AFTER_A_MODAL}\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)\w*\.? \d{1,2}, \d{4}\."
     # "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.": the photographer after a slash
     r"|(?-i:\w/ [A-Z][\w'’-]+( [A-Z][\w'’-]+){1,2})\.?$"
