@@ -643,6 +643,14 @@ def test_a_speakers_own_disclaimer_and_a_quote_cut_short_are_the_story():
     assert boilerplate_reason("The minister said [the army] would stay in the north until the vote.") is None
 
 
+def test_a_dated_event_to_come_is_the_story_not_a_caption():
+    assert caption_reason("Kosovo will hold the next parliamentary elections on February 9, 2025. Not a few people "
+                          "have seen the statements as a delay.") is None
+    assert caption_reason("The new government has the singular mandate of holding nationwide elections on March 5, "
+                          "2026.") is None
+    assert caption_reason("Smoke rises above buildings in Khartoum on May 20, 2023.") == "photo caption"
+
+
 def test_a_dateline_with_a_colon_opens_the_story():
     assert caption_reason("Bamako, 12 May 2024: The junta said on Monday it would hold the vote.") is None
 
