@@ -908,3 +908,13 @@ def test_a_river_a_courtesy_title_and_a_coalition_named_after_a_party(write_arti
     sisi = next(a for a in brief.actors if a.name.endswith("Sisi"))
     assert not (sisi.role or "").startswith("Mr"), sisi.role
     assert actor(brief, "Al-Fatah Coalition").type == actor(brief, "State of Law Coalition").type == "organisation"
+
+
+def test_a_name_the_text_goes_on_to_shorten_twice_is_a_persons(write_article):
+    brief = brief_of(write_article(
+        "Serb municipalities\n\nThe head of the Kosovar executive, Albin Kurti, told the media on Tuesday that he "
+        "cannot form the association. Despite that, Kurti made the same point in the past. For an analyst, Kurti, "
+        "as prime minister, cannot escape this responsibility. Currently Kurti leads, Serbia said. In the High "
+        "Arctic, Canada patrols; the Arctic is warming and the Arctic matters.\n"))
+    names = {a.name for a in brief.actors}
+    assert "Albin Kurti" in names and not {"Currently Kurti", "High Arctic"} & names, names

@@ -291,7 +291,7 @@ _WHERE = frozenset({"on", "along", "across", "near", "beyond", "into", "through"
 
 # Words that open a place's name or a sentence, never a person's: "West Africa", "Many Darfuris", "Top Pacific".
 _NOT_FIRST_NAMES = frozenset({
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "High",
     "Greater", "Middle", "All", "Many", "Most", "Some", "Few", "Top", "Those", "These", "Several", "Both", "Each",
     "Every", "Other", "Such"})
 
@@ -304,10 +304,14 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
     Darfur", "Email Share") and the gazetteer's places are not names."""
     spots: dict[str, list[tuple[TokenSentence, int, int]]] = {}
     acting: set[str] = set()
+    alone: Counter[str] = Counter()
     for s in sents:
         toks = s.tokens
         for k, t in enumerate(toks):
             after = toks[k + 1].text if k + 1 < len(toks) else ""
+            if t.capitalised and s.free(k, k + 1) and k > 0 and not toks[k - 1].capitalised \
+                    and toks[k - 1].text.lower() != "the" and not (k + 1 < len(toks) and toks[k + 1].capitalised):
+                alone[t.text.rstrip("’'")] += 1
             # "the Nile’s waters", "the Kremlin’s line": nobody's surname comes after "the"
             if t.capitalised and s.free(k, k + 1) and not (k > 0 and (toks[k - 1].capitalised
                                                                      or toks[k - 1].text.lower() == "the")) and (
@@ -324,6 +328,7 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
             words = s.surface(i, end).rstrip("’'").split()
             if 2 <= len(words) <= 3 and s.free(i, end) and not (end < len(toks) and toks[end].capitalised) \
                     and words[0] not in _NOT_FIRST_NAMES and min(map(len, words)) > 1 \
+                    and words[0].lower() not in OPENERS and not (i == 0 and _an_adverb(words[0])) \
                     and not any(w.lower() in lowercase or (w,) in gaz.names or (w,) in gaz.demonyms
                                 or w in gaz.sources for w in words) \
                     and not names_a_place(toks, i, end, cue) and not is_org_head(tuple(words[-1:])):
@@ -332,10 +337,15 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
     people = {form for c in found.found.values() if c.type == "person" for form in [c.name, *c.aliases]}
     for surname, where in spots.items():
         for s, i, end in where:
-            if s.free(i, end) and (surname in acting or _paired_with(s, i, end, people)):
+            if s.free(i, end) and (surname in acting or alone[surname] >= 2 or _paired_with(s, i, end, people)):
                 name = s.surface(i, end).rstrip("’'")
                 found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
                 s.claim(i, end)
+
+
+def _an_adverb(word: str) -> bool:
+    """ "Currently Rodriguez leads ...": an adverb opening a sentence, not a first name."""
+    return len(word) >= 7 and word.endswith("ly")
 
 
 def _paired_with(s: TokenSentence, i: int, end: int, people: set[str]) -> bool:
