@@ -918,3 +918,10 @@ def test_a_name_the_text_goes_on_to_shorten_twice_is_a_persons(write_article):
         "Arctic, Canada patrols; the Arctic is warming and the Arctic matters.\n"))
     names = {a.name for a in brief.actors}
     assert "Albin Kurti" in names and not {"Currently Kurti", "High Arctic"} & names, names
+
+
+def test_an_outlet_after_a_title_is_no_person(write_article):
+    brief = brief_of(write_article(
+        "Envoy recalled\n\nSudan recalled its ambassador from Kenya on Thursday, Sudan's official SUNA news agency "
+        "reported. Kenya said it would host the talks.\n"))
+    assert "SUNA" not in {a.name for a in brief.actors}

@@ -26,6 +26,8 @@ from .tokens import Token, key
 # Honorifics and ranks between a role and the name: "commander Gen. Francis L. Donovan".
 _HONORIFICS = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Capt",
                "Adm", "Sgt", "Cmdr"}
+_OUTLET_NOUNS = frozenset({"news", "agency", "newspaper", "daily", "channel", "broadcaster", "television", "TV",
+                           "radio", "website", "magazine"})
 # Courtesy titles say how a person is addressed, not what they do: "Mr Sisi" has no role in "Mr".
 _COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof", "Professor"}
 _SUFFIXES = {"led", "style", "era", "based", "born", "like", "type"}  # "Trump-era", not a syllable of a name
@@ -50,6 +52,8 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
             i = j
             continue
         if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
+                # "Sudan's official SUNA news agency": the name of an outlet, not a person
+                or end < len(toks) and toks[end].text in _OUTLET_NOUNS
                 or names_a_place(toks, name_start, end, cue)
                 # a rank before an organisation's head noun: "General Directorate of Mines", "General Assembly"
                 or is_org_head(tuple(t.text for t in toks[name_start:end]))
