@@ -73,7 +73,8 @@ _BOARD = re.compile(r"\beditorial (board|team|staff)\b|\bthe editors\b", re.I)
 _BY_ALONE = re.compile(r"(?i)(by|authors?|written by)\s*:?")
 # The headings a report opens with, two capitalised words that read as a name.
 _REPORT_HEADING = re.compile(r"(?i)(executive |short )?summary|abstract|introduction|overview|background|"
-                             r"key (points|findings|takeaways|judgments)|(table of )?contents|foreword|preface")
+                             r"key (points|findings|takeaways|judgments)|(table of )?contents|foreword|preface|"
+                             r"bottom line( up front)?|the bottom line")
 _HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador|Gen|Col|Lt|Capt)\.?\s+")
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Doe @janedoe": the name without its social-media handle
 _TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"

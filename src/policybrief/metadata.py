@@ -68,7 +68,8 @@ _QUOTED = re.compile(r"[\"“][^\"“”\n]{0,600}([\"”]|(?=\n|$))")
 
 
 def outlet_of(url: str) -> str | None:
-    """The outlet's name for an address: a listed domain's name, else the bare domain."""
+    """The outlet's name for an address: a listed domain's name, else the domain it is registered under, without
+    the site's own subdomains ("cms.trtworld.com" is trtworld.com, "news.example.co.uk" example.co.uk)."""
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     if not host:
         return None
@@ -78,7 +79,9 @@ def outlet_of(url: str) -> str | None:
         name = names.get(".".join(parts[i:]))
         if name:
             return name
-    return host
+    # a country's second level ("co.uk", "com.au", "gov.ng") takes a third label to name the site
+    keep = 3 if len(parts) > 2 and len(parts[-1]) == 2 and len(parts[-2]) <= 3 else 2
+    return ".".join(parts[-keep:])
 
 
 @cache

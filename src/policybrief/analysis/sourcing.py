@@ -71,7 +71,8 @@ def _source_level(info: ArticleInfo) -> tuple[int, list[str]]:
         caveats.append("It is an opinion column: the author argues a case rather than reports.")
     if not listed_outlet(outlet):
         level -= 1
-        caveats.append(f"The outlet ({outlet}) is not one the gazetteer knows." if outlet
+        caveats.append(f"The outlet ({outlet}) is not among the outlets policybrief knows: its standing is unknown."
+                       if outlet
                        else "The outlet is not stated.")
     if _republished(info):
         caveats.append(f"It is {info.agency} wire copy republished by {outlet or 'another site'}.")

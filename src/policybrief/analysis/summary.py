@@ -120,7 +120,7 @@ def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed
 
 
 def confidence_sentence(sourcing: Sourcing) -> str:
-    """ "Confidence is low: a single opinion column from an unlisted site, undated and cut off." """
+    """ "Confidence is low: a single opinion column from an outlet of unknown standing, undated and cut off." """
     if not sourcing.single_source:  # a merged brief: its first reason counts the independent sources
         return f"Confidence is {sourcing.confidence}: {_lower_first(sourcing.reasons[0][len('It rests on '):])}"
     what = KIND_NAMES[sourcing.kind]
@@ -128,7 +128,7 @@ def confidence_sentence(sourcing: Sourcing) -> str:
     if sourcing.republished:
         source += f" of {sourcing.agency} wire copy"
     if sourcing.outlet and not listed_outlet(sourcing.outlet):
-        source += " from a site the gazetteer does not list"
+        source += " from an outlet of unknown standing"
     elif not sourcing.outlet:
         source += " from an unnamed outlet"
     caveats = ([] if sourcing.published else ["undated"]) + (["cut off mid-sentence"] if sourcing.truncated else [])
