@@ -617,6 +617,7 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("a day ago", "time stamp"), ("Notifications can be managed in browser preferences.", "page widget"),
     ("Play Live Radio", "page widget"), ("Next Up:", "page widget"), ("Continue reading...", "page widget"),
     ("• Visit Business Insider's homepage for more stories.", "page widget"),
+    ("What type of content would you like to see from us this year? — HubSpot (@HubSpot)", "social media embed"),
     # pages r1872, r1874 and r1882: notes that run past the length a one-line widget has
     ("In the era of social media, post-COVID, and with mental health at the forefront, a shift is taking […]",
      "teaser of another story"),
