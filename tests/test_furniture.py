@@ -133,6 +133,7 @@ def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening,
     ("By Martin Breum - April 9, 2021", "Martin Breum"),
     ("By The Associated Press", None),  # an agency, not a writer
     ("Jeanne-Mây Desurmont | 1 October 2024", "Jeanne-Mây Desurmont"),  # a first name joined by a hyphen
+    ("BY Steve Biko Wafula · February 18, 2025 12:02 pm", "Steve Biko Wafula"),  # new page r1938: a middle dot
 ])
 def test_bylines_name_the_author_and_leave_the_text(write_article, line, author):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -164,6 +165,8 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("2025/08/29 09:50:38", "2025-08-29"),
     ("Policy brief | 3 March 2025", "2025-03-03"),  # tuning page r794: the section, then the date
     ("R. Evan Ellis | January 19, 2024", "2024-01-19"),  # tuning page r1670: an author with an initial
+    # new page r1972: the header's fields set apart by dashes
+    ("News Arena Network - Siliguri - UPDATED: May 23, 2025, 04:48 PM - 2 min read", "2025-05-23"),
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))

@@ -45,7 +45,7 @@ _BYLINE = re.compile(
     rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?"
     rf"(?P<column>(?i:guest\s+(piece|post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?"
     rf"(?i:by)(\s*[:|])?\s+{_NAME}(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}\*?(\s+@\w+)?"
-    rf"(\s*(,|\||(?i:and)|&|in|for|-|—|–)(\s+.{{0,80}})?|\s+{_DATE})?$")
+    rf"(\s*(,|\||(?i:and)|&|in|for|-|—|–|·|•)(\s+.{{0,80}})?|\s+{_DATE})?$")
 # "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
 _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
                           rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})\b")
@@ -101,6 +101,8 @@ _PERSON_LINE = re.compile(rf"^{_PERSON}(\s+and\s+{_PERSON})?$|^[A-Z]{{2}}\s+[A-Z
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
                                 r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"
                                 r"Times|News|Post|Review|Journal|Monitor)$")
+# Between a page header's fields: "News Arena Network - Siliguri - UPDATED: May 23, 2025 - 2 min read"
+_FIELD_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
 _STAMPS = re.compile(r"\b(published|created|posted|updated|last updated)\s*:\s*"
                      r"([^|]{0,30}?\b(?:19|20)\d\d\b[^|]{0,20}?)\s*(?=\||$)", re.I)
 _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
@@ -594,7 +596,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.agency = page.agency or m["agency"]
         page.dated(parse_date(m["date"]), 3)
         return "dateline"
-    if " | " in line and not re.match(r"(?i)\s*(by|author)\b", line) and (stamps := _STAMPS.findall(line)):
+    if _FIELD_SEPARATOR.search(line) and not re.match(r"(?i)\s*(by|author)\b", line) \
+            and (stamps := _STAMPS.findall(_FIELD_SEPARATOR.sub(" | ", line))):
         # "News Desk | Peshawar | Updated: 20-09-2024 13:16 IST | Created: 20-09-2024 13:16 IST": a page's
         # header of desk, place and time stamps; the story dates from its creation, not its last update, which
         # may be the only stamp labelled ("Oct 24, 2022, 8:18 AM | Updated: Oct 25, 2022, 9:49 pm")
@@ -743,7 +746,7 @@ def _author(line: str) -> str | None:
         if _AUTHORS.fullmatch(name.strip()):
             name = name.strip()
         else:
-            name = re.split(r"\s*[,|]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name,
+            name = re.split(r"\s*[,|·•]\s*|\s+in\s+|\s+for\s+|\s+(published|posted|updated)\b", name,
                             flags=re.I)[0]
     name = _HANDLE.sub("", re.sub(r"\s*(&|\band)$", "", name.strip()))  # "By Jane Doe @janedoe &"
     parts = re.split(r"\s+[–—-]\s+", name, maxsplit=1)
