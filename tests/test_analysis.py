@@ -925,3 +925,13 @@ def test_an_outlet_after_a_title_is_no_person(write_article):
         "Envoy recalled\n\nSudan recalled its ambassador from Kenya on Thursday, Sudan's official SUNA news agency "
         "reported. Kenya said it would host the talks.\n"))
     assert "SUNA" not in {a.name for a in brief.actors}
+
+
+def test_two_descriptions_of_one_body_are_one_actor(write_article):
+    brief = brief_of(write_article(
+        "Exiles hunted\n\nThe Nicaraguan opposition said on Monday that exiles were being followed in Costa Rica. "
+        "Nicaragua denied it, and the political opposition called for protection. The Guyana Defense Force said "
+        "its soldiers were attacked on the river.\n"))
+    names = [a.name for a in brief.actors]
+    assert names.count("Opposition in Nicaragua") == 1, names
+    assert "Guyana Defense Force" in actor(brief, "Armed forces of Guyana").aliases

@@ -107,12 +107,17 @@ def _bare_bodies_of(found: Collector, main: Entry) -> None:
 
 def _merge_same_code(found: Collector) -> None:
     """A described body ("US forces", "pro-Iran militias") is the same actor as a named one with its CAMEO code
-    ("the Pentagon", the gazetteer's "Iran-backed militias")."""
+    ("the Pentagon", the gazetteer's "Iran-backed militias"), and as another description of it."""
     named = {c.code: c for c in found.found.values() if c.from_gazetteer and c.code and c.type != "state"}
     for k, c in list(found.found.items()):
         target = named.get(c.code or "")
         if target is not None and target is not c and not c.from_gazetteer and c.type == target.type:
             fold(found, k, target)
+    # two passes may describe one body ("the Nicaraguan opposition", "the political opposition"): one actor
+    described: dict[tuple, Candidate] = {}
+    for k, c in sorted(found.found.items(), key=lambda kc: kc[1].first):
+        if c.code and not c.from_gazetteer and (same := described.setdefault((c.name, c.type, c.code), c)) is not c:
+            fold(found, k, same)
 
 
 def _resolve_generic_groups(found: Collector, cue: Cues) -> None:
