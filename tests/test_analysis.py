@@ -935,3 +935,15 @@ def test_two_descriptions_of_one_body_are_one_actor(write_article):
     names = [a.name for a in brief.actors]
     assert names.count("Opposition in Nicaragua") == 1, names
     assert "Guyana Defense Force" in actor(brief, "Armed forces of Guyana").aliases
+
+
+def test_a_government_named_for_its_leader_a_party_set_off_by_its_description_and_there(write_article):
+    brief = brief_of(write_article(
+        "Bridge dispute\n\nThis decision by the Kurti Government is the latest in a series, Serbia said on Tuesday. "
+        "Representatives of the Serb List, the largest Serbian party in Kosovo, said the bridge cannot open. "
+        "Pristina’s PM Albin Kurti wants a conflict, Vucic said. “There claims to be a place called West Bank,” "
+        "the minister said.\n"))
+    assert actor(brief, "Kurti Government").type == "government_body"
+    assert actor(brief, "Serb List").type == "organisation"
+    names = {a.name for a in brief.actors}
+    assert "Albin Kurti" in names and not {"PM Albin Kurti", "There", "List"} & names, names

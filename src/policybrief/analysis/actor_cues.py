@@ -12,7 +12,8 @@ from .tokens import key
 ARTICLES = {"the", "a", "an", "The", "A", "An"}
 # A lone name followed by these is not yet shown to act ("Kharkiv is a city"); pronouns are not names.
 AUXILIARIES = {"is", "was", "has", "had", "have", "are", "were", "will", "would"}
-PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these", "those", "who", "what", "one"}
+PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these", "those", "who", "what", "one",
+            "there", "here"}
 # Words that open a sentence in capitals and never begin a name: "Although Golden Dragon ..." names an exercise.
 OPENERS = {"although", "though", "however", "while", "whilst", "when", "whether", "after", "before", "despite",
            "since", "until", "unless", "because", "meanwhile", "moreover", "furthermore", "nevertheless", "yet",

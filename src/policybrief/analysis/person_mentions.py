@@ -234,8 +234,9 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase) or words[0].lower() in OPENERS:
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
-        kind = (type_from_head(words) or _described_as_organisation(s, i, end, cue)) if words not in cue.places \
-            else None
+        headed = type_from_head(words) if words not in cue.places else None
+        described_org = not headed and words not in cue.places and bool(_described_as_organisation(s, i, end, cue))
+        kind = headed or (_described_as_organisation(s, i, end, cue) if described_org else None)
         # "the governing Georgian Dream party": the party's name is the run before it ("Neither party",
         # "Western party" are one word, and not names)
         party = end < len(toks) and toks[end].text == "party" and words not in cue.places and (
@@ -250,9 +251,11 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             owner = toks[i - 1] if i > 0 else None
             start = i - 1 if owner and _ACRONYM.fullmatch(owner.text) and not owner.possessive else i
             # "Georgian" was taken for Georgia and "United Nations" for the UN, but here they begin the name of
-            # a party ("Georgian Dream party") or of a mission ("United Nations Integrated Mission")
-            while (party or kind == "international_org") and start > 0 and toks[start - 1].capitalised \
-                    and not toks[start - 1].possessive and toks[start - 1].text not in ARTICLES:
+            # a party ("Georgian Dream party", "the Serb List, the largest Serbian party") or of a mission
+            # ("United Nations Integrated Mission")
+            while (party or kind == "international_org" or described_org) and start > 0 \
+                    and toks[start - 1].capitalised and not toks[start - 1].possessive \
+                    and toks[start - 1].text not in ARTICLES:
                 start -= 1
             name = s.surface(start, end).rstrip("’'")
             c = found.add(f"org:{name}", name, kind, s, name)
