@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import SAMPLE
 
@@ -947,3 +949,10 @@ def test_a_government_named_for_its_leader_a_party_set_off_by_its_description_an
     assert actor(brief, "Serb List").type == "organisation"
     names = {a.name for a in brief.actors}
     assert "Albin Kurti" in names and not {"PM Albin Kurti", "There", "List"} & names, names
+
+
+def test_a_judgment_quotes_complete_sentences_not_a_link_at_the_foot():
+    # tuning page r1968 ends with another story's headline, which has no full stop
+    brief = brief_of(Path(__file__).parent / "realset/tune/r1968_socotra_uae_sovereignty.txt")
+    link = "Saudi Arabia fails to stop conflict between Hadi, STC militia in Abyan"
+    assert not any(link in j.text for j in brief.key_judgments) and link not in brief.bluf

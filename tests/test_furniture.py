@@ -650,6 +650,12 @@ def test_a_speakers_own_disclaimer_and_a_quote_cut_short_are_the_story():
     assert boilerplate_reason("The minister said [the army] would stay in the north until the vote.") is None
 
 
+def test_a_graphic_says_what_it_shows():
+    assert caption_reason("A map illustrating the Lalmonirhat airbase's proximity to India’s strategic Siliguri "
+                          "Corridor, a significant region.") == "photo caption"
+    assert caption_reason("The map shows that the army holds the north, and the rebels the south.") is None
+
+
 def test_a_dated_event_to_come_is_the_story_not_a_caption():
     assert caption_reason("Kosovo will hold the next parliamentary elections on February 9, 2025. Not a few people "
                           "have seen the statements as a delay.") is None

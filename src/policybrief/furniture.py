@@ -804,6 +804,9 @@ _CAPTION = re.compile(
     rf"|^[A-Z][\w'’. -]{{1,40}} \([A-Z]{{2,5}}\), ({_DATE}): "
     r"|^(a|an|the|this) (handout |file )?(photo|picture|image|photograph) (released|taken|provided|distributed|"
     r"published|issued|made available|obtained|shared)\b"
+    # "A map illustrating the airbase's proximity to ...": a graphic's caption says what it shows
+    r"|^(a|an) (map|graphic|chart|infographic|satellite image|screenshot|video still) (illustrating|showing|"
+    r"depicting)\b"
     # (what people in the picture do, in the present: "will hold elections on ..." and "the mandate of holding
     # elections on ..." are the story)
     rf"|{_NOT_AFTER_A_MODAL}\b({_SCENE_VERBS})\b.{{0,200}}\b(on|in) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"

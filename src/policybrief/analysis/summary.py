@@ -55,8 +55,9 @@ def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = Fal
     not the author's own "I" (an anecdote) but the first claim about the situation."""
     out = []
     for s in sentences:
+        # a line with no full stop is a heading, a link or the cut-off end, not a statement
         if len(s.text.split()) >= 8 and not _QUESTION.search(s.text.rstrip()) and s.text[:1].isupper() \
-                and not (opinion and _FIRST_PERSON.search(s.text)):
+                and not (opinion and _FIRST_PERSON.search(s.text)) and not is_truncated(s.text):
             out.append(s)
         if len(out) == n:
             break

@@ -6,6 +6,7 @@ import re
 
 from ..brief import Sentence, Tension, Themes
 from ..furniture import strip_dateline
+from ..metadata import is_truncated
 from .prose import needs_antecedent, nested, paired_quotes
 from .themes import ON_THEME, SentenceScores
 
@@ -57,8 +58,9 @@ def _framing(weights: dict[str, float], evidence: list[str]) -> dict[str, float]
 
 
 def _best(weights: dict[str, float], text: dict[str, str]) -> str:
-    """The sentence that frames the theme most, among those that say on their own who is meant."""
-    return max(weights, key=lambda sid: (not needs_antecedent(text[sid]), weights[sid]))
+    """The sentence that frames the theme most, among the complete ones (not a heading or a link, which has no
+    full stop) that say on their own who is meant."""
+    return max(weights, key=lambda sid: (not is_truncated(text[sid]), not needs_antecedent(text[sid]), weights[sid]))
 
 
 def _quote(sentence: str, limit: int = 28) -> str:
