@@ -38,7 +38,8 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     assert outlet_of("https://edition.cnn.com/x") == "CNN"
     # a site's own subdomain is not part of its name; a country's second level is
     assert outlet_of("https://cms.trtworld.com/turkey/x") == "trtworld.com"
-    assert outlet_of("https://news.example.co.uk/x") == "example.co.uk"
+    assert outlet_of("https://m.example.co.uk/x") == "example.co.uk"
+    assert outlet_of("https://luxerise.fastseoul.com/x") == "luxerise.fastseoul.com"
 
 
 @pytest.mark.parametrize(("url", "expected"), [

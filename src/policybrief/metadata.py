@@ -68,8 +68,9 @@ _QUOTED = re.compile(r"[\"“][^\"“”\n]{0,600}([\"”]|(?=\n|$))")
 
 
 def outlet_of(url: str) -> str | None:
-    """The outlet's name for an address: a listed domain's name, else the domain it is registered under, without
-    the site's own subdomains ("cms.trtworld.com" is trtworld.com, "news.example.co.uk" example.co.uk)."""
+    """The outlet's name for an address: a listed domain's name, else the host without a subdomain that only
+    serves the site ("cms.trtworld.com" is trtworld.com, "m.example.co.uk" example.co.uk). A subdomain that names
+    a site of its own stays ("luxerise.fastseoul.com", "someone.substack.com")."""
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     if not host:
         return None
@@ -79,9 +80,12 @@ def outlet_of(url: str) -> str | None:
         name = names.get(".".join(parts[i:]))
         if name:
             return name
-    # a country's second level ("co.uk", "com.au", "gov.ng") takes a third label to name the site
-    keep = 3 if len(parts) > 2 and len(parts[-1]) == 2 and len(parts[-2]) <= 3 else 2
-    return ".".join(parts[-keep:])
+    while len(parts) > 2 and parts[0] in _SERVICE_SUBDOMAINS:
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+_SERVICE_SUBDOMAINS = frozenset({"cms", "m", "mobile", "amp", "edition", "english", "en", "news", "lite", "web"})
 
 
 @cache
