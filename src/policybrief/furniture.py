@@ -238,7 +238,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     repeated = _repeated_lines(blocks)
     captions = _captions_under_alt_text(blocks)
     teasers = _teasers(blocks)
-    learned = furniture_model.furniture_lines([line for block in blocks for line in block])
+    learned = furniture_model.furniture_lines([line for block in blocks for line in block], looks_like_heading)
     head = blocks[0] if blocks else []
     # The line above a leading "Source: <address>" line is the headline, however it is punctuated.
     at = next((i for i, line in enumerate(head[:3]) if SOURCE_LINE.match(line)), 0)
