@@ -959,3 +959,13 @@ def test_a_judgment_quotes_complete_sentences_not_a_link_at_the_foot():
     brief = brief_of(Path(__file__).parent / "realset/tune/r1968_socotra_uae_sovereignty.txt")
     link = "Saudi Arabia fails to stop conflict between Hadi, STC militia in Abyan"
     assert not any(link in j.text for j in brief.key_judgments) and link not in brief.bluf
+
+
+def test_a_preposition_opens_no_name_and_a_fleet_is_a_navy(write_article):
+    brief = brief_of(write_article(
+        "Arctic border\n\nNear Kirkenes, located in the Arctic Circle, lies one of the few open Russian borders, "
+        "officials said. The nearby Kola Peninsula is where the Russian Northern Fleet is stationed. Kirkenes "
+        "worries Norway. Amid fears of a military operation, Russia said it would act. Kirkenes waits.\n"))
+    names = {a.name for a in brief.actors}
+    assert not {"Near Kirkenes", "Amid"} & names, names
+    assert actor(brief, "Northern Fleet").type == "government_body"

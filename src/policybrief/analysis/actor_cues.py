@@ -17,7 +17,9 @@ PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these"
 # Words that open a sentence in capitals and never begin a name: "Although Golden Dragon ..." names an exercise.
 OPENERS = {"although", "though", "however", "while", "whilst", "when", "whether", "after", "before", "despite",
            "since", "until", "unless", "because", "meanwhile", "moreover", "furthermore", "nevertheless", "yet",
-           "if", "once", "as", "but", "and", "or", "so", "still", "instead", "indeed", "thus", "hence"}
+           "if", "once", "as", "but", "and", "or", "so", "still", "instead", "indeed", "thus", "hence",
+           # prepositions of place and circumstance: "Amid fears of an operation", "Near Kirkenes lies ..."
+           "amid", "near", "across", "along", "around", "beyond", "inside", "outside", "through", "towards", "toward"}
 # Capitalised anywhere and never the start of a name: "left for N'Djamena on Thursday Michel Djotodia ..."
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 OPENERS |= {day.lower() for day in WEEKDAYS}

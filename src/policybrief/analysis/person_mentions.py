@@ -439,7 +439,7 @@ def single_name_speakers_pass(s: TokenSentence, found: Collector, cue: Cues, low
         if (not t.capitalised or not t.text.isalpha() or not s.free(i, i + 1) or t.text.lower() in lowercase
                 or toks[i + 1].text not in cue.speech_verbs or toks[i - 1].capitalised
                 or toks[i - 1].text in ("in", "at", "from", "near", "of", "to", "outside", "around")
-                or toks[i + 1].text in AUXILIARIES or t.text.lower() in PRONOUNS):
+                or toks[i + 1].text in AUXILIARIES or t.text.lower() in PRONOUNS or t.text.lower() in OPENERS):
             continue
         found.add(f"org:{t.text}", t.text, "organisation", s, t.text)
         s.claim(i, i + 1)
