@@ -969,3 +969,10 @@ def test_a_preposition_opens_no_name_and_a_fleet_is_a_navy(write_article):
     names = {a.name for a in brief.actors}
     assert not {"Near Kirkenes", "Amid"} & names, names
     assert actor(brief, "Northern Fleet").type == "government_body"
+
+
+def test_a_rank_written_short_is_spelled_out_in_a_role(write_article):
+    brief = brief_of(write_article(
+        "Maritime deal\n\nEast Libya’s de facto ruler, Gen. Khalifa Haftar, said on Monday that Libya would ratify "
+        "the deal with Turkey. Greece objected.\n"))
+    assert actor(brief, "Khalifa Haftar").role == "General of Libya"

@@ -171,7 +171,7 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
             aliases += known[:6]
         role = c.role or (role_as_of(c.known_role, published) if c.known_role else None)
         if role and c.country and c.type == "person" and (state := gaz.state(c.country)) and bare_title(role):
-            role = f"{role} of {state_name(state.name)}"
+            role = f"{_RANKS.get(role, role)} of {state_name(state.name)}"  # "General of Libya", not "Gen. of"
         cited = [sid for sid in dict.fromkeys(c.mentions) if sid != HEADLINE]
         position = next((sid for sid in cited if _states_position(text[sid], [c.name, *seen])), None)
         out.append(Actor(
@@ -180,6 +180,12 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
             position=strip_dateline(text[position]) if position else None, position_evidence=position,
         ))
     return out
+
+
+_RANKS = {"Gen.": "General", "Lt. Gen.": "Lieutenant General", "Maj. Gen.": "Major General",
+          "Brig. Gen.": "Brigadier General", "Col.": "Colonel", "Lt. Col.": "Lieutenant Colonel", "Maj.": "Major",
+          "Capt.": "Captain", "Lt.": "Lieutenant", "Adm.": "Admiral", "Sgt.": "Sergeant", "Cmdr.": "Commander",
+          "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "PM": "Prime Minister"}
 
 
 def _name_words(name: str) -> set[str]:
