@@ -235,8 +235,8 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
         headed = type_from_head(words) if words not in cue.places else None
-        described_org = not headed and words not in cue.places and bool(_described_as_organisation(s, i, end, cue))
-        kind = headed or (_described_as_organisation(s, i, end, cue) if described_org else None)
+        described = None if headed or words in cue.places else _described_as_organisation(s, i, end, cue)
+        kind = headed or described
         # "the governing Georgian Dream party": the party's name is the run before it ("Neither party",
         # "Western party" are one word, and not names)
         party = end < len(toks) and toks[end].text == "party" and words not in cue.places and (
@@ -253,7 +253,7 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             # "Georgian" was taken for Georgia and "United Nations" for the UN, but here they begin the name of
             # a party ("Georgian Dream party", "the Serb List, the largest Serbian party") or of a mission
             # ("United Nations Integrated Mission")
-            while (party or kind == "international_org" or described_org) and start > 0 \
+            while (party or kind == "international_org" or described) and start > 0 \
                     and toks[start - 1].capitalised and not toks[start - 1].possessive \
                     and toks[start - 1].text not in ARTICLES:
                 start -= 1
