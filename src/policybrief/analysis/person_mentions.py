@@ -23,13 +23,12 @@ from .mentions import (
 )
 from .tokens import Token, key
 
-# Honorifics and ranks between a role and the name: "commander Gen. Francis L. Donovan".
-_HONORIFICS = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof", "Gen", "Lt", "Col", "Maj", "Brig", "Capt",
-               "Adm", "Sgt", "Cmdr"}
-_OUTLET_NOUNS = frozenset({"news", "agency", "newspaper", "daily", "channel", "broadcaster", "television", "TV",
-                           "radio", "website", "magazine"})
 # Courtesy titles say how a person is addressed, not what they do: "Mr Sisi" has no role in "Mr".
 _COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Mme", "Sir", "Dame", "Prof", "Professor"}
+# Honorifics and ranks between a role and the name: "commander Gen. Francis L. Donovan" (in short forms only).
+_HONORIFICS = (_COURTESY - {"Professor"}) | {"Gen", "Lt", "Col", "Maj", "Brig", "Capt", "Adm", "Sgt", "Cmdr"}
+_OUTLET_NOUNS = frozenset({"news", "agency", "newspaper", "daily", "channel", "broadcaster", "television", "TV",
+                           "radio", "website", "magazine"})
 _SUFFIXES = {"led", "style", "era", "based", "born", "like", "type"}  # "Trump-era", not a syllable of a name
 
 
@@ -315,14 +314,16 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
     for s in sents:
         toks = s.tokens
         for k, t in enumerate(toks):
-            after = toks[k + 1].text if k + 1 < len(toks) else ""
-            if t.capitalised and s.free(k, k + 1) and k > 0 and not toks[k - 1].capitalised \
-                    and toks[k - 1].text.lower() != "the" and not (k + 1 < len(toks) and toks[k + 1].capitalised):
+            # a word on its own: not part of a longer name, and not after "the" ("the Nile’s waters", "the
+            # Kremlin’s line": nobody's surname comes after "the")
+            if not (t.capitalised and s.free(k, k + 1)) or k > 0 and (toks[k - 1].capitalised
+                                                                     or toks[k - 1].text.lower() == "the"):
+                continue
+            after = toks[k + 1] if k + 1 < len(toks) else None
+            if k > 0 and not (after and after.capitalised):
                 alone[t.text.rstrip("’'")] += 1
-            # "the Nile’s waters", "the Kremlin’s line": nobody's surname comes after "the"
-            if t.capitalised and s.free(k, k + 1) and not (k > 0 and (toks[k - 1].capitalised
-                                                                     or toks[k - 1].text.lower() == "the")) and (
-                    t.possessive or after in cue.speech_verbs or after in AUXILIARIES or after == "who"):
+            if t.possessive or after and (after.text in cue.speech_verbs or after.text in AUXILIARIES
+                                          or after.text == "who"):
                 acting.add(t.text)
         i = 0
         while i < len(toks):
