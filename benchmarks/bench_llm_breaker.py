@@ -29,8 +29,8 @@ import threading
 import time
 from pathlib import Path
 
+from policybrief.article_brief import analyze_file
 from policybrief.llm import improve
-from policybrief.pipeline import analyze_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "devset"

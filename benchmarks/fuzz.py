@@ -5,7 +5,7 @@
 Each input is a dev-set article (tests/devset) put through one to four mutations: byte flips, truncation,
 random Unicode, HTML and markdown fragments, control characters, encoding swaps, duplicated lines, huge lines,
 splices of two articles, absurd numbers and dates, a different file suffix. It goes to
-`policybrief.pipeline.analyze_file` in a worker process that is killed if the input takes longer than
+`policybrief.article_brief.analyze_file` in a worker process that is killed if the input takes longer than
 --timeout (or goes above --memory-mb). The outcome is one of:
 
     brief    a Brief that reads back from its own JSON and cites only sentences it has
@@ -245,9 +245,9 @@ def judge(path: str) -> tuple[str, str]:
     """(outcome, detail) for one file, in the worker process."""
     import warnings
 
+    from policybrief.article_brief import analyze_file
     from policybrief.brief import Brief
     from policybrief.errors import BriefError
-    from policybrief.pipeline import analyze_file
 
     try:
         with warnings.catch_warnings(record=True) as caught:

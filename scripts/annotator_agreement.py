@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from policybrief import evaluate
-from policybrief.pipeline import analyze_file
+from policybrief.article_brief import analyze_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND = ROOT / "tests/realset/agreement.yaml"

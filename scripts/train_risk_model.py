@@ -30,7 +30,7 @@ from training import ROOT, arguments, trained_on
 
 from policybrief import evaluate, linear_model
 from policybrief.analysis import risk, theme_model, themes
-from policybrief.pipeline import analyze_file
+from policybrief.article_brief import analyze_file
 
 DEFAULT_SETS = [ROOT / "tests/realset/tune"]
 OUTPUT = ROOT / "src/policybrief/data/risk_model.json"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from policybrief.article_brief import analyze_file
 from policybrief.brief import Brief
-from policybrief.pipeline import analyze_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "devset"

@@ -22,9 +22,9 @@ from conftest import ROOT
 from test_run import run
 
 from policybrief import present
+from policybrief.article_brief import analyze_file
 from policybrief.brief import Brief
 from policybrief.changes import compare_with_earlier, file_under
-from policybrief.pipeline import analyze_file
 
 TUNE = ROOT / "tests" / "realset" / "tune"
 APRIL = TUNE / "r101_niger_russian_air_defence.txt"

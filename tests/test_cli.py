@@ -74,5 +74,5 @@ def test_verbose_logs_on_stderr_and_leaves_stdout_to_the_brief():
     assert quiet.returncode == 0 and quiet.stderr == ""
     loud = policybrief("analyze", str(SAMPLE), "--json", "-v")
     assert loud.returncode == 0 and json.loads(loud.stdout) == json.loads(quiet.stdout)
-    assert re.search(rf"^policybrief: INFO: policybrief\.pipeline: {re.escape(str(SAMPLE))}: \d+ words in en, "
+    assert re.search(rf"^policybrief: INFO: policybrief\.article_brief: {re.escape(str(SAMPLE))}: \d+ words in en, "
                      r"analysed in [\d.]+ s$", loud.stderr, re.MULTILINE), loud.stderr

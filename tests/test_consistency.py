@@ -10,8 +10,8 @@ import yaml
 from conftest import DEVSET, ROOT, SAMPLE, analyzed
 
 from policybrief import evaluate
+from policybrief.article_brief import analyze_file, analyze_files
 from policybrief.consistency import contradictions
-from policybrief.pipeline import analyze_file, analyze_files
 
 GOLD = sorted(DEVSET.glob("*.gold.yaml")) + sorted((ROOT / "tests" / "realset").glob("*/*.gold.yaml"))
 

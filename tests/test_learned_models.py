@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE
 
+from policybrief.article_brief import analyze_file
 from policybrief.ingest import load_article
 from policybrief.linear_model import ngrams
-from policybrief.pipeline import analyze_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "policybrief" / "data"

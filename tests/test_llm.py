@@ -17,13 +17,13 @@ import pytest
 from conftest import ROOT, SAMPLE
 from llm_server import GOOD, INVENTED, ChatServer
 
+from policybrief.article_brief import analyze_file
 from policybrief.brief import Brief, Sentence
 from policybrief.llm import improve
 from policybrief.llm.answer import json_schema_format
 from policybrief.llm.client import ATTEMPTS
 from policybrief.llm.grounding import Grounder, normalise
 from policybrief.llm.prompt import BEGIN, END, build_messages
-from policybrief.pipeline import analyze_file
 
 BIN = Path(sys.executable).parent
 TIMEOUT = 0.5  # per request, for the tests' slow server; the product default is 30 s

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from policybrief.article_brief import analyze_file, analyze_files
 from policybrief.brief import Brief
-from policybrief.pipeline import analyze_file, analyze_files
 
 SITUATIONS = Path(__file__).parent / "situations"
 NIGER = SITUATIONS / "ner"

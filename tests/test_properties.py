@@ -17,9 +17,9 @@ from conftest import ROOT, SAMPLE
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from policybrief.article_brief import analyze_file
 from policybrief.brief import Brief
 from policybrief.errors import BriefError
-from policybrief.pipeline import analyze_file
 
 BIN = Path(sys.executable).parent
 SUFFIXES = (".txt", ".md", ".html")

@@ -60,7 +60,7 @@ def analyze(
     verbose: VerboseOpt = 0,
 ) -> None:
     """Analyse one article without running a notebook (for pipelines)."""
-    from .pipeline import analyze_file
+    from .article_brief import analyze_file
 
     logs.to_terminal(verbose)
 
@@ -218,7 +218,7 @@ def eval_(
 def _merged_brief(articles: list[Path]) -> dict:
     import json
 
-    from .pipeline import analyze_files
+    from .article_brief import analyze_files
 
     return json.loads(analyze_files(articles).to_json())
 
@@ -240,7 +240,7 @@ def _print_situations(results, *, quiet: bool) -> None:
 def _analyzed_brief(article: Path) -> dict:
     import json
 
-    from .pipeline import analyze_file
+    from .article_brief import analyze_file
 
     return json.loads(analyze_file(article).to_json())
 

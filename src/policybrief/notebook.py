@@ -27,7 +27,7 @@ def load_brief(article: str | None = None, *, articles: list[str] | tuple = (), 
     brief = _precomputed(brief_json, [path, *map(Path, articles)])
     fresh = brief is None
     if fresh:
-        from .pipeline import analyze_file
+        from .article_brief import analyze_file
 
         brief = analyze_file(path, articles=list(articles), actors_files=actors_files, engine=engine, model=model,
                              max_words=max_words)
