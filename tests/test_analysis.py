@@ -976,3 +976,30 @@ def test_a_rank_written_short_is_spelled_out_in_a_role(write_article):
         "Maritime deal\n\nEast Libya’s de facto ruler, Gen. Khalifa Haftar, said on Monday that Libya would ratify "
         "the deal with Turkey. Greece objected.\n"))
     assert actor(brief, "Khalifa Haftar").role == "General of Libya"
+
+
+def test_a_partys_own_name_after_a_possessive_a_stance_or_a_known_shorter_name(write_article):
+    # tuning pages r1530, r1374, r1756 and r678: "His ... Party", "Moldova's ruling Party of ...", "the pro-Russian
+    # Shor party", the Democratic Party of Socialists (not the US Democratic Party), the People's National Congress
+    brief = brief_of(write_article(
+        "Votes and parties\n\nTaiwan lost an ally on Monday, officials said. His Democratic Progressive Party "
+        "supports the status quo. She accused Moldova’s ruling Party of Action and Solidarity of repression, and "
+        "funds went to the pro-Russian Shor party. Djukanovic leads his pro-Western Democratic Party of Socialists. "
+        "Muizzu, 45, leads the People's National Congress.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Democratic Progressive Party", "Party of Action and Solidarity", "Shor", "Democratic Party of Socialists",
+            "People's National Congress"} <= names, names
+    assert not {"His Democratic Progressive Party", "Ruling party of Moldova", "Russian Shor", "Democratic Party",
+                "National Congress"} & names, names
+
+
+def test_hyphenated_number_words_dollars_written_after_and_a_date_after_the(write_article):
+    # unseen pages r2058, r2112 and r2064: "eighty-eight", "$US10", "the October 1 ... celebrations"
+    brief = brief_of(write_article(
+        "Succession\n\nPublished: October 18, 2025\n\nBiya, now eighty-eight years old, rules, and signers were "
+        "asked to donate $US10 to the cause. The plotters planned to strike during the October 1 Independence Day "
+        "celebrations. The May government fell.\n"))
+    values = {f.value: f for f in brief.figures}
+    assert values[88].what == "years old" and values[10].unit == "USD" and 80 not in values
+    whens = [t.when for t in brief.timeline]
+    assert "October 1 [2025-10-01]" in whens and not any("May" in w for w in whens), whens

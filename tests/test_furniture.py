@@ -674,3 +674,32 @@ def test_a_breadcrumb_trail_that_ends_on_the_headline_is_navigation(write_articl
     article = load_article(write_article(f"Counterterrorism after the exit\nSource: https://example.org/a\n\n"
                                          f"{trail}\n\n{BODY}"))
     assert removed(article)[trail] == "page navigation"
+
+
+def test_datelines_in_brackets_or_alone_and_a_place_over_a_date_bar(write_article):
+    # unseen pages r2066, r2078 and r2118: "Rabat, (UrduPoint / ... - 14th Nov, 2020 ) :", "2024 / 02 / 20", and a
+    # weather widget's "Belize City" over the day's date, then other stories' teasers, before the printed headline
+    bracketed = load_article(write_article(
+        "Ceasefire over\n\nRabat, (UrduPoint / Pakistan Point News - 14th Nov, 2020 ) :The Polisario Front declared "
+        "the ceasefire over.\n\n" + BODY))
+    assert bracketed.published.isoformat() == "2020-11-14"
+    assert sentences(bracketed).startswith("The Polisario Front declared")
+    spaced = load_article(write_article("Occupation line\n\nMonthly Review\n\n2024 / 02 / 20\n\n" + BODY))
+    assert spaced.published.isoformat() == "2024-02-20"
+    widget = load_article(write_article(
+        "Flags removed from the island\nSource: https://example-news.org/flags\n\n"
+        "31.7 C\nBelize City\nMonday, May 6, 2024\n\n"
+        "by Jane Roe BELIZE CITY, Tues. Apr. 30,...\n\nFlags removed from the island\n\nby Marco Lopez\n\n"
+        "PUNTA GORDA, Toledo District, Wed. Sept. 21, 2022\n\n" + BODY))
+    assert widget.author == "Marco Lopez" and widget.published.isoformat() == "2022-09-21"
+
+
+def test_the_standfirst_above_the_headline_printed_a_second_time_is_the_story(write_article):
+    # unseen page r2102: the headline printed over the page, then the standfirst, then again over a photo
+    title = "Nepal joins the Belt and Road Initiative and India worries"
+    article = load_article(write_article(
+        f"{title}\nSource: https://example-blog.org/nepal\n\n"
+        "Welcome to our blog, your go-to source for insightful analysis of global dynamics and more.\n\n"
+        f"{title}\n\nThe two countries had in 2017 signed a memorandum of understanding to join the initiative.\n\n"
+        f"{title}\n\n" + BODY))
+    assert sentences(article).startswith("The two countries had in 2017 signed")

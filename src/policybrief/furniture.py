@@ -24,7 +24,8 @@ MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|
           r"Nov(ember)?|Dec(ember)?)\.?")
 _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
-         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}/\d\d/\d\d))")
+         rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|"
+         rf"\d{{4}} ?/ ?\d\d ?/ ?\d\d))")  # "2024 / 02 / 20"
 _GLUED_DATE = re.compile(rf"^({_DATE})(?=[A-Z][a-z])")
 _DATE_LINE = re.compile(
     rf"^[|•·\s]*(\d{{1,2}}[:.]\d\d\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{{2,4}})?,?\s+)?"  # "5:57 AM EST, Jan 16, 2024"
@@ -124,14 +125,17 @@ _DATELINE = re.compile(
 _MIXED_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}),\s+(?P<month>{MONTHS})\s+(?P<day>\d{{1,2}})\s+\({_SOURCE}\)\s*"
     rf"([-—–]{{1,2}}\s*)?((?P<stamp>{_DATE})\s+)?(?=[\"“‘A-Z0-9])")
-# "MOSCOW (Pakistan Point News / Sputnik - 11th August, 2020) Following ...": outlet, agency and date in brackets.
+# "MOSCOW (Pakistan Point News / Sputnik - 11th August, 2020) Following ...", "Rabat, (UrduPoint / Pakistan
+# Point News - 14th Nov, 2020 ) :The ...": outlet, perhaps an agency, and the date in brackets.
 _BRACKETED_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’ -]{{2,30}})\s*\([^()]{{0,60}}?\b{_AGENCY}\s*[-—–,]\s*(?P<stamp>{_DATE})\)\s*"
-    rf"([-—–]{{1,2}}\s*)?(?=[\"“‘A-Z0-9])")
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}?),?\s*\([^()]{{0,60}}?(\b{_AGENCY})?\s*[-—–,]\s*(?P<stamp>{_DATE})\s*\)\s*"
+    rf"([-—–]{{1,2}}\s*|:\s*)?(?=[\"“‘A-Z0-9])")
 # "VIENNA | 28 December 2023 (IDN) — To be ...", "Muzaffarabad | October 10, 2025: A murder case ...": the
 # place, a bar, the date, perhaps the outlet, then the story.
 _BAR_DATELINE = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}?)\s*\|\s*(?P<stamp>{_DATE})\s*(\([^()]{{1,30}}\)\s*)?"
                            rf"([-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])")
+# "PUNTA GORDA, Toledo District, Wed. Sept. 21, 2022": a dateline on a line of its own, the place in capitals.
+_PLACE_DATE_LINE = re.compile(rf"^[A-Z][A-Z.'’ -]{{2,30}}(,\s+[A-Z][\w.'’ -]{{1,30}}?)?,\s+(?P<date>{_DATE})\W*$")
 _AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
@@ -153,18 +157,27 @@ class Page:
     agency: str | None = None
     labels: list[str] = field(default_factory=list)
     bio: bool = False  # the page carries an author's note ("... is a senior fellow at ...")
-    dates: list[tuple[int, date]] = field(default_factory=list)  # (how much the place it came from says, date)
+    # (how much the place it came from says, whether it is under the printed headline, date)
+    dates: list[tuple[int, bool, date]] = field(default_factory=list)
+    under_headline: bool = False  # the page printed its headline again, and the lines now read come after it
+    author_above: str | None = None  # a byline read above the printed headline: a teaser's, unless none follows
 
     @property
     def published(self) -> date | None:
         """The best-attested date: labelled "Published" or beside the byline, then the archive's stamp, the
-        address and the dateline, then any other date line; the first of equals (a page's "Updated" comes
-        after its "Published")."""
-        return max(self.dates, key=lambda d: d[0])[1] if self.dates else None
+        address and the dateline, then any other date line; of equals, one under the printed headline (above it
+        a site's date bar and other stories' teasers have their dates), then the first (a page's "Updated"
+        comes after its "Published")."""
+        return max(self.dates, key=lambda d: d[:2])[2] if self.dates else None
 
     def dated(self, when: date | None, weight: int) -> None:
         if when is not None:
-            self.dates.append((weight, when))
+            self.dates.append((weight, self.under_headline, when))
+
+    def headline_printed(self) -> None:
+        if not self.under_headline:
+            self.under_headline = True
+            self.author_above, self.author = self.author, None
 
 
 @cache
@@ -265,8 +278,11 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 reason = "another story's headline"  # one line, not the start of a list of links
             if reason is None and _echoes_caption(line, page):
                 reason = "photo caption"
-            if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2:
+            # Printed again later (over a photo, say), the headline has the standfirst above it, not a teaser
+            if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2 \
+                    and not page.under_headline:
                 _drop_above_headline(page)
+                page.headline_printed()
             # the line carried a prefix to take off (a date stamp, a list marker), perhaps more than one
             while isinstance(reason, tuple):
                 line, reason = reason
@@ -306,6 +322,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             page.paragraphs.append((text, False))
             if _is_body(text):
                 in_header, link_list = False, None
+    page.author = page.author or page.author_above
     _drop_trailing_links(page)
     _drop_cut_off_copies(page)
     _byline_in_title(page)
@@ -459,9 +476,13 @@ def _byline_above_date(kept: list[str], page: Page) -> None:
         for line in kept[-2:]:
             page.removed.append(Removed(text=line, reason="byline"))
         del kept[-2:]
-    elif _a_name(kept[-1]) and not _ORGANISATION_LINE.search(kept[-1]):
+    elif _a_name(kept[-1]) and not (_ORGANISATION_LINE.search(kept[-1]) or _PLACE_WORD.search(kept[-1])):
         page.author = kept[-1]
         page.removed.append(Removed(text=kept.pop(), reason="byline"))
+
+
+# "Belize City" over a weather widget's date: a place, not an author
+_PLACE_WORD = re.compile(r"\b(City|Town|County|District|Province|Region|State|Island|Islands)$")
 
 
 def _section_labels(line: str) -> list[str]:
@@ -596,6 +617,9 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.agency = page.agency or m["agency"]
         page.dated(parse_date(m["date"]), 3)
         return "dateline"
+    if m := _PLACE_DATE_LINE.match(line):
+        page.dated(parse_date(m["date"]), 3)
+        return "dateline"
     if _FIELD_SEPARATOR.search(line) and not re.match(r"(?i)\s*(by|author)\b", line) \
             and (stamps := _STAMPS.findall(_FIELD_SEPARATOR.sub(" | ", line))):
         # "News Desk | Peshawar | Updated: 20-09-2024 13:16 IST | Created: 20-09-2024 13:16 IST": a page's
@@ -693,7 +717,7 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         if m := _DATE_IN_HEADER.search(line):
             page.dated(parse_date(m[0]), 3)
         elif page.removed and page.removed[-1].reason == "date line" and page.dates:
-            page.dates[-1] = (3, page.dates[-1][1])  # the date line just above the byline is the story's
+            page.dates[-1] = (3, *page.dates[-1][1:])  # the date line just above the byline is the story's
         return "byline"
     if reason is None and in_header:
         reason = _header_reason(line, page)

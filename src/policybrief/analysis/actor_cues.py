@@ -19,7 +19,9 @@ OPENERS = {"although", "though", "however", "while", "whilst", "when", "whether"
            "since", "until", "unless", "because", "meanwhile", "moreover", "furthermore", "nevertheless", "yet",
            "if", "once", "as", "but", "and", "or", "so", "still", "instead", "indeed", "thus", "hence",
            # prepositions of place and circumstance: "Amid fears of an operation", "Near Kirkenes lies ..."
-           "amid", "near", "across", "along", "around", "beyond", "inside", "outside", "through", "towards", "toward"}
+           "amid", "near", "across", "along", "around", "beyond", "inside", "outside", "through", "towards", "toward",
+           # possessive determiners: "His Democratic Progressive Party supports ..."
+           "his", "her", "its", "their", "our", "my", "your"}
 # Capitalised anywhere and never the start of a name: "left for N'Djamena on Thursday Michel Djotodia ..."
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 OPENERS |= {day.lower() for day in WEEKDAYS}

@@ -19,14 +19,14 @@ WORD_NUMBERS = {
 _SCALES = {"hundred": 1e2, "hundred thousand": 1e5, "thousand": 1e3, "million": 1e6, "billion": 1e9,
            "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
 _MEASURES = r"km|kilometres|kilometers|miles|metres|meters|tonnes|tons|hectares|square kilometres|sq km"
-_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CURRENCIES = {"$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _TIME_UNITS = r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(y|ies))"
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
             r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _NUMBER = (
-    r"(?P<cur>US\$|[$€£¥])?\s?"
+    r"(?P<cur>US\$|\$US|[$€£¥])?\s?"  # "$US10", as Australian and New Zealand outlets write it
     # Thousands grouped by commas, or by spaces as many outlets write them ("1 000 troops", "3\u202f100").
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
@@ -35,6 +35,7 @@ _NUMBER = (
     r"(?:\s?(?P<scale>hundred(?: thousand)?|thousand|million|billion|trillion|bn|m|k)\b)?"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?"
 )
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _HYPHENED_SCALES = {"thousand", "million", "billion", "trillion"}
 _GROUPING = re.compile(r"[, \u00a0\u2009\u202f]")
 _FIGURE = re.compile(rf"(?<![\w,.\-/:])(?:{_NUMBER})(?![\w/]|,\d|\.\d)(?=(?P<rest>[^.;:!?]{{0,80}}))", re.IGNORECASE)
@@ -88,6 +89,8 @@ def _figure(m: re.Match[str], s: Sentence, last: tuple[Figure, int] | None = Non
         if raw[0].isupper() and m.start() != 0:
             return None  # a capitalised number word mid-sentence is part of a name ("Group of Seven")
         value = float(WORD_NUMBERS[lower])
+        if lower in _TENS and m["num2"] and WORD_NUMBERS.get(m["num2"].lower(), 10) < 10:
+            value += WORD_NUMBERS[m["num2"].lower()]  # "eighty-eight"
     else:
         value = float(_GROUPING.sub("", raw))
         if _is_year(raw, value, s.text, m) or _is_date_day(s.text, m):
@@ -194,9 +197,10 @@ _RELATIVE = re.compile(
     r"|\b(?P<wrel>on|last|this|next)?\s*(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
+# "in June", "by March 15", "the October 1 celebrations" (after "the", only with its day: "the May government")
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?P<qual>[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]n|[Bb]etween|"
-    rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or)\s+)(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or|[Tt]he(?=\s+{_MONTH_RE}\s+\d))\s+)(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
     r"(?P<yrel>\s+(?:last|this|next) year)?\b(?!,?\s+(?:19|20)\d\d)(?!-)"
 )
 _FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next|likely to|"
@@ -262,7 +266,7 @@ def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, 
     """ "late November" in an article of December 2024 is November 2024; "on January 9" it will be is 2025."""
     phrase = m.group(0)
     if m["qual"] and m["qual"].lower() in ("in", "on", "of", "by", "until", "from", "through", "since", "before",
-                                           "after", "between"):
+                                           "after", "between", "the"):
         phrase = phrase[len(m["qual"]):].strip()
     if anchor is None:
         return phrase, None

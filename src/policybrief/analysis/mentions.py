@@ -95,6 +95,10 @@ def title_at(toks: list[Token], i: int, cue: Cues) -> tuple[str, int] | None:
 MAX_NAME_TOKENS = 12  # no organisation's name is longer; a page of capitalised words must not cost n²
 
 
+# Possessives inside names: "People's National Congress", "Workers' Party", "Women's League"
+_NAME_POSSESSIVES = frozenset({"People", "Peoples", "Workers", "Women", "Farmers", "Veterans", "Citizens"})
+
+
 def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
     k = i
     while k < min(len(toks), i + MAX_NAME_TOKENS) and s.free(k, k + 1):
@@ -106,7 +110,7 @@ def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
             t.text == "the" and k > i and toks[k - 1].text == "of" and k + 1 < len(toks) and toks[k + 1].capitalised)
         if (t.capitalised and t.text[0].isalpha()) or (inner and k > i):
             k += 1
-            if t.possessive:
+            if t.possessive and not (t.text in _NAME_POSSESSIVES and k < len(toks) and toks[k].capitalised):
                 break
             continue
         break

@@ -230,7 +230,8 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         end = org_run(toks, i, s)
         words = key(s.surface(i, end))
-        if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase) or words[0].lower() in OPENERS:
+        if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase) or words[0].lower() in OPENERS \
+                or _after_a_prefix(toks, i):
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
             continue
         headed = type_from_head(words) if words not in cue.places else None
@@ -252,9 +253,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             # "Georgian" was taken for Georgia and "United Nations" for the UN, but here they begin the name of
             # a party ("Georgian Dream party", "the Serb List, the largest Serbian party") or of a mission
             # ("United Nations Integrated Mission")
+            # ("the pro-Russian Shor party": the stance is not part of the name)
             while (party or kind == "international_org" or described) and start > 0 \
                     and toks[start - 1].capitalised and not toks[start - 1].possessive \
-                    and toks[start - 1].text not in ARTICLES:
+                    and toks[start - 1].text not in ARTICLES and not _after_a_prefix(toks, start - 1):
                 start -= 1
             name = s.surface(start, end).rstrip("’'")
             c = found.add(f"org:{name}", name, kind, s, name)
@@ -285,6 +287,15 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i = person_end
             continue
         i = max(end, i + 1)
+
+
+def _after_a_prefix(toks: list[Token], k: int) -> bool:
+    """ "pro-Western", "anti-Kremlin": a stance, never part of a name."""
+    return k > 1 and toks[k - 1].text == "-" and toks[k - 1].end == toks[k].start \
+        and toks[k - 2].text.lower() in _STANCE_PREFIXES
+
+
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
 def _a_place_by_its_preposition(toks: list[Token], i: int) -> bool:

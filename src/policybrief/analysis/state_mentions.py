@@ -95,6 +95,9 @@ def _name_before(text: str, end: int) -> str:
         name.pop()
     return " ".join(name) if len(name) >= 2 else ""
 
+_PARTY_HEADS = frozenset({"Party", "Front", "Movement", "Congress", "League"})
+
+
 def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collector, cue: Cues) -> None:
     toks = s.tokens
     i = 0
@@ -126,6 +129,9 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
                 continue
             if entry.type == "person" and j == i + 1 and _part_of_a_longer_name(toks, i, j, entry, cue):
                 i = j  # "Abdul Ghani al-Kikli" is not Ashraf Ghani: one word of a longer name
+                continue
+            if entry.type == "organisation" and toks[j - 1].text in _PARTY_HEADS and _of_a_name(toks, j):
+                i = j  # "the Democratic Party of Socialists" in Montenegro is not the US Democratic Party
                 continue
             if entry.type != "state" and j < len(toks) and toks[j].text in ("Coalition", "Alliance", "Bloc"):
                 i = j  # "the Al-Fatah Coalition" is an Iraqi bloc, not Fatah: a coalition is named after a word
@@ -260,8 +266,16 @@ def _body_at(toks: list[Token], j: int, cue: Cues) -> tuple[dict, int] | None:
             if words[:len(body)] == body:
                 if len(words) > len(body) and words[len(body)] in _NOT_A_BODY_AFTER:
                     return None  # "China's rising military might", "the military void": a quality, not a force
-                return spec, j + skip + len(body)
+                end = j + skip + len(body)
+                if toks[end - 1].capitalised and _of_a_name(toks, end):
+                    return None  # "Moldova's ruling Party of Action and Solidarity": the party's own name
+                return spec, end
     return None
+
+
+def _of_a_name(toks: list[Token], j: int) -> bool:
+    """ "of" and a capitalised word at token j: the rest of a longer proper name ("Party of Socialists")."""
+    return j + 1 < len(toks) and toks[j].text == "of" and toks[j + 1].capitalised
 
 
 _FUNCTION_WORDS = frozenset({"for", "to", "of", "in", "with", "and", "or", "by", "from", "on", "at", "as", "that",
