@@ -703,3 +703,22 @@ def test_the_standfirst_above_the_headline_printed_a_second_time_is_the_story(wr
         f"{title}\n\nThe two countries had in 2017 signed a memorandum of understanding to join the initiative.\n\n"
         f"{title}\n\n" + BODY))
     assert sentences(article).startswith("The two countries had in 2017 signed")
+
+
+def test_an_unpadded_day_in_the_address_a_date_before_the_byline_and_a_wire_lead_its_caption_retells(write_article):
+    # unseen pages r2160 and r2134, tuning page r1554
+    dated = load_article(write_article(
+        "Attacks intensify\nSource: https://example-news.org/news-detail/attack-on-the-province-2024-11-1-0/\n\n"
+        + BODY))
+    assert dated.published.isoformat() == "2024-11-01"
+    byline = load_article(write_article(
+        "Battle for a base\n\n7 March 2018 Leighton G. Luke, Research Manager, Indian Ocean Research Programme\n\n"
+        + BODY))
+    assert (byline.author, byline.published.isoformat()) == ("Leighton G. Luke", "2018-03-07")
+    lead = "The United Nations Security Council voted Friday to end its political mission in Sudan."
+    wire = load_article(write_article(
+        "UN ends mission in Sudan\nSource: https://example-news.org/un-ends-mission\n\nUN ends mission in Sudan\n\n"
+        "FILE - The UN building is seen from the General Assembly hall. The United Nations Security Council voted "
+        "Friday, Dec. 1, 2023, to end its political mission in Sudan. (Eduardo Munoz/Pool Photo via AP, File)\n\n"
+        f"TANZANIA – {lead}\n\n" + BODY))
+    assert sentences(wire).startswith(lead)

@@ -136,6 +136,11 @@ _BAR_DATELINE = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}?)\s*\|\s*(?P<s
                            rf"([-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])")
 # "PUNTA GORDA, Toledo District, Wed. Sept. 21, 2022": a dateline on a line of its own, the place in capitals.
 _PLACE_DATE_LINE = re.compile(rf"^[A-Z][A-Z.'’ -]{{2,30}}(,\s+[A-Z][\w.'’ -]{{1,30}}?)?,\s+(?P<date>{_DATE})\W*$")
+# "7 March 2018 Leighton G. Luke, Research Manager, Indian Ocean Research Programme": the date, then the author
+# and their post
+_DATE_THEN_BYLINE = re.compile(
+    rf"^(?P<date>{_DATE})\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}}),\s+[^.]{{0,40}}\b(?i:manager|director|fellow|"
+    rf"editor|correspondent|reporter|analyst|researcher|professor|lecturer|writer|chief|head|associate)\b.{{0,80}}$")
 _AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
@@ -276,7 +281,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 reason = "photo caption"
             if reason is None and line in teasers:
                 reason = "another story's headline"  # one line, not the start of a list of links
-            if reason is None and _echoes_caption(line, page):
+            # a wire's lead retold in the photo's caption is still the story: its dateline says so
+            if reason is None and not _DATELINE.match(line) and _echoes_caption(line, page):
                 reason = "photo caption"
             # Printed again later (over a photo, say), the headline has the standfirst above it, not a teaser
             if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2 \
@@ -620,6 +626,10 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
     if m := _PLACE_DATE_LINE.match(line):
         page.dated(parse_date(m["date"]), 3)
         return "dateline"
+    if m := _DATE_THEN_BYLINE.match(line):
+        page.dated(parse_date(m["date"]), 3)
+        page.author = page.author or m["name"]
+        return "byline"
     if _FIELD_SEPARATOR.search(line) and not re.match(r"(?i)\s*(by|author)\b", line) \
             and (stamps := _STAMPS.findall(_FIELD_SEPARATOR.sub(" | ", line))):
         # "News Desk | Peshawar | Updated: 20-09-2024 13:16 IST | Created: 20-09-2024 13:16 IST": a page's

@@ -26,7 +26,8 @@ _URL_DATES = (
     # article number after the time ("/20241129130000208135.html") or the day's (allAfrica's "/202406250001.html")
     re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(([01]\d|2[0-3])[0-5]\d[0-5]\d\d*|\d{4})?"
                r"(?=[/._&-]|$)"),
-    re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=[/._-]|$)"),
+    # ("...-south-eastern-province-2024-11-1-0/": the day unpadded)
+    re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?=[/._-]|$)"),
     # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment, or before its slug
     # ("/09032024-the-houthis-are-holding-the-world-to-ransom-oped/")
     re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)(/?$|-[a-z])"),

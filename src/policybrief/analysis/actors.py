@@ -108,7 +108,9 @@ def _bare_bodies_of(found: Collector, main: Entry) -> None:
 def _merge_same_code(found: Collector) -> None:
     """A described body ("US forces", "pro-Iran militias") is the same actor as a named one with its CAMEO code
     ("the Pentagon", the gazetteer's "Iran-backed militias"), and as another description of it."""
-    named = {c.code: c for c in found.found.values() if c.from_gazetteer and c.code and c.type != "state"}
+    # (people share their government's code: a minister is not the president)
+    named = {c.code: c for c in found.found.values()
+             if c.from_gazetteer and c.code and c.type not in ("state", "person")}
     for k, c in list(found.found.items()):
         target = named.get(c.code or "")
         if target is not None and target is not c and not c.from_gazetteer and c.type == target.type:

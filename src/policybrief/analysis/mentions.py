@@ -124,6 +124,9 @@ def type_from_head(words: tuple[str, ...]) -> str | None:
     for cut in ("in", "for", "to"):  # "European Union Mission in Armenia" is a Mission
         if cut in words[1:]:
             words = words[: words.index(cut, 1)]
+    if "of" in words[1:] and (exact := next((kind for head, kind in cues().org_heads
+                                             if head == words[:words.index("of", 1)]), None)):
+        return exact  # "Armed Forces of the Philippines": a whole head before "of", not "Forces" alone
     kind = _head_kind(words, whole, bare=False)
     if kind is None and "of" in words[1:]:
         words = words[: words.index("of", 1)]

@@ -15,6 +15,7 @@ from .mentions import (
     TokenSentence,
     fold,
     is_org_head,
+    lookup,
     names_a_place,
     org_run,
     state_word,
@@ -51,6 +52,8 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
             i = j
             continue
         if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
+                # a headline's words in title case: "Expel French Ambassador After Protests"
+                or toks[name_start].text.lower() in OPENERS
                 # "Sudan's official SUNA news agency": the name of an outlet, not a person
                 or end < len(toks) and toks[end].text in _OUTLET_NOUNS
                 or names_a_place(toks, name_start, end, cue)
@@ -230,6 +233,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             continue
         end = org_run(toks, i, s)
         words = key(s.surface(i, end))
+        if (state_end := _of_a_state(toks, end, gaz)) and type_from_head(words):
+            # "Armed Forces of the Philippines", "Bar Association of Sri Lanka": the state, already read as an
+            # actor, ends the organisation's name
+            end, words = state_end, key(s.surface(i, state_end))
         if words[0] in ARTICLES or (i == 0 and words[0].lower() in lowercase) or words[0].lower() in OPENERS \
                 or _after_a_prefix(toks, i):
             i += 1  # "The ..." or a sentence-initial common word: the name, if any, starts after it
@@ -287,6 +294,15 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i = person_end
             continue
         i = max(end, i + 1)
+
+
+def _of_a_state(toks: list[Token], j: int, gaz: Gazetteer) -> int | None:
+    """Where "of (the) <state>" at token j ends."""
+    if j + 1 >= len(toks) or toks[j].text != "of":
+        return None
+    k = j + 2 if toks[j + 1].text == "the" else j + 1
+    hit = lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
+    return hit[1] if hit and hit[0].type == "state" else None
 
 
 def _after_a_prefix(toks: list[Token], k: int) -> bool:

@@ -95,6 +95,21 @@ def _name_before(text: str, end: int) -> str:
         name.pop()
     return " ".join(name) if len(name) >= 2 else ""
 
+_COMPASS = frozenset({"North", "South", "East", "West"})
+
+
+def _first_of_a_pair(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
+    """The state "North" stands for in "North and South Korea" (and "East and West Germany")."""
+    if toks[i].text not in _COMPASS or i + 3 >= len(toks) or toks[i + 1].text != "and" \
+            or toks[i + 2].text not in _COMPASS:
+        return None
+    second = lookup(toks, i + 2, gaz.names, gaz.longest)
+    if second is None or second[0].type != "state":
+        return None
+    first = gaz.names.get((toks[i].text, *(t.text for t in toks[i + 3:second[1]])))
+    return first if first is not None and first.type == "state" else None
+
+
 _PARTY_HEADS = frozenset({"Party", "Front", "Movement", "Congress", "League"})
 
 
@@ -115,6 +130,12 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
         if source and (hit is None or source >= hit[1]):
             s.claim(i, source)
             i = source
+            continue
+        if hit is None and (first := _first_of_a_pair(toks, i, gaz)):
+            # "between North and South Korea": the first state of the pair is named by its first word alone
+            found.add(first.name, first.name, "state", s, None, code=first.code, country=first.country, gazetteer=True)
+            s.claim(i, i + 1)
+            i += 1
             continue
         if hit:
             entry, j = hit
@@ -146,7 +167,7 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             if entry.type == "person" and (end := _administration_at(toks, j)):
                 # "the Biden administration", "the Trump and Biden administrations", "the Assad regime": the
                 # government, not the man
-                word = toks[end - 1].text.lower().removesuffix("s")
+                word = toks[end - 1].text.removesuffix("s")
                 name = f"{s.surface(start, j)} {word}"
                 code = f"{entry.country}GOV" if entry.country else None
                 found.add(f"admin:{name}", name, "government_body", s, name, code=code, country=entry.country)
@@ -204,11 +225,12 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
 
 
 def _administration_at(toks: list[Token], j: int) -> int | None:
-    """Where "administration(s)" ends after a leader's name, allowing "Trump and Biden administrations"."""
-    if j < len(toks) and toks[j].text.lower() in ("administration", "administrations", "regime"):
+    """Where "administration(s)" ends after a leader's name, allowing "Trump and Biden administrations" (and "the
+    Kurti Government", "the Modi government")."""
+    if j < len(toks) and toks[j].text.lower() in ("administration", "administrations", "regime", "government"):
         return j + 1
     if j + 2 < len(toks) and toks[j].text == "and" and toks[j + 1].capitalised \
-            and toks[j + 2].text.lower() in ("administrations", "regimes"):
+            and toks[j + 2].text.lower() in ("administrations", "regimes", "governments"):
         return j + 3
     return None
 
