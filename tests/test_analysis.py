@@ -981,16 +981,17 @@ def test_a_rank_written_short_is_spelled_out_in_a_role(write_article):
 
 def test_a_partys_own_name_after_a_possessive_a_stance_or_a_known_shorter_name(write_article):
     # tuning pages r1530, r1374, r1756 and r678: "His ... Party", "Moldova's ruling Party of ...", "the pro-Russian
-    # Shor party", the Democratic Party of Socialists (not the US Democratic Party), the People's National Congress
+    # Shor party" (here a party no gazetteer knows), the Democratic Party of Socialists (not the US Democratic
+    # Party), the People's National Congress
     brief = brief_of(write_article(
         "Votes and parties\n\nTaiwan lost an ally on Monday, officials said. His Democratic Progressive Party "
         "supports the status quo. She accused Moldova’s ruling Party of Action and Solidarity of repression, and "
-        "funds went to the pro-Russian Shor party. Djukanovic leads his pro-Western Democratic Party of Socialists. "
+        "funds went to the pro-Western Zelen party. Djukanovic leads his pro-Western Democratic Party of Socialists. "
         "Muizzu, 45, leads the People's National Congress.\n"))
     names = {a.name for a in brief.actors}
-    assert {"Democratic Progressive Party", "Party of Action and Solidarity", "Shor", "Democratic Party of Socialists",
+    assert {"Democratic Progressive Party", "Party of Action and Solidarity", "Zelen", "Democratic Party of Socialists",
             "People's National Congress"} <= names, names
-    assert not {"His Democratic Progressive Party", "Ruling party of Moldova", "Russian Shor", "Democratic Party",
+    assert not {"His Democratic Progressive Party", "Ruling party of Moldova", "Western Zelen", "Democratic Party",
                 "National Congress"} & names, names
 
 
@@ -1020,3 +1021,19 @@ def test_a_pair_of_states_an_organisation_of_a_state_and_a_minister_beside_his_p
             "Moosa Zameer", "Mohamed Muizzu"} <= names, names
     assert actor(brief, "Armed Forces of the Philippines").type == "government_body"
     assert "Zameer" not in actor(brief, "Mohamed Muizzu").seen_as
+
+
+def test_a_nickname_in_a_name_a_justice_a_territory_a_militia_called_so_and_a_party_the_gazetteer_knows(write_article):
+    # tuning pages r2180, r2184, r2182, r2128, r2142 and r660
+    brief = brief_of(write_article(
+        "Cartel war\n\nSinaloa Cartel leader Ismael “El Mayo” Zambada was arrested, officials said, and gang leader "
+        "Johnny “Big Man” Roe fled. The ruling was "
+        "read by supreme court justice Alexandre de Moraes. Miners in the Yanomami Indigenous Territory said the "
+        "Yanomami Indigenous Territory was overrun, and the Yanomami Indigenous Territory burned. A militia called "
+        "the Ninjas has left thousands displaced. Georgia’s ruling party, Georgian Dream, revived the law. Aung San "
+        "Suu Kyi’s National League for Democracy (NLD) is banned.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Ismael Zambada", "Johnny “Big Man” Roe", "Alexandre de Moraes", "Ninjas", "Georgian Dream",
+            "Aung San Suu Kyi", "National League for Democracy"} <= names, names
+    assert not {"Ismael", "Yanomami Indigenous Territory", "Ruling party of Georgia"} & names, names
+    assert actor(brief, "Ninjas").type == "armed_group"

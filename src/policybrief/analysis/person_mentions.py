@@ -147,9 +147,10 @@ def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
         if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
             k += 1
             continue
-        if t.text in ('"', "“") and k > j and k + 3 < len(toks) and toks[k + 2].text in ('"', "”") \
-                and toks[k + 1].capitalised and toks[k + 3].capitalised:
-            k += 3  # a nickname in quotes: Jimmy "Barbecue" Cherizier
+        close = next((c for c in range(k + 2, min(k + 5, len(toks) - 1)) if toks[c].text in ('"', "”")), None)
+        if t.text in ('"', "“") and k > j and close and toks[close + 1].capitalised \
+                and all(w.capitalised for w in toks[k + 1:close]):
+            k = close + 1  # a nickname in quotes: Jimmy "Barbecue" Cherizier, Ismael “El Mayo” Zambada
             continue
         break
     while k > j and (toks[k - 1].text in cue.particles or toks[k - 1].text in ("-", "’", "'")):
@@ -195,8 +196,8 @@ _ORG_NOUNS = (r"(?-i:think[- ]tank|company|firm|consultancy|project|organi[sz]at
               r"watchdog|party|alliance|coalition|group|movement|militia)")
 # "the" needs a word before the noun: "Kordofan, the group appears to" is a new clause, not a description
 _ORG_AFTER = re.compile(rf"\s*,\s+(an?\s+([\w’'-]+\s+){{0,4}}?|the\s+([\w’'-]+\s+){{1,4}}?){_ORG_NOUNS}\b", re.I)
-# "the security consulting firm Control Risks", "a separatist group known as CCAT"
-_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUNS}\s+((known as|called)\s+)?$", re.I)
+# "the security consulting firm Control Risks", "a separatist group known as CCAT", "a militia called the Ninjas"
+_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUNS}\s+((known as|called|named)\s+(the\s+)?)?$", re.I)
 _ARMED = re.compile(r"\b(militant|rebel|armed|jihadist|separatist|insurgent|terrorist|extremist|paramilitary|"
                     r"militia)\b", re.I)
 _NAME_GOES_ON = frozenset({"wal", "wa", "al", "el", "("})

@@ -58,8 +58,11 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         redefined = known is not None and spells and not _shares_a_word(long_name, known)
         if redefined:
             known = None  # "Russian Orthodox Church (ROC)": the text's own ROC, not the gazetteer's (Taiwan)
-        if known is not None:
-            long_name = _LEADING_LOWER.sub("", run)  # a known acronym vouches for the whole run before it
+        if known is not None and not (spells and len(re.sub(r"[^A-Z]", "", long_name)) >= 2):
+            # a known acronym vouches for the whole run before it, unless two or more of its letters spell the
+            # run's tail ("Aung San Suu Kyi’s National League for Democracy (NLD)": the party, not its leader;
+            # "Minusma" after "... Mission in Mali" is spelt by more than "Mali")
+            long_name = _LEADING_LOWER.sub("", run)
         entry = gaz.names.get(key(long_name)) or known
         if entry is None and _AGREEMENT.search(long_name):
             continue  # "the Joint Comprehensive Plan of Action (JCPOA)": a text agreed on, not an actor
@@ -363,6 +366,13 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
         spec, end = body
         generic = toks[i].text.lower() in ("the", "parliament", "security")
         if generic and toks[end - 1].text.lower() in ("officials", "leaders"):
+            continue
+        if spec["role"] == "PTY" and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].capitalised \
+                and not s.free(end + 1, end + 2):
+            # "Georgia’s ruling party, Georgian Dream,": the party the text goes on to name
+            if s.free(i, j):
+                found.add(state.name, state.name, "state", s, None, code=state.code, gazetteer=True)
+            s.claim(i, end)
             continue
         code = f"{state.code}{spec['role']}"
         # the whole proper name as the text gives it: "Royal Thai Army", "Solomon Islands Police Force"
