@@ -1037,3 +1037,17 @@ def test_a_nickname_in_a_name_a_justice_a_territory_a_militia_called_so_and_a_pa
             "Aung San Suu Kyi", "National League for Democracy"} <= names, names
     assert not {"Ismael", "Yanomami Indigenous Territory", "Ruling party of Georgia"} & names, names
     assert actor(brief, "Ninjas").type == "armed_group"
+
+
+def test_a_state_that_is_a_first_name_special_forces_and_a_leader_named_in_full_before_his_administration(
+        write_article):
+    # tuning pages r2242 and r2248
+    brief = brief_of(write_article(
+        "Gideon\n\nThe two men, both former US Special Forces operatives, operated with a third: Jordan Goudreau, "
+        "founder of a private contracting firm, who claimed the attack. Goudreau spoke on Sunday. Jordan said it "
+        "was concerned. Sheinbaum spoke amid threats from U.S. President Donald Trump’s administration to use "
+        "drone strikes.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Jordan Goudreau", "Jordan", "Donald Trump", "Trump administration"} <= names, names
+    assert actor(brief, "Jordan").mentions == 1
+    assert actor(brief, "US Special Forces").type == "government_body"

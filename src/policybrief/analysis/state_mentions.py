@@ -12,6 +12,7 @@ from .mentions import (
     Candidate,
     Collector,
     TokenSentence,
+    is_org_head,
     lookup,
     names_a_place,
     org_run,
@@ -98,6 +99,20 @@ def _name_before(text: str, end: int) -> str:
         name.pop()
     return " ".join(name) if len(name) >= 2 else ""
 
+# States whose names are also first names
+_GIVEN_NAMES = frozenset({"Jordan", "Chad", "Israel", "Georgia", "India", "Kenya"})
+
+
+def _a_surname(toks: list[Token], j: int, gaz: Gazetteer, cue: Cues) -> bool:
+    """A capitalised word at j that no list knows: no name, place, head noun or outlet."""
+    if j >= len(toks) or toks[j - 1].possessive or not (toks[j].capitalised and toks[j].text.isalpha()):
+        return False
+    word = toks[j].text
+    return (word not in cue.not_names and lookup(toks, j, gaz.names, gaz.longest) is None
+            and lookup(toks, j, gaz.demonyms, 4) is None and type_from_head((word,)) is None
+            and not is_org_head((word,)) and (word,) not in cue.places)
+
+
 _COMPASS = frozenset({"North", "South", "East", "West"})
 
 
@@ -171,11 +186,19 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
                 # "the Biden administration", "the Trump and Biden administrations", "the Assad regime": the
                 # government, not the man
                 word = toks[end - 1].text.removesuffix("s")
-                name = f"{s.surface(start, j)} {word}"
+                full = j - start >= 2 and toks[j].text != "and"
+                name = f"{toks[j - 1].text if full else s.surface(start, j)} {word}"
                 code = f"{entry.country}GOV" if entry.country else None
                 found.add(f"admin:{name}", name, "government_body", s, name, code=code, country=entry.country)
+                if full:  # "President Donald Trump’s administration": the man, named in full, is an actor too
+                    person = found.add(entry.name, entry.name, entry.type, s, s.surface(start, j), code=entry.code,
+                                       country=entry.country, gazetteer=True)
+                    person.known_role = entry.role
                 s.claim(i, j if toks[j].text == "and" else end)
                 i = j
+                continue
+            if entry.type == "state" and toks[i].text in _GIVEN_NAMES and j == i + 1 and _a_surname(toks, j, gaz, cue):
+                i = j  # "Jordan Goudreau, founder of Silvercorp": a first name, left for the people's passes
                 continue
             if entry.type == "state" and _body_follows(toks, j, cue):
                 i = j  # "US forces" is the state's body, found by the bodies pass
