@@ -632,10 +632,28 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
      "necessarily reflect the views of the Tribune.", "publisher disclaimer"),
     ("This article was first published by ForeignPolicy on November 9. Its author, Lukasz Olejnik, is an "
      "independent security researcher and consultant, and a former advisor at the Red Cross.", "editorial note"),
+    # tuning pages r2266, r2268, r2288 and r2296: a few words set off by a colon, on a line of their own
+    ("All about the topic:", "page label"), ("Continue reading on:", "page label"),
+    ("Aswat Asharq Al-Awsat :", "page label"), ("Diplomatic Correspondent :", "page label"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
     assert boilerplate_reason(BODY) is None
+
+
+@pytest.mark.parametrize("line", ["He said:", "The minister told reporters:", "Officials said on Monday:"])
+def test_a_speaker_before_a_quote_is_the_story(line):
+    assert boilerplate_reason(line) is None
+
+
+def test_a_hundred_words_without_a_full_stop_above_the_byline_are_the_standfirst(write_article):
+    # tuning page r984: a standfirst that lost its full stop, not the lead photo's caption
+    lead = ("Ahmed al Sharaa told CNN on December 5 that the sects have coexisted in this region for hundreds of "
+            "years and that no one has the right to eliminate them. ") * 4
+    article = load_article(write_article(
+        f"Syria needs no dictator\nSource: https://example-news.org/syria\n\nShare:\n\n{lead.strip()[:-1]}\n\n"
+        f"By Ya Libnan Editorial Board\n\n{BODY}"))
+    assert sentences(article).startswith("Ahmed al Sharaa told CNN")
 
 
 def test_a_date_line_that_carries_the_byline(write_article):

@@ -505,8 +505,9 @@ def _section_labels(line: str) -> list[str]:
 def _above_byline(line: str, following: str) -> bool:
     """A sentence without its full stop, or one that describes a scene ("A Finnish coast guard vessel patrols
     near the site."), just above the byline, after the headline and before any article text, is the lead photo's
-    caption ("Posters expressing support for the army are hung on streets ..." then "By Mostafa Salem, CNN")."""
-    return bool(_BYLINE.match(following)) and (len(line.split()) >= 10 and not re.search(r"[.!?:;\"”’)]$", line)
+    caption ("Posters expressing support for the army are hung on streets ..." then "By Mostafa Salem, CNN"). A
+    hundred words are a standfirst that lost its full stop, not a caption."""
+    return bool(_BYLINE.match(following)) and (10 <= len(line.split()) <= 60 and not re.search(r"[.!?:;\"”’)]$", line)
                                                or 6 <= len(line.split()) <= 30 and bool(_SCENE.search(line)))
 
 
