@@ -1051,3 +1051,10 @@ def test_a_state_that_is_a_first_name_special_forces_and_a_leader_named_in_full_
     assert {"Jordan Goudreau", "Jordan", "Donald Trump", "Trump administration"} <= names, names
     assert actor(brief, "Jordan").mentions == 1
     assert actor(brief, "US Special Forces").type == "government_body"
+
+
+def test_a_plural_title_names_both_people_after_it_each_with_the_singular_role(write_article):
+    # tuning page r2142: "US Senators Ben Cardin and Roger Wicker called the bill a copy of the Russian law"
+    brief = brief_of(write_article(
+        "Georgia law\n\nUS Senators Ben Cardin and Roger Wicker objected to the bill, officials said.\n"))
+    assert actor(brief, "Ben Cardin").role == actor(brief, "Roger Wicker").role == "US Senator"

@@ -67,12 +67,23 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
         role = s.surface(_role_start(s, q), j) if j > q and not _courtesy_only(toks[q:j]) else ""
         name = s.surface(name_start, end).rstrip("’'")
         code = f"{country.code}{role_code}" if country and country.code and role_code else None
+        plural = len(toks[j - 1].text) > 3 and toks[j - 1].text.endswith("s") and toks[j - 1].text not in _COURTESY
+        role = role.removesuffix("s") if plural else role  # each of "Senators Ben Cardin and Roger Wicker" a Senator
         person = found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end) or role, code=code,
                            country=country.code if country else None)
         if name_start == j:
             person.aliases.setdefault(s.surface(q, end).rstrip("’'"), None)
         s.claim(q if s.free(q, j) else j, end)
         i = end
+        # "Senators Ben Cardin and Roger Wicker": a plural title names the second person too
+        if plural and end + 1 < len(toks) and toks[end].text == "and" \
+                and (second := _name_run(toks, end + 1, cue)) > end + 2 and s.free(end + 1, second) \
+                and not _is_known_name(toks, end + 1, second, gaz):
+            other = s.surface(end + 1, second).rstrip("’'")
+            found.add(f"person:{other}", other, "person", s, other, role=role, code=code,
+                      country=country.code if country else None)
+            s.claim(end + 1, second)
+            i = second
 
 
 def _role_for_known_person(s: TokenSentence, found: Collector, start: int, end: int, title: list[Token]) -> None:
