@@ -180,9 +180,8 @@ class Page:
             self.dates.append((weight, self.under_headline, when))
 
     def headline_printed(self) -> None:
-        if not self.under_headline:
-            self.under_headline = True
-            self.author_above, self.author = self.author, None
+        self.under_headline = True
+        self.author_above, self.author = self.author, None
 
 
 @cache

@@ -158,11 +158,11 @@ def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
         if t.text in ("’", "'") and attached and k + 1 < len(toks) and toks[k + 1].text in cue.particles:
             k += 1
             continue
-        close = next((c for c in range(k + 2, min(k + 5, len(toks) - 1)) if toks[c].text in ('"', "”")), None)
-        if t.text in ('"', "“") and k > j and close and toks[close + 1].capitalised \
-                and all(w.capitalised for w in toks[k + 1:close]):
-            k = close + 1  # a nickname in quotes: Jimmy "Barbecue" Cherizier, Ismael “El Mayo” Zambada
-            continue
+        if t.text in ('"', "“") and k > j:
+            close = next((c for c in range(k + 2, min(k + 5, len(toks) - 1)) if toks[c].text in ('"', "”")), None)
+            if close and toks[close + 1].capitalised and all(w.capitalised for w in toks[k + 1:close]):
+                k = close + 1  # a nickname in quotes: Jimmy "Barbecue" Cherizier, Ismael “El Mayo” Zambada
+                continue
         break
     while k > j and (toks[k - 1].text in cue.particles or toks[k - 1].text in ("-", "’", "'")):
         k -= 1

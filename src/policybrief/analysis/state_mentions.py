@@ -109,8 +109,7 @@ def _a_surname(toks: list[Token], j: int, gaz: Gazetteer, cue: Cues) -> bool:
         return False
     word = toks[j].text
     return (word not in cue.not_names and lookup(toks, j, gaz.names, gaz.longest) is None
-            and lookup(toks, j, gaz.demonyms, 4) is None and type_from_head((word,)) is None
-            and not is_org_head((word,)) and (word,) not in cue.places)
+            and lookup(toks, j, gaz.demonyms, 4) is None and not is_org_head((word,)) and (word,) not in cue.places)
 
 
 _COMPASS = frozenset({"North", "South", "East", "West"})
