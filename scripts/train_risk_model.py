@@ -11,7 +11,7 @@ finds and whether it calls the power-vacuum theme. Weights are kept at zero or a
 shows never lowers the risk.
 
 The theme call is read as the analysis makes it on a page the theme model never learned from: each fifth of the
-pages is analysed with theme sentence models trained without it (scripts/train_theme_model.py). On its own
+pages is analysed with theme sentence and article models trained without it (scripts/train_theme_model.py). On its own
 training pages the theme model calls the power-vacuum theme right 98% of the time, against 90% on new pages;
 weights fitted to the first lean on the call more than new pages bear.
 """
@@ -52,8 +52,10 @@ def pages(folders: list[Path]) -> tuple[np.ndarray, np.ndarray]:
         fitted = {theme: train_theme_model.fit_sentences(learned, theme) for theme in themes.THEMES}
         spec = {**theme_model._spec(), "themes": {theme: linear_model.spec(v.get_feature_names_out(), m.coef_[0],
                                                                            m.intercept_[0])
-                                                  for theme, (v, m) in fitted.items()}}
+                                                  for theme, (v, m) in fitted.items()},
+                "documents": train_theme_model.document_spec(train_theme_model.fit_documents(learned))}
         theme_model.load.cache_clear()
+        theme_model.documents.cache_clear()
         with mock.patch.object(theme_model, "_spec", lambda spec=spec: spec):
             for _, g, article in (page for page in rated if fold[page[0]] == k):
                 brief = analyze_file(article)
@@ -61,6 +63,7 @@ def pages(folders: list[Path]) -> tuple[np.ndarray, np.ndarray]:
                             + [float(brief.themes.power_vacuum.present)])
                 gold.append(RATINGS.index(g["vacuum_risk"]))
         theme_model.load.cache_clear()
+        theme_model.documents.cache_clear()
     return np.array(rows), np.array(gold)
 
 

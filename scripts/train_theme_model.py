@@ -5,9 +5,10 @@
 
 Needs scikit-learn (`pip install -e '.[train]'`). The held-back set (tests/realset/heldout) is refused: it
 measures the model and must never teach it. Each sentence is labelled as evidence of a theme when it matches a
-gold evidence sentence the way `policybrief eval` matches them (word Jaccard >= 0.5). The call model (one per
-theme, see analysis/theme_model.py) learns from each article's gold call and the sentence probabilities of a
-sentence model trained on the other four fifths of the articles.
+gold evidence sentence the way `policybrief eval` matches them (word Jaccard >= 0.5). The article-level model
+reads the whole text's words weighed by tf-idf against the gold call. The call model (one per theme, see
+analysis/theme_model.py) learns from each article's gold call and the probabilities of sentence and article models
+trained on the other four fifths of the articles.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from training import ROOT, arguments, trained_on
 
@@ -30,6 +31,10 @@ DEFAULT_SETS = [ROOT / "tests/realset/tune", ROOT / "tests/devset"]
 OUTPUT = ROOT / "src/policybrief/data/theme_model.json"
 SENTENCE_C = 0.1  # strong regularisation: 9,000 sentences, tens of thousands of word pairs (chosen by --cv)
 CALL_C = 1.0  # five numbers per article; 0.3 to 10 are within a point of each other
+# The article-level model: words seen in fewer than three articles are names and typos; 3 to 30 are within a point
+# of each other in cross-validation on 1,168 articles. Word pairs added nothing there and weigh tens of megabytes.
+DOCUMENT_C = 10.0
+DOCUMENT_MIN_DF = 3
 FOLDS = 5  # the call model learns from probabilities of sentence models that left out a fifth of the articles
 # Each sentence is fitted and read many times (themes, folds, parity): its word pairs are worked out once.
 _grams = cache(linear_model.ngrams)
@@ -47,6 +52,7 @@ class Example:
     gold: dict[str, bool]
     labels: dict[str, list[int]]
     gold_evidence: dict[str, list[str]]
+    document: str  # the text the article-level model reads
 
 
 def examples(folders: list[Path]) -> list[Example]:
@@ -66,6 +72,7 @@ def examples(folders: list[Path]) -> list[Example]:
                 labels={t: [int(any(evaluate.jaccard(s.text, e) >= 0.5 for e in evidence[t])) for s in sentences]
                         for t in themes.THEMES},
                 gold_evidence=evidence,
+                document=themes.undoubted_text({s.id: s.text for s in sentences}, scores),
             ))
     return out
 
@@ -80,6 +87,21 @@ def _matrix(vectorizer: CountVectorizer, data: list[Example], theme: str):
     return hstack([vectorizer.transform(texts), csr_matrix(dense)]).tocsr()
 
 
+@dataclass
+class OutOfFold:
+    """Each article's probabilities from models that did not learn from it, per theme."""
+
+    sentences: dict[str, list[list[float]]]
+    documents: dict[str, list[float]]
+
+
+def fit_documents(data: list[Example]) -> tuple[TfidfVectorizer, dict[str, LogisticRegression]]:
+    vectorizer = TfidfVectorizer(min_df=DOCUMENT_MIN_DF, sublinear_tf=True)
+    x = vectorizer.fit_transform([ex.document for ex in data])
+    return vectorizer, {theme: LogisticRegression(C=DOCUMENT_C, class_weight="balanced", max_iter=5000).fit(
+        x, [ex.gold[theme] for ex in data]) for theme in themes.THEMES}
+
+
 def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, LogisticRegression]:
     vectorizer = CountVectorizer(analyzer=_grams, min_df=2, binary=True)
     vectorizer.fit([t for ex in data for t in ex.texts])
@@ -88,8 +110,17 @@ def fit_sentences(data: list[Example], theme: str) -> tuple[CountVectorizer, Log
     return vectorizer, model.fit(_matrix(vectorizer, data, theme), y)
 
 
-def export(fitted: dict, calls: dict[str, LogisticRegression], trained_on: list[str], count: int) -> dict:
-    out = {"trained_on": trained_on, "articles": count, "themes": {}, "calls": {}}
+def document_spec(documents: tuple[TfidfVectorizer, dict[str, LogisticRegression]]) -> dict:
+    vectorizer, models = documents
+    words = vectorizer.get_feature_names_out()
+    return {"idf": {w: round(float(i), linear_model.DECIMALS) for w, i in zip(words, vectorizer.idf_, strict=True)},
+            "themes": {theme: linear_model.spec(words, m.coef_[0], m.intercept_[0]) for theme, m in models.items()}}
+
+
+def export(fitted: dict, documents: tuple[TfidfVectorizer, dict[str, LogisticRegression]],
+           calls: dict[str, LogisticRegression], trained_on: list[str], count: int) -> dict:
+    out = {"trained_on": trained_on, "articles": count, "themes": {}, "calls": {},
+           "documents": document_spec(documents)}
     for theme, (vectorizer, model) in fitted.items():
         out["themes"][theme] = linear_model.spec(vectorizer.get_feature_names_out(), model.coef_[0],
                                                  model.intercept_[0])
@@ -106,10 +137,18 @@ def _per_article(probs, data: list[Example]) -> list[list[float]]:
     return out
 
 
-def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
-    """The largest gap between scikit-learn's sentence probabilities and those the package computes from the
-    exported weights: the package must read the model as it was trained."""
+def check_parity(fitted: dict, documents: tuple[TfidfVectorizer, dict[str, LogisticRegression]], spec: dict,
+                 data: list[Example]) -> float:
+    """The largest gap between scikit-learn's sentence and article probabilities and those the package computes
+    from the exported weights: the package must read the models as they were trained."""
     gap = 0.0
+    vectorizer, models = documents
+    x = vectorizer.transform([ex.document for ex in data])
+    idf = spec["documents"]["idf"]
+    for theme, model in models.items():
+        shipped = linear_model.LinearModel.from_spec(spec["documents"]["themes"][theme])
+        gap = max(gap, *(abs(shipped.probability_of_weighed(linear_model.tfidf(ex.document, idf), ()) - p)
+                         for ex, p in zip(data, model.predict_proba(x)[:, 1], strict=True)))
     for theme, (vectorizer, model) in fitted.items():
         shipped = linear_model.LinearModel.from_spec(spec["themes"][theme])
         expected = _per_article(model.predict_proba(_matrix(vectorizer, data, theme))[:, 1], data)
@@ -122,7 +161,7 @@ def check_parity(fitted: dict, spec: dict, data: list[Example]) -> float:
 
 
 def check_call_parity(calls: dict[str, LogisticRegression], spec: dict, data: list[Example],
-                      oof: dict[str, list[list[float]]]) -> float:
+                      oof: OutOfFold) -> float:
     gap = 0.0
     for theme, model in calls.items():
         shipped = linear_model.LinearModel.from_spec(spec["calls"][theme])
@@ -132,39 +171,45 @@ def check_call_parity(calls: dict[str, LogisticRegression], spec: dict, data: li
     return gap
 
 
-def out_of_fold(data: list[Example], folds: int) -> dict[str, list[list[float]]]:
-    """Each article's sentence probabilities from a sentence model that did not learn from it, per theme: what
-    the call model learns from, since it will meet new pages, not the ones the sentence model learned."""
-    out = {theme: [[] for _ in data] for theme in themes.THEMES}
+def out_of_fold(data: list[Example], folds: int) -> OutOfFold:
+    """Each article's sentence and article probabilities from models that did not learn from it, per theme: what
+    the call model learns from, since it will meet new pages, not the ones the other models learned."""
+    out = OutOfFold({theme: [[] for _ in data] for theme in themes.THEMES},
+                    {theme: [0.0] * len(data) for theme in themes.THEMES})
     for k in range(folds):
         train = [ex for i, ex in enumerate(data) if i % folds != k]
         held = list(range(k, len(data), folds))
         articles = [data[i] for i in held]
+        vectorizer, models = fit_documents(train)
+        x = vectorizer.transform([ex.document for ex in articles])
         for theme in themes.THEMES:
-            vectorizer, model = fit_sentences(train, theme)
-            probs = model.predict_proba(_matrix(vectorizer, articles, theme))[:, 1]
+            for i, p in zip(held, models[theme].predict_proba(x)[:, 1], strict=True):
+                out.documents[theme][i] = float(p)
+            vectorizer_s, model = fit_sentences(train, theme)
+            probs = model.predict_proba(_matrix(vectorizer_s, articles, theme))[:, 1]
             for i, article_probs in zip(held, _per_article(probs, articles), strict=True):
-                out[theme][i] = article_probs
+                out.sentences[theme][i] = article_probs
     return out
 
 
-def call_rows(data: list[Example], oof: dict[str, list[list[float]]], theme: str) -> list[list[float]]:
+def call_rows(data: list[Example], oof: OutOfFold, theme: str) -> list[list[float]]:
     rows = []
     for i, ex in enumerate(data):
         share = themes.lexicon_share(theme, ex.weights[theme], ex.words)[0]
-        likely = {t: themes.undoubted(dict(zip(ex.ids, oof[t][i], strict=True)), ex.doubted) for t in themes.THEMES}
+        likely = {t: themes.undoubted(dict(zip(ex.ids, oof.sentences[t][i], strict=True)), ex.doubted)
+                  for t in themes.THEMES}
         rows.append(theme_model.call_features(share, bool(ex.strong[theme]), likely[theme],
-                                              themes.others_highest(theme, likely)))
+                                              themes.others_highest(theme, likely), oof.documents[theme][i]))
     return rows
 
 
-def fit_calls(data: list[Example], oof: dict[str, list[list[float]]]) -> dict[str, LogisticRegression]:
+def fit_calls(data: list[Example], oof: OutOfFold) -> dict[str, LogisticRegression]:
     return {theme: LogisticRegression(C=CALL_C, max_iter=1000).fit(call_rows(data, oof, theme),
                                                                     [ex.gold[theme] for ex in data])
             for theme in themes.THEMES}
 
 
-def cross_validate(data: list[Example], folds: int, oof: dict[str, list[list[float]]]) -> None:
+def cross_validate(data: list[Example], folds: int, oof: OutOfFold) -> None:
     """On articles each fold's models never saw: how often the theme is called right by the lexicon alone and by
     the brief's call model, and, where the gold has evidence, the evidence hits of the lexicon's own ranking and
     of the sentence model's, each under its own call. A hit, as `policybrief eval` scores it, is any evidence
@@ -179,7 +224,7 @@ def cross_validate(data: list[Example], folds: int, oof: dict[str, list[list[flo
             stack = LogisticRegression(C=CALL_C, max_iter=1000).fit([rows[i] for i in train],
                                                                     [data[i].gold[theme] for i in train])
             for i in range(k, len(data), folds):
-                ex, probs, t = data[i], oof[theme][i], tally[theme]
+                ex, probs, t = data[i], oof.sentences[theme][i], tally[theme]
                 named = themes.lexicon_share(theme, ex.weights[theme], ex.words)[0] >= 1 or bool(ex.strong[theme])
                 called = bool(stack.predict_proba([rows[i]])[0, 1] >= themes.CALL_AT[theme])
                 t["n"] += 1
@@ -215,12 +260,14 @@ def main() -> None:
     if args.cv:
         cross_validate(data, args.cv, oof if args.cv == FOLDS else out_of_fold(data, args.cv))
     fitted = {theme: fit_sentences(data, theme) for theme in themes.THEMES}
+    documents = fit_documents(data)
     calls = fit_calls(data, oof)
-    spec = export(fitted, calls, trained_on(args.sets), len(data))
-    gap = max(check_parity(fitted, spec, data), check_call_parity(calls, spec, data, oof))
+    spec = export(fitted, documents, calls, trained_on(args.sets), len(data))
+    gap = max(check_parity(fitted, documents, spec, data), check_call_parity(calls, spec, data, oof))
     print(f"largest probability gap between scikit-learn and the package: {gap:.2e}")
     args.out.write_text(json.dumps(spec, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(data)} articles, {sum(len(t['ngrams']) for t in spec['themes'].values())} weights")
+    weights = sum(len(t["ngrams"]) for part in (spec["themes"], spec["documents"]["themes"]) for t in part.values())
+    print(f"{args.out}: {len(data)} articles, {weights} weights")
 
 
 if __name__ == "__main__":

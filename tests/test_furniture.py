@@ -168,6 +168,9 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("R. Evan Ellis | January 19, 2024", "2024-01-19"),  # tuning page r1670: an author with an initial
     # new page r1972: the header's fields set apart by dashes
     ("News Arena Network - Siliguri - UPDATED: May 23, 2025, 04:48 PM - 2 min read", "2025-05-23"),
+    # tuning pages r1842 and r1810: a label and a counter after the date; the outlet in title case before it
+    ("Published : Friday, 27 December, 2024 at 12:00 AM Count : 674", "2024-12-27"),
+    ("UMD Media, March 11, 2025", "2025-03-11"),
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -186,6 +189,14 @@ def test_a_date_line_without_its_day_dates_nothing(write_article):
     """Never today's day put in for the missing part: the page does not say on which day it was published."""
     article = load_article(write_article(f"A headline for the story\n\nMar 2024\n\n{BODY}"))
     assert article.published is None
+
+
+def test_the_site_date_bar_above_the_headline_does_not_date_the_story(write_article):
+    """Tuning page r1842: the bar shows the day the page was read; the story's own stamp comes under it."""
+    text = ("Kuki-Chin national front: a regional threat\n\nWednesday | 15 January 2025 | Epaper\n\n"
+            "Kuki-Chin national front: a regional threat\n\n"
+            "Published : Friday, 27 December, 2024 at 12:00 AM Count : 674\n\n" + BODY)
+    assert load_article(write_article(text)).published.isoformat() == "2024-12-27"
 
 
 def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):

@@ -5,6 +5,7 @@ and the held-back set never trains them."""
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from conftest import SAMPLE
 
 from policybrief.article_brief import analyze_file
 from policybrief.ingest import load_article
-from policybrief.linear_model import ngrams
+from policybrief.linear_model import ngrams, tfidf
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "policybrief" / "data"
@@ -29,8 +30,10 @@ def _train(model: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def _weights(spec: dict) -> dict[str, dict]:
-    """Each logistic regression in a weights file, by name: one per theme or kind, or the file's one."""
-    return spec.get("themes") or spec.get("kinds") or {"furniture": spec}
+    """Each logistic regression in a weights file, by name: one per theme (and the theme's article-level one) or
+    kind, or the file's one."""
+    articles = {f"{theme} article": m for theme, m in spec.get("documents", {}).get("themes", {}).items()}
+    return {**(spec.get("themes") or spec.get("kinds") or {"furniture": spec}), **articles}
 
 
 @pytest.mark.slow
@@ -75,6 +78,14 @@ def test_training_refuses_the_held_back_set(model):
 
 def test_features_are_words_and_word_pairs_once():
     assert ngrams("The junta, the JUNTA; a b") == ["the", "junta", "the junta", "junta the"]
+
+
+def test_an_articles_words_are_weighed_as_scikit_learns_sublinear_tfidf():
+    """1 + log(count) times idf, scaled to unit length; words the model never saw, and one-letter ones, drop."""
+    weights = tfidf("A war, WAR and peace in Kyiv", {"war": 1.0, "peace": 2.0, "and": 1.5})
+    war, peace, and_ = 1.0 + math.log(2), 2.0, 1.5
+    norm = math.sqrt(war ** 2 + peace ** 2 + and_ ** 2)
+    assert weights == pytest.approx({"war": war / norm, "peace": peace / norm, "and": and_ / norm})
 
 
 def test_evidence_sentences_carry_their_theme():

@@ -136,6 +136,14 @@ _BAR_DATELINE = re.compile(rf"^(?P<place>[A-Z][\w.'’ -]{{1,30}}?)\s*\|\s*(?P<s
                            rf"([-—–]{{1,2}}|:)\s*(?=[\"“‘A-Z0-9])")
 # "PUNTA GORDA, Toledo District, Wed. Sept. 21, 2022": a dateline on a line of its own, the place in capitals.
 _PLACE_DATE_LINE = re.compile(rf"^[A-Z][A-Z.'’ -]{{2,30}}(,\s+[A-Z][\w.'’ -]{{1,30}}?)?,\s+(?P<date>{_DATE})\W*$")
+# "UMD Media, March 11, 2025": in the page's header, the outlet (or the place) in title case, then the date; a
+# weekday there ("Wednesday, 15 January 2025") is the site's date bar, showing the day it was read.
+_NAME_DATE_LINE = re.compile(rf"^(?!\w+day\b|Updated\b|Last\b)[A-Z][\w.'’&-]*( [A-Z][\w.'’&-]*){{0,3}},\s+"
+                             rf"(?P<date>{_DATE})\W*$")
+# "Published : Friday, 27 December, 2024 at 12:00 AM  Count : 674": the label vouches for the date, whatever
+# counters follow it.
+_LABELLED_DATE = re.compile(rf"^(?i:published|first published|publication date|date published|posted)(\s+on)?"
+                            rf"\s*[:|-]?\s*(?P<date>{_DATE})(?P<rest>[^.]{{0,40}})$")
 # "7 March 2018 Leighton G. Luke, Research Manager, Indian Ocean Research Programme": the date, then the author
 # and their post
 _DATE_THEN_BYLINE = re.compile(
@@ -623,9 +631,12 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.agency = page.agency or m["agency"]
         page.dated(parse_date(m["date"]), 3)
         return "dateline"
-    if m := _PLACE_DATE_LINE.match(line):
+    if (m := _PLACE_DATE_LINE.match(line)) or in_header and (m := _NAME_DATE_LINE.match(line)):
         page.dated(parse_date(m["date"]), 3)
         return "dateline"
+    if m := _LABELLED_DATE.match(line):
+        page.dated(parse_date(m["date"]), 3)
+        return "date line"
     if m := _DATE_THEN_BYLINE.match(line):
         page.dated(parse_date(m["date"]), 3)
         page.author = page.author or m["name"]

@@ -81,12 +81,14 @@ def lexicon() -> _Lexicon:
 
 @dataclass
 class SentenceScores:
-    """Per-sentence weights for each theme, whether a strong cue fired un-negated, and the sentences that doubt
-    what they say ("a power vacuum was unlikely")."""
+    """Per-sentence weights for each theme, whether a strong cue fired un-negated, the sentences that doubt
+    what they say ("a power vacuum was unlikely") and those that deny a cue ("there is no risk of a power
+    vacuum")."""
 
     weights: dict[str, dict[str, float]]
     strong: dict[str, set[str]]
     doubted: set[str]
+    negated: set[str]
 
 
 def score_sentences(sentences: list[Sentence]) -> SentenceScores:
@@ -94,6 +96,7 @@ def score_sentences(sentences: list[Sentence]) -> SentenceScores:
     weights: dict[str, dict[str, float]] = {t: {} for t in THEMES}
     strong: dict[str, set[str]] = {t: set() for t in THEMES}
     doubted: set[str] = set()
+    negated: set[str] = set()
     for s in sentences:
         text = s.text
         if lex.doubt.search(text):
@@ -105,6 +108,7 @@ def score_sentences(sentences: list[Sentence]) -> SentenceScores:
             for cue in lex.cues[theme]:
                 for m in cue.pattern.finditer(text):
                     if lex.negation.search(text[max(0, m.start() - _NEGATION_WINDOW):m.start()]):
+                        negated.add(s.id)
                         continue
                     factor = doubt * (lex.hedge_factor[theme] if hedged else 1.0)
                     total += cue.weight * factor
@@ -114,7 +118,7 @@ def score_sentences(sentences: list[Sentence]) -> SentenceScores:
             if total:
                 weights[theme][s.id] = total
     _consequences(sentences, weights["power_vacuum"], lex)
-    return SentenceScores(weights, strong, doubted)
+    return SentenceScores(weights, strong, doubted, negated)
 
 
 def _consequences(sentences: list[Sentence], weights: dict[str, float], lex: _Lexicon) -> None:
@@ -150,12 +154,13 @@ def find_themes(sentences: list[Sentence], scores: SentenceScores, *, geopolitic
                                                              scores.strong[theme]) if geopolitical else {}
                      for theme in THEMES}
     trusted = {theme: undoubted(likely, scores.doubted) for theme, likely in probabilities.items()}
+    whole = theme_model.document_probabilities(undoubted_text(text, scores)) if geopolitical else {}
     for theme in THEMES:
         weights, strong = scores.weights[theme], scores.strong[theme]
         share, score = lexicon_share(theme, weights, words)
         likely = probabilities[theme]
         called = geopolitical and theme_model.call_probability(theme, theme_model.call_features(
-            share, bool(strong), trusted[theme], others_highest(theme, trusted))) >= CALL_AT[theme]
+            share, bool(strong), trusted[theme], others_highest(theme, trusted), whole[theme])) >= CALL_AT[theme]
         present = geopolitical and (called or bool(titled.get(theme)))
         evidence = []
         if present:
@@ -180,6 +185,12 @@ def lexicon_share(theme: str, weights: dict[str, float], words: int) -> tuple[fl
 def others_highest(theme: str, probabilities: dict[str, list[float]]) -> list[float]:
     """The other themes' highest sentence probabilities, in THEMES order."""
     return [max(probabilities[other], default=0.0) for other in THEMES if other != theme]
+
+
+def undoubted_text(texts: dict[str, str], scores: SentenceScores) -> str:
+    """The article as the article-level model reads it: without the sentences that doubt or deny what they say,
+    whose words ("no risk of a power vacuum") would speak for the theme."""
+    return " ".join(t for sid, t in texts.items() if sid not in scores.doubted and sid not in scores.negated)
 
 
 def undoubted(probabilities: dict[str, float], doubted: set[str]) -> list[float]:
