@@ -106,6 +106,7 @@ def test_headline_on_the_line_above_the_text_is_not_glued_to_it(write_article):
     ("Dhaka, Nov 26 (UNB) - Somalia's", "UNB", None),
     # the place, its country and the whole date, with no comma between (tuning page r1478)
     ("MONTEGO BAY, Jamaica December 21, 2025 - Somalia's", None, "2025-12-21"),
+    ("THE HAGUE (AP) Somalia's", "AP", None),  # unseen page r2374: the page dropped the dash
 ])
 def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening, agency, published):
     text = f"Somalia asks for delay\n\n{opening} government asked on Monday for the exit of troops to be delayed, " \
@@ -751,3 +752,37 @@ def test_an_unpadded_day_in_the_address_a_date_before_the_byline_and_a_wire_lead
         "Friday, Dec. 1, 2023, to end its political mission in Sudan. (Eduardo Munoz/Pool Photo via AP, File)\n\n"
         f"TANZANIA – {lead}\n\n" + BODY))
     assert sentences(wire).startswith(lead)
+
+
+def test_a_columns_own_date_a_caption_with_its_year_and_a_prompt_run_into_the_story(write_article):
+    # unseen pages r2376 and r2334: "(January 13, 2024) —" where a wire story has its place, under the page's own
+    # date; a photo's subject and year; a membership button glued to the first sentence
+    column = load_article(write_article(
+        "No excuse for troops\nSource: https://example.org/2024/01/14/no-excuse\n\nNo excuse for troops\n\n"
+        "Air Force delivers US troops to Ecuador, 2008.\n\n(January 13, 2024) — In 2007 the President of Ecuador "
+        "said the United States could no longer have a base in Ecuador.\n\n" + BODY))
+    assert removed(column)["Air Force delivers US troops to Ecuador, 2008."] == "photo caption"
+    assert sentences(column).startswith("In 2007 the President")
+    assert column.published.isoformat() == "2024-01-14"  # the page ran it on the 14th
+    join = ("Join the fight for free media in the Caucasus for as little as €5 and enjoy exclusive benefits from our "
+            "team as a thank you.")
+    prompted = load_article(write_article(
+        f"Three detained\n\n{join}\n\nBecome a memberThree Georgian citizens have been detained by Russian troops "
+        "near Gori, officials said.\n\n" + BODY))
+    assert removed(prompted)[join] == "donation prompt"
+    assert sentences(prompted).startswith("Three Georgian citizens")
+
+
+def test_a_columnists_name_leading_the_headline_and_the_address_is_the_author(write_article):
+    # unseen page r2370: the Gleaner's "Name | Headline", and a stamp with the weekday and a bar before the date
+    text = ("Elizabeth Morgan | Reasons for concern about this hemisphere\n"
+            "Source: https://example.com/article/commentary/20251022/elizabeth-morgan-reasons-for-concern\n\n"
+            "Sat | Oct 25, 2025\n\nElizabeth Morgan | Reasons for concern about this hemisphere\n\n"
+            "Published:Wednesday | October 22, 2025 | 12:05 AM\n\n" + BODY)
+    article = load_article(write_article(text))
+    assert article.author == "Elizabeth Morgan"
+    assert article.published.isoformat() == "2025-10-22"
+    # a place leading a headline is no writer, even when the address names it
+    place = load_article(write_article(text.replace("Elizabeth Morgan", "South Sudan").replace(
+        "elizabeth-morgan", "south-sudan")))
+    assert place.author is None

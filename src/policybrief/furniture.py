@@ -22,7 +22,7 @@ from .metadata import SOURCE_LINE, STORE_DATE, date_in_url, outlet_of, year_in_u
 
 MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|"
           r"Nov(ember)?|Dec(ember)?)\.?")
-_DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
+_DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?(,|\s\|)?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
          rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|"
          rf"\d{{4}} ?/ ?\d\d ?/ ?\d\d))")  # "2024 / 02 / 20"
@@ -80,6 +80,7 @@ _HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador|Gen|Col|L
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Doe @janedoe": the name without its social-media handle
 _TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"
                            rf"(\s*,\s*.{{2,60}})?$")
+_COLUMNIST_TITLE = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{1,2}})\s+\|\s+.{{10,}}$")
 # "By Jane Doe, John Roe, and Ann Poe": several authors, all of them the byline's.
 _AUTHORS = re.compile(rf"{_NAME}(\s+{_NAME}){{1,3}}(\s*,\s*{_NAME}(\s+{_NAME}){{1,3}})*,?\s+and\s+"
                       rf"{_NAME}(\s+{_NAME}){{1,3}}")
@@ -149,6 +150,14 @@ _LABELLED_DATE = re.compile(rf"^(?i:published|first published|publication date|d
 _DATE_THEN_BYLINE = re.compile(
     rf"^(?P<date>{_DATE})\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}}),\s+[^.]{{0,40}}\b(?i:manager|director|fellow|"
     rf"editor|correspondent|reporter|analyst|researcher|professor|lecturer|writer|chief|head|associate)\b.{{0,80}}$")
+# "(January 13, 2024) — In 2007 ...": a column's date in brackets, where a wire story has its place.
+_DATE_ONLY_DATELINE = re.compile(rf"^\((?P<stamp>{_DATE})\)\s*[-—–]{{1,2}}\s*(?=[\"“‘A-Z0-9])")
+# "THE HAGUE (AP) The International Court ...": a wire dateline whose dash the page dropped; the agency vouches.
+_UNDASHED_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z.'’ /-]{{2,40}}(,\s+[A-Z][\w.'’ -]{{1,30}}?)?)\s*"
+                                rf"\({_AGENCY}\)\s+(?=[\"“‘A-Z])")
+# "Become a memberThree Georgian citizens ...": a prompt's button run into the paragraph below it.
+_GLUED_PROMPT = re.compile(r"^(Become a member|Subscribe( now)?|Sign up|Advertisement|ADVERTISEMENT|Read more|"
+                           r"Continue reading)(?=[A-Z][a-z])")
 _AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
@@ -329,6 +338,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 continue
             early = in_header or len(page.paragraphs) < 3
             text = _take_headline(_take_post_stamp(text, page) if early else text, page)
+            text = _take_prompt(text, page)
             text = _take_dateline(text, page, early=early)
             if not text:
                 continue
@@ -372,10 +382,21 @@ def reports_nothing(text: str) -> bool:
 
 def _byline_in_title(page: Page) -> None:
     """ "Israel's Syria raid shows high cost of lawless power - By Michael Jansen, The Jordan Times": a copy that
-    put the byline (and the outlet it came from) into the headline."""
+    put the byline (and the outlet it came from) into the headline. "Elizabeth Morgan | Reasons for ...": a
+    column's headline led by its writer, whose name the address repeats (a place's would not lead the slug)."""
     if page.title and (m := _TITLE_BYLINE.match(page.title)):
         page.title = m["title"]
         page.author = page.author or m["name"]
+    elif page.title and page.url and (m := _COLUMNIST_TITLE.match(page.title)) and _a_name(m["name"]) \
+            and _norm(m["name"]) not in _place_names() and re.sub(r"\W+", "-", m["name"].lower()) in page.url.lower():
+        page.author = page.author or m["name"]
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """States, their capitals and the regions headlines name ("South Sudan | ...", "Nagorno-Karabakh | ...")."""
+    names = [n for s in data.load("states") for n in (s["name"], *s.get("aliases", []), s.get("capital", ""))]
+    return frozenset(_norm(n) for n in [*names, *data.load("regions")])
 
 
 def _author_line(page: Page) -> None:
@@ -883,6 +904,13 @@ def _take_post_stamp(text: str, page: Page) -> str:
     return text
 
 
+def _take_prompt(text: str, page: Page) -> str:
+    if m := _GLUED_PROMPT.match(text):
+        page.removed.append(Removed(text=m[0], reason="prompt run into the text"))
+        return text[m.end():]
+    return text
+
+
 def _take_headline(text: str, page: Page) -> str:
     """A paragraph that starts with the headline (pages that print it twice) loses that copy."""
     title = page.title
@@ -900,7 +928,8 @@ def _take_dateline(text: str, page: Page, *, early: bool) -> str:
         page.dated(parse_date(glued[1]), 3)
         return text[glued.end(1):]
     m = (_DATELINE.match(text) or _MIXED_DATELINE.match(text) or _BRACKETED_DATELINE.match(text)
-         or _BAR_DATELINE.match(text) or _AGENCY_ONLY.match(text)
+         or _BAR_DATELINE.match(text) or _AGENCY_ONLY.match(text) or _UNDASHED_DATELINE.match(text)
+         or _DATE_ONLY_DATELINE.match(text)
          or (_PLACE_DATELINE.match(text) if early else None))
     if not m or (m.re is _DATELINE and m["dash"] == ":" and not m["agency"]):
         return text
@@ -911,7 +940,8 @@ def _take_dateline(text: str, page: Page, *, early: bool) -> str:
     if groups.get("agency") and not page.agency:
         page.agency = groups["agency"]
     if groups.get("stamp"):
-        page.dated(parse_date(groups["stamp"]), 3)
+        # a column's own date in brackets is when it was written; the page's date line says when it ran there
+        page.dated(parse_date(groups["stamp"]), 1 if m.re is _DATE_ONLY_DATELINE else 3)
     elif groups.get("month"):
         year = groups.get("year") or (year_in_url(page.url) if page.url else None)
         if year:
@@ -933,6 +963,8 @@ def _header_reason(line: str, page: Page) -> str | None:
     if page.title and _NAME_AFFILIATION.match(line):
         page.author = page.author or line.split(",")[0]
         return "byline"
+    if page.title and len(line.split()) <= 12 and re.search(r"\w, (19|20)\d\d\.$", line):
+        return "photo caption"  # "Air Force delivers US troops to Ecuador, 2008.": what the photo shows, and when
     if page.title and _MONTH_YEAR.match(line):
         page.dated(parse_date(line), 1)
         return "date line"
