@@ -955,6 +955,21 @@ def test_a_government_named_for_its_leader_a_party_set_off_by_its_description_an
     assert "Albin Kurti" in names and not {"PM Albin Kurti", "There", "List"} & names, names
 
 
+def test_a_capital_before_a_body_is_its_states_and_names_set_off_after_titles(write_article):
+    # unseen pages r2344, r2360 and r2338
+    brief = brief_of(write_article(
+        "Canal blast\n\nSerbia said the incident would be used as a pretext by the Pristina government to crack "
+        "down on Serbs. The war in the late 1990s was between Belgrade's forces and ethnic Albanian separatists. "
+        "Manila’s firm opposition to the plan did not change. The chair of Namkha, Bishnu Bahadur Tamang, claimed "
+        "that the buildings stand on Nepal's land. The assistant Chief District Officer (CDO), Dattaraj Hamal, made "
+        "a visit to the area. The European Commission’s president Ursula van der Leyen called for sanctions.\n"))
+    assert "Pristina government" in actor(brief, "Government of Kosovo").aliases
+    assert "Belgrade's forces" in actor(brief, "Armed forces of Serbia").aliases
+    names = {a.name for a in brief.actors}
+    assert {"Bishnu Bahadur Tamang", "Dattaraj Hamal", "Ursula van der Leyen"} <= names, names
+    assert "Opposition in Philippines" not in names and "Ursula" not in names, names
+
+
 def test_a_judgment_quotes_complete_sentences_not_a_link_at_the_foot():
     # tuning page r1968 ends with another story's headline, which has no full stop
     brief = brief_of(Path(__file__).parent / "realset/tune/r1968_socotra_uae_sovereignty.txt")

@@ -228,6 +228,12 @@ def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(BODY) is None
 
 
+def test_an_agency_the_speaker_talked_to_is_no_photo_credit():
+    # unseen page r2344: the quote's speaker told the agency, in brackets at the end of the paragraph
+    assert caption_reason('"Kosovo may interpret it as an act of war," Shpetim Gashi, an independent analyst based '
+                          "in Pristina, told Agence France-Presse (AFP).") is None
+
+
 def test_a_caption_printed_twice_in_other_words_goes_with_its_first_copy(write_article):
     text = ("Peacekeepers leave\n\nPictured is a view of a UN helicopter as it flies over Mikenge during a training "
             "session given to Congolese troops. Hugh Kinsella Cunningham/TNH\nA UN helicopter flies over Mikenge "

@@ -887,10 +887,16 @@ _SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
 
 
 
+# '... escalating tensions dramatically," Shpetim Gashi, an analyst, told Agence France-Presse (AFP).': the
+# agency in brackets at the end is the one the story's speaker talked to, not a photo's credit
+_TOLD_AN_AGENCY = re.compile(r"\b(told|according to|said to|speaking to|in an interview with)\s+[\w .'’-]{0,40}"
+                             r"\((AFP|AP|Reuters|dpa|DPA|Xinhua|Anadolu|AA)\)\.?$")
+
+
 def caption_reason(line: str) -> str | None:
     """A photo caption or credit, at any length (captions run to sixty words); None for article text."""
     # the length in characters too: a line of one endless token ("A-A-A-...") would cost the pattern quadratic time
-    if len(line) > 1200 or len(line.split()) > 80 or not _CAPTION.search(line):
+    if len(line) > 1200 or len(line.split()) > 80 or not _CAPTION.search(line) or _TOLD_AN_AGENCY.search(line):
         return None
     return "photo caption" if len(line.split()) > 6 else "photo credit"
 

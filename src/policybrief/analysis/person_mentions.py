@@ -132,14 +132,20 @@ def _country_before(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
     return None
 
 
+def _particles_end_on_a_name(toks: list[Token], k: int, cue: Cues) -> bool:
+    """The particles from token k lead on to a name: "van der Leyen", "de la Cruz", "bin Salman", "al-Sudani"."""
+    while k < len(toks) and toks[k].text in cue.particles:
+        k += 1
+    return k < len(toks) and (toks[k].capitalised or toks[k].text == "-")
+
+
 def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
     """End of a personal name starting at token j: capitalised words joined by particles and hyphens."""
     k = j
     while k < min(len(toks), j + MAX_NAME_TOKENS):
         t = toks[k]
-        if t.capitalised and t.text.replace(".", "").isalpha() or (
-            t.text in cue.particles and k + 1 < len(toks) and (toks[k + 1].capitalised or toks[k + 1].text == "-")
-        ):
+        if t.capitalised and t.text.replace(".", "").isalpha() or t.text in cue.particles and _particles_end_on_a_name(
+                toks, k, cue):
             k += 1
             if t.possessive:
                 break
@@ -188,7 +194,7 @@ def _apposition(s: TokenSentence, end: int) -> str | None:
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
 _ROLE_NOUNS = (r"secretary|minister|spokes\w+|leader|commander|chief|head|president|director|envoy|ambassador|general|"
-               r"adviser|advisor|official|analyst|researcher|founder|chairman|chairwoman|chairperson|governor|mayor|"
+               r"adviser|advisor|official|analyst|researcher|founder|chair|chairman|chairwoman|chairperson|governor|mayor|"
                r"owner|manager|coach|officer|professor|fellow|editor|convener|coordinator|activist|journalist|lawyer|"
                r"judge|prosecutor|commissioner|diplomat|negotiator|lawmaker|legislator|politician|national|citizen|"
                r"expert|specialist|scholar|historian|economist|scientist|author|writer|columnist|commentator|"
@@ -199,7 +205,9 @@ _ROLE_WORD = re.compile(rf"(?:(?:deputy|vice|acting|former|under|assistant|senio
 # "Guyana's President, Irfaan Ali, condemned", "Prime Minister of the Cook Islands, Mark Brown, and", "its
 # candidate, Edmundo González, was the winner": a name set off by commas after a role is the person holding it
 _ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|rival|opponent|counterpart)"
-                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,5}\s*,\s*$", re.I)
+                              # "the assistant Chief District Officer (CDO), Dattaraj Hamal,": the title's acronym
+                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,5}(\s*\((?-i:[A-Z]{2,6})\))?"
+                              r"\s*,\s*$", re.I)
 
 
 # "CNAS, the Washington think tank,", "SeaLight, a maritime transparency project": the text says what it is

@@ -474,7 +474,15 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
         hit = lookup(toks, i, table, 4)
         if hit and hit[0].type == "state":
             return hit[0], hit[1]
+    # "the Pristina government", "Belgrade's forces": a capital standing for its state, its body right after it
+    # ("Manila's firm opposition" is the state's stance, "Manila deployed coast guard" a verb between)
+    hit = lookup(toks, i, gaz.capitals, 3)
+    if hit and hit[0].type == "state" and hit[1] < len(toks) and toks[hit[1]].text in _CAPITALS_BODIES:
+        return hit[0], hit[1]
     return None, i
+
+
+_CAPITALS_BODIES = frozenset({"government", "regime", "authorities", "forces", "troops", "army", "military"})
 
 
 def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -> None:
