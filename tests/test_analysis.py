@@ -968,6 +968,11 @@ def test_a_capital_before_a_body_is_its_states_and_names_set_off_after_titles(wr
     names = {a.name for a in brief.actors}
     assert {"Bishnu Bahadur Tamang", "Dattaraj Hamal", "Ursula van der Leyen"} <= names, names
     assert "Opposition in Philippines" not in names and "Ursula" not in names, names
+    # unseen page r2400: the place a mission works in is the rest of its name
+    mission = brief_of(write_article(
+        "EU mission\n\nThe EU approved the EU Partnership Mission in Moldova on Monday, officials said. The mission "
+        "will counter hybrid threats, Moldova said.\n"))
+    assert actor(mission, "EU Partnership Mission in Moldova").type == "international_org"
 
 
 def test_a_judgment_quotes_complete_sentences_not_a_link_at_the_foot():

@@ -136,6 +136,7 @@ def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening,
     ("By The Associated Press", None),  # an agency, not a writer
     ("Jeanne-Mây Desurmont | 1 October 2024", "Jeanne-Mây Desurmont"),  # a first name joined by a hyphen
     ("BY Steve Biko Wafula · February 18, 2025 12:02 pm", "Steve Biko Wafula"),  # new page r1938: a middle dot
+    ("By Isabel van Brugen", "Isabel van Brugen"),  # unseen page r2420: a particle inside the name
 ])
 def test_bylines_name_the_author_and_leave_the_text(write_article, line, author):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -426,6 +427,15 @@ def test_an_authors_note_names_the_author_and_marks_a_column(write_article):
     article = load_article(write_article(f"Mali needs a new deal\n\n{BODY}\n\n{note}"))
     assert article.author == "Jane Doe" and article.kind == "opinion"
     assert removed(article)[note] == "author's note"
+
+
+def test_a_staff_reporters_note_marks_no_column(write_article):
+    # unseen page r2420: the outlet's own reporter, introduced above the story
+    note = ("Isabel van Brugen is an award-winning journalist and currently a news reporter at The Epoch Times. "
+            "She holds a master's in newspaper journalism from City, University of London.")
+    article = load_article(write_article(f"UN panel defers decision\n\n{note}\n\n{BODY}"))
+    assert article.author == "Isabel van Brugen" and removed(article)[note] == "author's note"
+    assert metadata.declared_kind(article.kind_clues) is None
 
 
 def test_a_sentence_that_opens_with_by_is_not_a_byline(write_article):

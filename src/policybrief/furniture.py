@@ -40,12 +40,14 @@ _DATE_LINE = re.compile(
 # "Published 5 July 2024, 10:45", "By Jane Doe | July 5, 2024" and other lines that carry a date among labels.
 _DATE_IN_HEADER = re.compile(rf"\b{_DATE}\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]+"
+# Between a name's words, the particles of "Isabel van Brugen", "Ursula von der Leyen", "Luiz Inácio da Silva"
+_GAP = r"\s+((van|von|de|der|den|da|di|du|del|dos|la|le|al|el|bin|ibn)\s+){0,2}"
 # "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Story by Jane Doe, Reuters", "By Jane Doe | Correspondent",
 # "By | Jane Doe,", "By Jane Doe*" (a note on the author below), "By Jane Doe July 26, 2024".
 _BYLINE = re.compile(
     rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?"
     rf"(?P<column>(?i:guest\s+(piece|post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?"
-    rf"(?i:by)(\s*[:|])?\s+{_NAME}(\s+((?i:and)\s+|&\s+)?{_NAME}){{0,5}}\*?(\s+@\w+)?"
+    rf"(?i:by)(\s*[:|])?\s+{_NAME}({_GAP}((?i:and)\s+|&\s+)?{_NAME}){{0,5}}\*?(\s+@\w+)?"
     rf"(\s*(,|\||(?i:and)|&|in|for|-|—|–|·|•)(\s+.{{0,80}})?|\s+{_DATE})?$")
 # "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
 _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
@@ -87,7 +89,7 @@ _AUTHORS = re.compile(rf"{_NAME}(\s+{_NAME}){{1,3}}(\s*,\s*{_NAME}(\s+{_NAME}){{
 # "Jane Doe is a senior fellow at ...", "The author is a former ambassador": an author's note, which a column or
 # an analysis carries and a news report does not.
 _AUTHOR_BIO = re.compile(
-    rf"^[—–*\s]*((?P<name>{_NAME}(\s+{_NAME}){{1,3}})|(?i:the )?(?i:author|writer)s?) (is|was|are) (a|an|the) "
+    rf"^[—–*\s]*((?P<name>{_NAME}({_GAP}{_NAME}){{1,3}})|(?i:the )?(?i:author|writer)s?) (is|was|are) (a|an|the) "
     r"([\w'’-]+ ){0,4}(?i:fellow|professor|columnist|analyst|researcher|director|editor|writer|author|journalist|"
     r"lecturer|associate|expert|ambassador|diplomat|contributor|correspondent|scholar|officer|member|chair|"
     r"president|founder|consultant|commentator|head|adviser|advisor|minister|secretary|general)\b")
@@ -98,7 +100,7 @@ _BARE_BY = re.compile(r"^By:?(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
 # "Andrew H. Sweet", "D.B. Grady", "Hafed Al-Ghwell", "AJ Prabal", "Harlyne Joku and Stephen Wright",
 # "Jeanne-Mây Desurmont"
 _PERSON = (r"([A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){1,3})"
-           r"(\s+([A-Z]\.|[A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|[A-Z]{2})){1,3}")
+           rf"({_GAP}([A-Z]\.|[A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|[A-Z]{{2}})){{1,3}}")
 _PERSON_LINE = re.compile(rf"^{_PERSON}(\s+and\s+{_PERSON})?$|^[A-Z]{{2}}\s+[A-Z][a-z]+$")
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
                                 r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"
@@ -707,7 +709,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.outlet = line.strip(" \"'“”*©")
     if reason is None and (m := _AUTHOR_BIO.match(line)) and len(line.split()) <= 70:
         page.author = page.author or m["name"]
-        page.bio = True
+        # "... currently a news reporter at The Epoch Times": the outlet's own staff, not a guest's column
+        page.bio = page.bio or not re.search(r"\b(reporter|correspondent|staff writer)s? (at|for|with)\b", line)
         return "author's note"
     byline = _BYLINE.match(line)
     if byline and line.endswith(".") and len(line.split()) > 8:

@@ -317,8 +317,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
 
 
 def _of_a_state(toks: list[Token], j: int, gaz: Gazetteer) -> int | None:
-    """Where "of (the) <state>" at token j ends."""
-    if j + 1 >= len(toks) or toks[j].text != "of":
+    """Where "of (the) <state>" at token j ends, or "in <state>" after a mission ("EU Partnership Mission in
+    Moldova", "United Nations Mission in South Sudan")."""
+    if j + 1 >= len(toks) or not (toks[j].text == "of" or toks[j].text == "in" and j > 0
+                                  and toks[j - 1].text in ("Mission", "Force", "Operation", "Office")):
         return None
     k = j + 2 if toks[j + 1].text == "the" else j + 1
     hit = lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
