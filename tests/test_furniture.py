@@ -289,6 +289,18 @@ def test_text_above_the_printed_headline_and_repeated_lines_are_furniture(write_
     assert reasons["UN envoy Hans Grundberg - Asharq Al-Awsat"] == "repeated page element"
 
 
+def test_a_standfirst_printed_again_in_the_story_stays_there(write_article):
+    # unseen page r2390: the summary above the photo is the story's second sentence, printed again in its place
+    lead = ("The Rwanda-backed M23 armed group launched a massive offensive in the mineral-rich east of the DRC "
+            "earlier this year, taking two major cities.")
+    text = (f"Rwanda cuts ties with Belgium\n{lead}\nRwanda flag. Picture: Wikimedia Commons: Dave Proffer\n"
+            "NAIROBI - Rwanda said Monday it had severed diplomatic ties with Belgium, saying the European nation had "
+            f"undermined Kigali during the conflict.\n{lead}\nKigali has denied involvement in the conflict.\n")
+    article = load_article(write_article(text))
+    assert sentences(article).count("M23 armed group") == 1
+    assert sentences(article).startswith("Rwanda said Monday")
+
+
 def test_a_teaser_cut_off_where_the_story_goes_on_is_furniture(write_article):
     # tuning pages r1512, r1375 and r906: the page's teaser of the lead, then the lead in full
     teaser = "The army said it had retaken the town after two days of fighting, and officials…"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -293,7 +294,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             if reason is None and in_header and page.title and not page.paragraphs and _above_byline(
                     line, block[i + 1] if i + 1 < len(block) else following[id(block)]):
                 reason = "photo caption"
-            if reason is None and line in repeated:
+            if reason is None and line in repeated and not _story_printed_again(line, repeated,
+                                                                                 block[i - 1] if i else ""):
                 reason = "repeated page element"
             if reason is None and line in captions:
                 reason = "photo caption"
@@ -554,15 +556,24 @@ def _ends_sentence(line: str) -> bool:
     return bool(re.search(r"[.!?:;,\"”’')\]…]$", line))
 
 
-def _repeated_lines(blocks: list[list[str]]) -> set[str]:
-    """Short lines a page prints more than once (a caption under each copy of a photo, a widget): a story's
-    own sentences appear once. Long paragraphs are left alone: a repeated one is the story, printed twice."""
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for line in (line for block in blocks for line in block):
-        if 3 <= len(line.split()) <= 25:
-            (repeated if line in seen else seen).add(line)
-    return repeated
+def _repeated_lines(blocks: list[list[str]]) -> Counter[str]:
+    """Short lines a page prints more than once (a caption under each copy of a photo, a widget), with how many
+    times: a story's own sentences appear once. Long paragraphs are left alone: a repeated one is the story,
+    printed twice."""
+    counts = Counter(line for block in blocks for line in block if 3 <= len(line.split()) <= 25)
+    return Counter({line: n for line, n in counts.items() if n > 1})
+
+
+def _story_printed_again(line: str, repeated: Counter[str], previous: str) -> bool:
+    """The last copy of a repeated full sentence, right after a sentence of the story, is the story's: "The
+    Rwanda-backed M23 armed group launched a massive offensive ..." stands as the standfirst above the photo and
+    again in the text."""
+    repeated[line] -= 1
+    return repeated[line] == 0 and _a_full_sentence(line) and _a_full_sentence(previous) and previous not in repeated
+
+
+def _a_full_sentence(line: str) -> bool:
+    return len(line.split()) >= 12 and line[:1].isupper() and line.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
 def _echoes_caption(line: str, page: Page) -> bool:
