@@ -975,6 +975,21 @@ def test_a_capital_before_a_body_is_its_states_and_names_set_off_after_titles(wr
     assert actor(mission, "EU Partnership Mission in Moldova").type == "international_org"
 
 
+
+def test_people_set_off_by_a_possessed_role_an_adverb_or_their_nationality(write_article):
+    # unseen pages r2374, r2400, r2382 and r2422; tuning page r2018 for the outlet
+    brief = brief_of(write_article(
+        "Court ruling\n\nThe court only reaffirmed the fact, Ximena Fuentes, Chile’s deputy foreign minister, told "
+        "reporters. The mission is headed by Stefano Tomat, currently the EU's managing director of planning. "
+        "Russian national Valery Zakharov serves as adviser to the president. The national Army Day parade was "
+        "cancelled. In an interview with the Russian daily Nezavisimaya Gazeta, Kazakhstan’s first president, "
+        "Nursultan Nazarbayev, spoke of the border.\n"))
+    assert actor(brief, "Ximena Fuentes").role == "Chile’s deputy foreign minister"
+    assert actor(brief, "Valery Zakharov").role == "Russian national"
+    names = {a.name for a in brief.actors}
+    assert "Stefano Tomat" in names and not {"Army Day", "Nezavisimaya Gazeta"} & names, names
+
+
 def test_a_judgment_quotes_complete_sentences_not_a_link_at_the_foot():
     # tuning page r1968 ends with another story's headline, which has no full stop
     brief = brief_of(Path(__file__).parent / "realset/tune/r1968_socotra_uae_sovereignty.txt")

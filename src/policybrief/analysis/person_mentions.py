@@ -59,7 +59,10 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
                 or names_a_place(toks, name_start, end, cue)
                 # a rank before an organisation's head noun: "General Directorate of Mines", "General Assembly"
                 or is_org_head(tuple(t.text for t in toks[name_start:end]))
-                or (name_start > j and end - name_start < 2)):
+                or (name_start > j and end - name_start < 2)
+                # "Tajik national Amriddin Tabarov" names a person, "the national Army Day" does not
+                or toks[j - 1].text in ("national", "citizen")
+                and _country_before(toks, _qualifiers_before(toks, i, cue), gaz) is None):
             i = j
             continue
         q = _qualifiers_before(toks, i, cue)
@@ -184,11 +187,13 @@ def _is_known_name(toks: list[Token], j: int, end: int, gaz: Gazetteer) -> bool:
 def _apposition(s: TokenSentence, end: int) -> str | None:
     """ "Pat Ryder, the Pentagon press secretary," -> "Pentagon press secretary"."""
     rest = s.sentence.text[s.tokens[end - 1].end:] if end else ""
-    m = re.match(r"\s*,\s+(?P<article>(?:the|a|an|its|his|her)\s+)?(?P<role>[^,;()]{3,90}?)\s*"
+    # "Ximena Fuentes, Chile’s deputy foreign minister,", "Stefano Tomat, currently the EU's managing director"
+    m = re.match(r"\s*,\s+((?:currently|now|formerly|also)\s+)?(?P<article>(?:the|a|an|its|his|her)\s+)?"
+                 r"(?P<owner>(?-i:[A-Z])[\w.-]*[’']s\s+)?(?P<role>[^,;()]{3,90}?)\s*"
                  r"(?:,|\.|$|\s(?:who|which|that)\s)", rest)
     # Without an article the role must lead with its title: "Muse Bihi Abdi, President of Somaliland,".
-    if m and (_ROLE_WORD.search(m["role"]) if m["article"] else _ROLE_WORD.match(m["role"])):
-        return m["role"]
+    if m and (_ROLE_WORD.search(m["role"]) if m["article"] or m["owner"] else _ROLE_WORD.match(m["role"])):
+        return f"{m['owner'] or ''}{m['role']}"
     return None
 
 
@@ -306,7 +311,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             _ROLE_THEN_COMMA.search(s.sentence.text, max(0, toks[i].start - 300), toks[i].start) is not None
             or _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None)
             or _ROLE_IN_BRACKETS.match(s.sentence.text[toks[person_end - 1].end:]) is not None)
+        # "the Russian daily Nezavisimaya Gazeta, Kazakhstan's first president, ...": an outlet, then who it quoted
+        named_outlet = i > 0 and toks[i - 1].text in _OUTLET_NOUNS
         if 2 <= words_in_name <= 5 and s.free(i, person_end) and not _a_place_by_its_preposition(toks, i) \
+                and not named_outlet \
                 and (_speaks(toks, i, person_end, cue) or role or described) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]):
             found.add(f"person:{name}", name, "person", s, name, role=role)
