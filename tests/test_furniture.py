@@ -675,6 +675,13 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     # tuning pages r2266, r2268, r2288 and r2296: a few words set off by a colon, on a line of their own
     ("All about the topic:", "page label"), ("Continue reading on:", "page label"),
     ("Aswat Asharq Al-Awsat :", "page label"), ("Diplomatic Correspondent :", "page label"),
+    # unseen pages r2410, r2352 and r2334: a link, a newsletter's note and a donation ask
+    ("READ: Hezbollah vows not to surrender weapons while Israel exists, warns Lebanese government",
+     "related-article link"),
+    ("A version of this story appeared in the daily Threat Status newsletter from The Washington Times. Click here to "
+     "receive Threat Status delivered direct to your inbox each weekday.", "newsletter prompt"),
+    ("Join the fight for free media in the Caucasus for as little as €5 and enjoy exclusive benefits from our team "
+     "as a thank you.", "donation prompt"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
