@@ -975,7 +975,6 @@ def test_a_capital_before_a_body_is_its_states_and_names_set_off_after_titles(wr
     assert actor(mission, "EU Partnership Mission in Moldova").type == "international_org"
 
 
-
 def test_people_set_off_by_a_possessed_role_an_adverb_or_their_nationality(write_article):
     # unseen pages r2374, r2400, r2382 and r2422; tuning page r2018 for the outlet
     brief = brief_of(write_article(
