@@ -147,7 +147,7 @@ _NAME_DATE_LINE = re.compile(rf"^(?!\w+day\b|Updated\b|Last\b)[A-Z][\w.'’&-]*(
 # "Published : Friday, 27 December, 2024 at 12:00 AM  Count : 674": the label vouches for the date, whatever
 # counters follow it.
 _LABELLED_DATE = re.compile(rf"^(?i:published|first published|publication date|date published|posted)(\s+on)?"
-                            rf"\s*[:|-]?\s*(?P<date>{_DATE})(?P<rest>[^.]{{0,40}})$")
+                            rf"\s*[:|-]?\s*(?P<date>{_DATE})[^.]{{0,40}}$")
 # "7 March 2018 Leighton G. Luke, Research Manager, Indian Ocean Research Programme": the date, then the author
 # and their post
 _DATE_THEN_BYLINE = re.compile(
@@ -898,7 +898,6 @@ _CAPTION = re.compile(
     r"|\b\w{3,}( \w+){4,}\s\((?!(part|video|updated|analysis|opinion)\b)(?-i:[A-Z](?=[^()]*[a-z]))[\w.&'’ -]{1,40}\)$",
     re.IGNORECASE)
 _SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
-
 
 
 # '... escalating tensions dramatically," Shpetim Gashi, an analyst, told Agence France-Presse (AFP).': the
