@@ -902,8 +902,8 @@ _SCENE = re.compile(rf"\b({_SCENE_VERBS})\b", re.I)
 
 # '... escalating tensions dramatically," Shpetim Gashi, an analyst, told Agence France-Presse (AFP).': the
 # agency in brackets at the end is the one the story's speaker talked to, not a photo's credit
-_TOLD_AN_AGENCY = re.compile(r"\b(told|according to|said to|speaking to|in an interview with)\s+[\w .'’-]{0,40}"
-                             r"\((AFP|AP|Reuters|dpa|DPA|Xinhua|Anadolu|AA)\)\.?$")
+_TOLD_AN_AGENCY = re.compile(rf"\b(told|according to|said to|speaking to|in an interview with)\s+[\w .'’-]{{0,40}}"
+                             rf"\({_AGENCY}\)\.?$")
 
 
 def caption_reason(line: str) -> str | None:

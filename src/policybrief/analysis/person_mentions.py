@@ -47,10 +47,12 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
         while name_start < len(toks) and toks[name_start].text.rstrip(".") in _HONORIFICS:
             name_start += 1  # "Executive President Dr Irfaan Ali": the honorific is not part of the name
         end = _name_run(toks, name_start, cue)
+        q = _qualifiers_before(toks, i, cue)
         if end > name_start and not s.free(name_start, end):
-            _role_for_known_person(s, found, name_start, end, toks[_role_start(s, _qualifiers_before(toks, i, cue)):j])
+            _role_for_known_person(s, found, name_start, end, toks[_role_start(s, q):j])
             i = j
             continue
+        country = _country_before(toks, q, gaz)
         if (end - name_start < 1 or _is_known_name(toks, name_start, end, gaz)
                 # a headline's words in title case: "Expel French Ambassador After Protests"
                 or toks[name_start].text.lower() in OPENERS
@@ -61,12 +63,9 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
                 or is_org_head(tuple(t.text for t in toks[name_start:end]))
                 or (name_start > j and end - name_start < 2)
                 # "Tajik national Amriddin Tabarov" names a person, "the national Army Day" does not
-                or toks[j - 1].text in ("national", "citizen")
-                and _country_before(toks, _qualifiers_before(toks, i, cue), gaz) is None):
+                or toks[j - 1].text in ("national", "citizen") and country is None):
             i = j
             continue
-        q = _qualifiers_before(toks, i, cue)
-        country = _country_before(toks, q, gaz)
         role = s.surface(_role_start(s, q), j) if j > q and not _courtesy_only(toks[q:j]) else ""
         name = s.surface(name_start, end).rstrip("’'")
         code = f"{country.code}{role_code}" if country and country.code and role_code else None
