@@ -1092,3 +1092,30 @@ def test_a_plural_title_names_both_people_after_it_each_with_the_singular_role(w
     brief = brief_of(write_article(
         "Georgia law\n\nUS Senators Ben Cardin and Roger Wicker objected to the bill, officials said.\n"))
     assert actor(brief, "Ben Cardin").role == actor(brief, "Roger Wicker").role == "US Senator"
+
+
+def test_a_citys_institute_a_states_ministry_a_federal_court_and_a_lowercase_plural_title(write_article):
+    # unseen pages r2458, r2476 and r2470
+    brief = brief_of(write_article(
+        "Defence plan\n\nThe Ministry of Defence of Serbia stated that ministers Bratislav Gašić and Kristóf "
+        "Szalay-Bobrovniczky signed the plan. Ivana Ranković, a researcher at the Belgrade Centre for Security "
+        "Policy, says it is standard. The Iraqi Federal Supreme Court on Tuesday halted the vote. The UK sent a "
+        "ship to the Turks and Caicos Islands after a surge in violence.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Ministry of Defence of Serbia", "Bratislav Gašić", "Kristóf Szalay-Bobrovniczky",
+            "Belgrade Centre for Security Policy", "Turks and Caicos Islands"} <= names, names
+    assert not {"UK Ministry of Defence", "Centre for Security Policy", "Turkey"} & names, names
+    assert actor(brief, "Bratislav Gašić").role == "minister"
+    assert "Federal Supreme Court" in actor(brief, "Supreme court of Iraq").aliases
+
+
+def test_a_post_or_a_word_in_brackets_defines_no_acronym_and_a_name_may_hold_an_apostrophe(write_article):
+    # unseen pages r2482, r2498 and r2492
+    brief = brief_of(write_article(
+        "Threat letter\n\nPakistani Prime Minister (PM) Imran Khan met the Chief Justice of Pakistan (CJP) on "
+        "Tuesday. Former PM and Pakistan Muslim League (Nawaz) leader Nawaz Sharif is involved, Umar said. The sites "
+        "are in Bejucal (Mayabeque), the report said. General N'Ban La, head of the Kachin Independence "
+        "Organisation, goes to China often.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Pakistan Muslim League-Nawaz", "Nawaz Sharif", "N'Ban La"} <= names, names
+    assert not {"Prime Minister", "Chief Justice of Pakistan", "Bejucal"} & {n.split(" and ")[0] for n in names}, names

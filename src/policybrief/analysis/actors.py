@@ -79,7 +79,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
     if main is not None:
         _bare_bodies_of(found, main)
     for s in sents:
-        institutions_pass(s, found, cue, main)
+        institutions_pass(s, gaz, found, cue, main)
         bodies_pass(s, gaz, found, cue, main)
         groups_pass(s, gaz, found, cue)
         generic_orgs_pass(s, found, cue)

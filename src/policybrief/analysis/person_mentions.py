@@ -18,6 +18,7 @@ from .mentions import (
     lookup,
     names_a_place,
     org_run,
+    state_named_after,
     state_word,
     title_at,
     type_from_head,
@@ -141,13 +142,16 @@ def _particles_end_on_a_name(toks: list[Token], k: int, cue: Cues) -> bool:
     return k < len(toks) and (toks[k].capitalised or toks[k].text == "-")
 
 
+_NAME_PUNCTUATION = re.compile(r"[.'’]")  # "Francis L. Donovan", "N'Ban La", "O’Brien"
+
+
 def _name_run(toks: list[Token], j: int, cue: Cues) -> int:
     """End of a personal name starting at token j: capitalised words joined by particles and hyphens."""
     k = j
     while k < min(len(toks), j + MAX_NAME_TOKENS):
         t = toks[k]
-        if t.capitalised and t.text.replace(".", "").isalpha() or t.text in cue.particles and _particles_end_on_a_name(
-                toks, k, cue):
+        if t.capitalised and _NAME_PUNCTUATION.sub("", t.text).isalpha() \
+                or t.text in cue.particles and _particles_end_on_a_name(toks, k, cue):
             k += 1
             if t.possessive:
                 break
@@ -281,6 +285,8 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             # "a newly created U.N. Support Office": the owner's acronym, already an actor, is part of the name
             owner = toks[i - 1] if i > 0 else None
             start = i - 1 if owner and _ACRONYM.fullmatch(owner.text) and not owner.possessive else i
+            if kind == "organisation" and start == i:
+                start = _city_in_name(toks, i, gaz)  # "the Belgrade Centre for Security Policy"
             # "Georgian" was taken for Georgia and "United Nations" for the UN, but here they begin the name of
             # a party ("Georgian Dream party", "the Serb List, the largest Serbian party") or of a mission
             # ("United Nations Integrated Mission")
@@ -323,15 +329,22 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         i = max(end, i + 1)
 
 
+def _city_in_name(toks: list[Token], i: int, gaz: Gazetteer) -> int:
+    """Where an organisation's name starts when a capital opens it ("the Belgrade Centre for Security Policy",
+    "the Washington Institute"): the capital pass took the city for a place, which it is not here."""
+    for k in (i - 1, i - 2):
+        hit = lookup(toks, k, gaz.capitals, 3) if k >= 0 else None
+        if hit and hit[1] == i and not toks[i - 1].possessive and toks[i - 1].end + 1 == toks[i].start:
+            return k
+    return i
+
+
 def _of_a_state(toks: list[Token], j: int, gaz: Gazetteer) -> int | None:
     """Where "of (the) <state>" at token j ends, or "in <state>" after a mission ("EU Partnership Mission in
     Moldova", "United Nations Mission in South Sudan")."""
-    if j + 1 >= len(toks) or not (toks[j].text == "of" or toks[j].text == "in" and j > 0
-                                  and toks[j - 1].text in ("Mission", "Force", "Operation", "Office")):
-        return None
-    k = j + 2 if toks[j + 1].text == "the" else j + 1
-    hit = lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
-    return hit[1] if hit and hit[0].type == "state" else None
+    mission = j > 0 and toks[j - 1].text in ("Mission", "Force", "Operation", "Office")
+    hit = state_named_after(toks, j, gaz, ("of", "in") if mission else ("of",))
+    return hit[1] if hit else None
 
 
 def _after_a_prefix(toks: list[Token], k: int) -> bool:

@@ -16,6 +16,7 @@ from .mentions import (
     lookup,
     names_a_place,
     org_run,
+    state_named_after,
     state_word,
     title_at,
     type_from_head,
@@ -53,9 +54,11 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         # (the Democratic Party of Kosovo is the PDK in Albanian)
         if m[2] and not (spells or sorted(w[0] for w in words if w[0].isupper()) == sorted(acronym)):
             continue
+        known = gaz.names.get(key(acronym))
+        if m[1] and not spells and known is None and acronym[1:].islower():
+            continue  # "the Pakistan Muslim League (Nawaz)": a word in brackets that spells nothing is no acronym
         # "The ..." and an owner ("Mozambique's Defence and Security Forces (FDS)") are not part of the name
         long_name = re.sub(r"^(The|A|An) |^\S+['’]s ", "", long_name)
-        known = gaz.names.get(key(acronym))
         redefined = known is not None and spells and not _shares_a_word(long_name, known)
         if redefined:
             known = None  # "Russian Orthodox Church (ROC)": the text's own ROC, not the gazetteer's (Taiwan)
@@ -67,6 +70,8 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
         entry = gaz.names.get(key(long_name)) or known
         if entry is None and _AGREEMENT.search(long_name):
             continue  # "the Joint Comprehensive Plan of Action (JCPOA)": a text agreed on, not an actor
+        if entry is None and re.split(r" (?:of|for) ", long_name)[0].split()[-1] in _POSTS:
+            continue  # "Prime Minister (PM) Imran Khan", "Chief Justice of Pakistan (CJP)": a post, not a body
         if entry is None:
             entry = Entry(name=long_name, type=type_from_head(key(long_name)) or "organisation")
         # A redefined acronym is the text's as "the ROC" too, which the gazetteer keeps as a name of its own.
@@ -82,6 +87,8 @@ def _shares_a_word(name: str, entry: Entry) -> bool:
 
 
 # The head nouns of texts states agree on, before any "of" or "on": "Plan of Action", "Treaty on ...".
+_POSTS = frozenset({"Minister", "President", "Justice", "Secretary", "Governor", "Commander", "Chief", "Ambassador",
+                    "Envoy", "Adviser", "Advisor", "Speaker", "Premier", "Mayor", "Judge", "Prosecutor", "Officer"})
 _AGREEMENT = re.compile(r"\b(Plan|Treaty|Agreement|Accords?|Convention|Protocol|Act|Charter|Deal|Declaration|"
                         r"Framework|Memorandum|Resolution|Roadmap)( (of|on|for)\b.*)?$")
 
@@ -170,6 +177,10 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
                 continue
             if entry.type == "organisation" and toks[j - 1].text in _PARTY_HEADS and _of_a_name(toks, j):
                 i = j  # "the Democratic Party of Socialists" in Montenegro is not the US Democratic Party
+                continue
+            if entry.type == "government_body" and entry.country and (owner := state_named_after(toks, j, gaz)) \
+                    and owner[0].code != entry.country:
+                i += 1  # "the Ministry of Defence of Serbia" is Serbia's, not the British one the name alone is
                 continue
             if entry.type != "state" and j < len(toks) and toks[j].text in ("Coalition", "Alliance", "Bloc"):
                 i = j  # "the Al-Fatah Coalition" is an Iraqi bloc, not Fatah: a coalition is named after a word
@@ -413,7 +424,8 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
 _NAME_ENDS_AFTER_A_BODY = frozenset({"Force", "Service", "Corps"})
 
 
-def institutions_pass(s: TokenSentence, found: Collector, cue: Cues, main: Entry | None) -> None:
+def institutions_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, main: Entry | None
+                      ) -> None:
     """Institutions named in lower case ("a transitional presidential council"), and "the council" after one."""
     if main is None:
         return
@@ -428,12 +440,21 @@ def institutions_pass(s: TokenSentence, found: Collector, cue: Cues, main: Entry
                      and _institution_here(toks, i, i + len(phrase), spec)), None)
         if spec is not None:
             end = i + len(spec["phrase"])
-            label = spec["label"].format(state=main.name)
-            start = i - 1 if i > 0 and toks[i - 1].text.lower() in ("a", "an", "the") else i
+            # "The Iraqi Federal Supreme Court": capitalised words before the institution belong to its name
+            named = i
+            while named > 0 and toks[i].capitalised and toks[named - 1].capitalised and s.free(named - 1, named) \
+                    and toks[named - 1].text[0].isalpha() and toks[named - 1].text not in ARTICLES \
+                    and not toks[named - 1].possessive:
+                named -= 1
+            # "The Iraqi Federal Supreme Court" is Iraq's, whichever state the story is about
+            owner = state_word(toks, named - 1, gaz) if named > 0 and toks[i].capitalised else None
+            state = owner or main
+            label = spec["label"].format(state=state.name)
+            start = named - 1 if named > 0 and toks[named - 1].text.lower() in ("a", "an", "the") else named
             # "a transitional council" is seen as "transitional council": the indefinite article names nothing
-            seen = start if start < i and toks[start].text.lower() == "the" else i
+            seen = start if start < named and toks[start].text.lower() == "the" else named
             found.add(f"inst:{label}", label, spec.get("type", "government_body"), s, s.surface(seen, end),
-                      code=f"{main.code}{spec['role']}", country=main.code)
+                      code=f"{state.code}{spec['role']}", country=state.code)
             s.claim(start, end)
         elif words[0] == "the" and len(words) > 1 and words[1] in heads and s.free(i, i + 2):
             institution = heads[words[1]]
