@@ -821,3 +821,21 @@ def test_a_columnists_name_leading_the_headline_and_the_address_is_the_author(wr
     place = load_article(write_article(text.replace("Elizabeth Morgan", "South Sudan").replace(
         "elizabeth-morgan", "south-sudan")))
     assert place.author is None
+
+
+@pytest.mark.parametrize(("line", "published", "author"), [
+    # unseen pages r2472, r2504 and r2468
+    ("Vuk Jeremić | 29. avgust 2024 | 12:30", "2024-08-29", "Vuk Jeremić"),
+    ("19 de July de 2025 14:43", "2025-07-19", None),
+    ("August 26 2024, 09:55 AM  •  14 views", "2024-08-26", None),
+    # months named in Albanian, Swedish and Turkish
+    ("05 prill 2023", "2023-04-05", None),
+    ("29 Juli 2025", "2025-07-29", None),
+    ("Published: 3 Ağustos 2023", "2023-08-03", None),
+])
+def test_date_lines_with_months_in_other_languages_a_time_after_a_bar_and_a_view_count(write_article, line, published,
+                                                                                       author):
+    article = load_article(write_article(f"The standoff\n\n{line}\n\n{BODY}"))
+    assert article.published.isoformat() == published
+    assert article.author == author
+    assert line not in " ".join(s.text for s in article.sentences)

@@ -23,8 +23,13 @@ from .metadata import SOURCE_LINE, STORE_DATE, date_in_url, outlet_of, year_in_u
 
 MONTHS = (r"(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t(ember)?)?|Oct(ober)?|"
           r"Nov(ember)?|Dec(ember)?)\.?")
+# Month names in other languages, to the month's number (data/months.yaml), longest first.
+_MONTH_NUMBER = {name: int(number) for number, names in data.load("months").items() for name in names}
+_FOREIGN_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _DATE = (rf"(((\w+day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?(,|\s\|)?\s+)?({MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
          rf"\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d(T[\d:.]+Z?)?|"
+         # "29. avgust 2024", "19 de julio de 2025"
+         rf"\d{{1,2}}\.?\s+(de\s+)?((?i:{_FOREIGN_MONTH})|{MONTHS})\s+(de\s+)?\d{{4}}|"
          rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|"
          rf"\d{{4}} ?/ ?\d\d ?/ ?\d\d))")  # "2024 / 02 / 20"
 _GLUED_DATE = re.compile(rf"^({_DATE})(?=[A-Z][a-z])")
@@ -34,6 +39,7 @@ _DATE_LINE = re.compile(
     rf"[:|\s]*(on\b[:\s]*)?{_DATE}"  # "Posted on: 23 March 2024"
     # "2:17 pm (EST)", "09:50:38": the time and its zone after the date
     rf"([\s,|/-]+(at\s+)?\d{{1,2}}([:.]\d\d){{0,2}}\s*(am|pm|a\.m\.|p\.m\.)?\s*(\(?[\w+:-]{{2,9}}\)?)?)?"
+    rf"(\s*[|•·-]\s*[\d,.]+k?\s+(views?|reads?|comments?|shares?))?"  # "August 26 2024, 09:55 AM  •  14 views"
     rf"(\s*[|,/-]?\s*(updated|last updated)\b.*)?(\s+by\s+.{{2,60}}"
     r"|\s*\|\s*(?P<name>[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}))?\W*$",  # "May 30, 2017 | Kaitlin Lavinder"
     re.IGNORECASE,
@@ -100,8 +106,10 @@ _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Publishe
 _BARE_BY = re.compile(r"^By:?(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
 # "Andrew H. Sweet", "D.B. Grady", "Hafed Al-Ghwell", "AJ Prabal", "Harlyne Joku and Stephen Wright",
 # "Jeanne-Mây Desurmont"
-_PERSON = (r"([A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){1,3})"
-           rf"({_GAP}([A-Z]\.|[A-Z][a-zà-ÿ'’]+(-[A-Z]?[a-zà-ÿ'’]+)*-?|[A-Z]{{2}})){{1,3}}")
+# Letters of names in Latin scripts: "Vuk Jeremić", "Łukasz Olejnik", "Željko Komšić"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞČĆĐŠŽŁŚŹŻŃŘŤĚŐŰ", "a-zà-ÿā-ž"
+_PERSON = (rf"([{_UPPER}][{_LOWER}'’]+(-[{_UPPER}]?[{_LOWER}'’]+)*-?|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){{1,3}})"
+           rf"({_GAP}([A-Z]\.|[{_UPPER}][{_LOWER}'’]+(-[{_UPPER}]?[{_LOWER}'’]+)*-?|[A-Z]{{2}})){{1,3}}")
 _PERSON_LINE = re.compile(rf"^{_PERSON}(\s+and\s+{_PERSON})?$|^[A-Z]{{2}}\s+[A-Z][a-z]+$")
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
                                 r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"
@@ -115,7 +123,8 @@ _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
 _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IANS|PTI|ANI|Sputnik|TASS|CNN|Al Jazeera)"
 # "Policy brief | 3 March 2025": the section that files the story (or its author), then the date
-_SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w.'’&-]*( [\w'’&-]+){{0,3}})\s*\|\s*(?P<date>{_DATE})\s*$")
+_SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w.'’&-]*( [\w'’&-]+){{0,3}})\s*\|\s*(?P<date>{_DATE})"
+                                rf"(\s*\|\s*\d{{1,2}}[:.]\d\d)?\s*$")  # "Vuk Jeremić | 29. avgust 2024 | 12:30"
 # "Washington DC (UPI) Sep 5, 2025": a wire dateline on a line of its own, with the date after the agency.
 _AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+(?P<date>{_DATE})\W*$", re.I)
 # In a dateline's brackets, any agency or outlet the dateline's shape vouches for: "(NNN-NNA)", "(UNB)", "(NationPress)"
@@ -1044,6 +1053,9 @@ def parse_date(text: str) -> date | None:
     text = re.sub(r"(?i)\s*[|,/-]?\s*(updated|last updated)\b.*$", "", text)
     if m := re.search(_DATE, text, re.I):
         text = m[0]  # the date alone: a time, a zone or a view count beside it only confuses the parser
+    if m := re.fullmatch(rf"(?P<day>\d{{1,2}})\.?\s+(de\s+)?(?P<month>{_FOREIGN_MONTH})\s+(de\s+)?(?P<year>\d{{4}})",
+                         text, re.I):
+        return _iso(f"{m['year']}-{_MONTH_NUMBER[m['month'].lower()]:02d}-{int(m['day']):02d}")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "ET" and other zone names: only the date matters here
