@@ -682,13 +682,16 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
      "receive Threat Status delivered direct to your inbox each weekday.", "newsletter prompt"),
     ("Join the fight for free media in the Caucasus for as little as €5 and enjoy exclusive benefits from our team "
      "as a thank you.", "donation prompt"),
+    # unseen page r2446
+    ("Enter your email address and name to receive our weekly newsletter.", "newsletter prompt"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
     assert boilerplate_reason(BODY) is None
 
 
-@pytest.mark.parametrize("line", ["He said:", "The minister told reporters:", "Officials said on Monday:"])
+@pytest.mark.parametrize("line", ["He said:", "The minister told reporters:", "Officials said on Monday:",
+                                  "Officials said they would receive the newsletter."])
 def test_a_speaker_before_a_quote_is_the_story(line):
     assert boilerplate_reason(line) is None
 
@@ -839,3 +842,12 @@ def test_date_lines_with_months_in_other_languages_a_time_after_a_bar_and_a_view
     assert article.published.isoformat() == published
     assert article.author == author
     assert line not in " ".join(s.text for s in article.sentences)
+
+
+def test_a_name_under_the_headline_with_its_surname_in_capitals_is_the_author(write_article):
+    # unseen page r2462
+    article = load_article(write_article(
+        f"The last anniversary\nSource: https://regtrends.com/en/2023/08/03/the-last-anniversary/\n\n"
+        f"The last anniversary\n\nAnton ŠVEC\n{BODY}"))
+    assert article.author == "Anton ŠVEC"
+    assert "ŠVEC" not in " ".join(s.text for s in article.sentences)

@@ -106,10 +106,10 @@ _BYLINE_DATED = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{0,3}}?)\s+(Publishe
 _BARE_BY = re.compile(r"^By:?(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
 # "Andrew H. Sweet", "D.B. Grady", "Hafed Al-Ghwell", "AJ Prabal", "Harlyne Joku and Stephen Wright",
 # "Jeanne-Mây Desurmont"
-# Letters of names in Latin scripts: "Vuk Jeremić", "Łukasz Olejnik", "Željko Komšić"
+# Letters of names in Latin scripts: "Vuk Jeremić", "Łukasz Olejnik", "Željko Komšić", "Anton ŠVEC"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞČĆĐŠŽŁŚŹŻŃŘŤĚŐŰ", "a-zà-ÿā-ž"
 _PERSON = (rf"([{_UPPER}][{_LOWER}'’]+(-[{_UPPER}]?[{_LOWER}'’]+)*-?|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){{1,3}})"
-           rf"({_GAP}([A-Z]\.|[{_UPPER}][{_LOWER}'’]+(-[{_UPPER}]?[{_LOWER}'’]+)*-?|[A-Z]{{2}})){{1,3}}")
+           rf"({_GAP}([A-Z]\.|[{_UPPER}][{_LOWER}'’]+(-[{_UPPER}]?[{_LOWER}'’]+)*-?|[{_UPPER}]{{2,}})){{1,3}}")
 _PERSON_LINE = re.compile(rf"^{_PERSON}(\s+and\s+{_PERSON})?$|^[A-Z]{{2}}\s+[A-Z][a-z]+$")
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
                                 r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"
