@@ -1119,3 +1119,21 @@ def test_a_post_or_a_word_in_brackets_defines_no_acronym_and_a_name_may_hold_an_
     names = {a.name for a in brief.actors}
     assert {"Pakistan Muslim League-Nawaz", "Nawaz Sharif", "N'Ban La"} <= names, names
     assert not {"Prime Minister", "Chief Justice of Pakistan", "Bejucal"} & {n.split(" and ")[0] for n in names}, names
+
+
+def test_a_body_someone_else_owns_is_not_the_storys_state(write_article):
+    # unseen page r2528: "the transatlantic military" was taken for Estonia's armed forces
+    brief = brief_of(write_article(
+        "Baltic tanker\n\nEstonia said the tanker sailed on. Analysts said the transatlantic military alliance held, "
+        "while the rival government in the east was silent. The army said it was ready.\n"))
+    assert actor(brief, "Armed forces of Estonia").aliases == ["The army"]
+    assert "Government of Estonia" not in {a.name for a in brief.actors}
+
+
+def test_a_name_set_off_after_a_long_role_and_leaders_the_gazetteer_knows(write_article):
+    # unseen pages r2564 and r2522
+    brief = brief_of(write_article(
+        "Map protest\n\nArgentina’s under-secretary for Latin American Affairs at the Foreign Ministry, Gabriel Fuks, "
+        "submitted a note of protest. The church backs Vucic, who rules from Belgrade.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Gabriel Fuks", "Aleksandar Vučić"} <= names, names

@@ -214,7 +214,7 @@ _ROLE_WORD = re.compile(rf"(?:(?:deputy|vice|acting|former|under|assistant|senio
 # candidate, Edmundo González, was the winner": a name set off by commas after a role is the person holding it
 _ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|rival|opponent|counterpart)"
                               # "the assistant Chief District Officer (CDO), Dattaraj Hamal,": the title's acronym
-                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,5}(\s*\((?-i:[A-Z]{2,6})\))?"
+                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,8}(\s*\((?-i:[A-Z]{2,6})\))?"
                               r"\s*,\s*$", re.I)
 
 

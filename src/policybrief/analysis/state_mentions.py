@@ -481,6 +481,8 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
     if t.text in ("the", "The"):
         # "the army", "the interim government", "the military-backed interim government"
         for k in range(i + 1, min(i + 4, len(toks))):
+            if toks[k].text in _SOMEONE_ELSES:
+                break  # "the transatlantic military", "the rival government": not the story's state's own
             if toks[k].text in MAIN_STATE_BODIES:
                 # "the government in Somalia", "the army of Chad": the state named after it, not the main one
                 if k + 2 < len(toks) and toks[k + 1].text in ("in", "of") and (
@@ -503,6 +505,8 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
     return None, i
 
 
+_SOMEONE_ELSES = frozenset({"foreign", "transatlantic", "international", "multinational", "allied", "coalition",
+                            "rebel", "rival", "parallel", "private"})
 _CAPITALS_BODIES = frozenset({"government", "regime", "authorities", "forces", "troops", "army", "military"})
 
 
