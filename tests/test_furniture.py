@@ -682,8 +682,12 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
      "receive Threat Status delivered direct to your inbox each weekday.", "newsletter prompt"),
     ("Join the fight for free media in the Caucasus for as little as €5 and enjoy exclusive benefits from our team "
      "as a thank you.", "donation prompt"),
-    # unseen page r2446
+    # unseen pages r2446, r2536, r2542 and r2540
     ("Enter your email address and name to receive our weekly newsletter.", "newsletter prompt"),
+    ("Already have an account? Please Log in.", "newsletter prompt"),
+    ("Get the Breaking News newsletter! Get the latest breaking news as it happens. By clicking Sign up, you agree to "
+     "our privacy policy.", "newsletter prompt"),
+    ("User Picture", "logo"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
@@ -851,3 +855,20 @@ def test_a_name_under_the_headline_with_its_surname_in_capitals_is_the_author(wr
         f"The last anniversary\n\nAnton ŠVEC\n{BODY}"))
     assert article.author == "Anton ŠVEC"
     assert "ŠVEC" not in " ".join(s.text for s in article.sentences)
+
+
+@pytest.mark.parametrize(("header", "published", "author"), [
+    # unseen pages r2566 and r2548: a column's byline with its date, and a doctor's name over the date
+    ("Commentary by Joseph Bouchard on 7 June 2022", "2022-06-07", "Joseph Bouchard"),
+    ("Dr. Souravie Ghimiray\n15th January 2022", "2022-01-15", "Souravie Ghimiray"),
+])
+def test_a_columns_dated_byline_and_a_titled_name_over_the_date(write_article, header, published, author):
+    article = load_article(write_article(
+        f"The standoff\nSource: https://www.kiips.in/research/the-standoff/\n\nThe standoff\n\n{header}\n\n{BODY}"))
+    assert (article.published.isoformat(), article.author) == (published, author)
+
+
+def test_a_date_run_into_the_addresss_slug():
+    # unseen page r2518, whose header shows only the site's date bar (the day the page was read)
+    found = date_in_url("https://thelevantnews.com/en/article/libya:-the-question-of-legitimacyfebruary-19,-2022,-1:41-pm")
+    assert found.isoformat() == "2022-02-19"

@@ -55,7 +55,7 @@ _BYLINE = re.compile(
     rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?"
     rf"(?P<column>(?i:guest\s+(piece|post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?"
     rf"(?i:by)(\s*[:|])?\s+{_NAME}({_GAP}((?i:and)\s+|&\s+)?{_NAME}){{0,5}}\*?(\s+@\w+)?"
-    rf"(\s*(,|\||(?i:and)|&|in|for|-|—|–|·|•)(\s+.{{0,80}})?|\s+{_DATE})?$")
+    rf"(\s*(,|\||(?i:and)|&|in|for|-|—|–|·|•)(\s+.{{0,80}})?|(\s+(?i:on))?\s+{_DATE})?$")
 # "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
 _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
                           rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})\b")
@@ -523,8 +523,9 @@ def _byline_above_date(kept: list[str], page: Page) -> None:
         for line in kept[-2:]:
             page.removed.append(Removed(text=line, reason="byline"))
         del kept[-2:]
-    elif _a_name(kept[-1]) and not (_ORGANISATION_LINE.search(kept[-1]) or _PLACE_WORD.search(kept[-1])):
-        page.author = kept[-1]
+    elif _a_name(name := _HONORIFIC.sub("", kept[-1])) \
+            and not (_ORGANISATION_LINE.search(kept[-1]) or _PLACE_WORD.search(kept[-1])):
+        page.author = name  # "Dr. Souravie Ghimiray": the author, without the title
         page.removed.append(Removed(text=kept.pop(), reason="byline"))
 
 
@@ -830,8 +831,10 @@ def _author(line: str) -> str | None:
     elif m := _BYLINE_DATED.match(line):
         name = m["name"]
     else:
-        name = re.sub(r"^(written\s+|words\s+)?by(\s*[:|])?\s*", "", line, flags=re.I)
-        name = re.sub(rf"\*+$|[\s,|•·–—-]+{_DATE}$", "", name.strip())
+        # "Commentary by Joseph Bouchard on 7 June 2022": the column's word before "by", the date after the name
+        name = re.sub(r"^(written\s+|words\s+|(an?\s+)?(guest\s+)?(piece|post|column|essay|opinion|commentary|op-ed|"
+                      r"analysis)\s+)?by(\s*[:|])?\s*", "", line, flags=re.I)
+        name = re.sub(rf"\*+$|[\s,|•·–—-]+(on\s+)?{_DATE}$", "", name.strip())
         if _AUTHORS.fullmatch(name.strip()):
             name = name.strip()
         else:

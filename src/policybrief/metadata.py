@@ -43,6 +43,8 @@ _URL_DATES = (
     re.compile(r"/[A-Z]{2,4}(?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{6,}(?=[/?._&-]|$)"),
     # "/19-May-2024/story": a print edition's date
     re.compile(rf"/(?P<d>[0-3]?\d)-(?P<m>{'|'.join(_MONTHS)})[a-z]*-(?P<y>(19|20)\d\d)/", re.I),
+    # "/libya:-the-question-of-legitimacyfebruary-19,-2022,-1:41-pm": a slug run into its date and time
+    re.compile(rf"(?P<m>{'|'.join(_MONTHS)})[a-z]*-(?P<d>[0-3]?\d),-(?P<y>(19|20)\d\d)(?=[,/._-]|$)", re.I),
 )
 # Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
 _OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
