@@ -1137,3 +1137,14 @@ def test_a_name_set_off_after_a_long_role_and_leaders_the_gazetteer_knows(write_
         "submitted a note of protest. The church backs Vucic, who rules from Belgrade.\n"))
     names = {a.name for a in brief.actors}
     assert {"Gabriel Fuks", "Aleksandar Vučić"} <= names, names
+
+
+def test_who_leads_a_party_and_what_a_state_owns(write_article):
+    # unseen pages r2550 and r2554; tuning pages r580 and r454 for the titled name and the outlet's place
+    brief = brief_of(write_article(
+        "Gas field\n\nThe bomb targeted the party Jamiat Ulema-e-Islam led by Fazlur Rehman, police said. Malaysia’s "
+        "state-owned Petronas used six tugs. An interim government, led by Nobel Peace laureate Muhammad Yunus, was "
+        "sworn in. A Chinese state-owned Hong Kong news outlet accused the firm.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"Fazlur Rehman", "Petronas", "Muhammad Yunus"} <= names, names
+    assert not {"Nobel Peace", "Hong Kong"} & names, names

@@ -224,7 +224,8 @@ _ORG_NOUNS = (r"(?-i:think[- ]tank|company|firm|consultancy|project|organi[sz]at
 # "the" needs a word before the noun: "Kordofan, the group appears to" is a new clause, not a description
 _ORG_AFTER = re.compile(rf"\s*,\s+(an?\s+([\w’'-]+\s+){{0,4}}?|the\s+([\w’'-]+\s+){{1,4}}?){_ORG_NOUNS}\b", re.I)
 # "the security consulting firm Control Risks", "a separatist group known as CCAT", "a militia called the Ninjas"
-_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUNS}\s+((known as|called|named)\s+(the\s+)?)?$", re.I)
+# ("Malaysia’s state-owned Petronas": what the state owns or runs is a company or an outlet)
+_ORG_BEFORE = re.compile(rf"\b({_ORG_NOUNS}\s+((known as|called|named)\s+(the\s+)?)?|state[- ](owned|run)\s+)$", re.I)
 _ARMED = re.compile(r"\b(militant|rebel|armed|jihadist|separatist|insurgent|terrorist|extremist|paramilitary|"
                     r"militia)\b", re.I)
 _NAME_GOES_ON = frozenset({"wal", "wa", "al", "el", "("})
@@ -238,6 +239,8 @@ def _described_as_organisation(s: TokenSentence, i: int, end: int, cue: Cues) ->
             or end < len(toks) and (toks[end].text in _NAME_GOES_ON or toks[end].text in _NAME_JOINS
                                     and end + 1 < len(toks) and toks[end + 1].capitalised):
         return None  # "Earlier, the group said"; "Jama'at Nusrat al-Islam wal Muslimeen" goes on
+    if end < len(toks) and toks[end].text in _OUTLET_NOUNS:
+        return None  # "a state-owned Hong Kong news outlet": the place the outlet is in
     before, after = text[max(0, toks[i].start - 60):toks[i].start], text[toks[end - 1].end:]
     m = _ORG_AFTER.match(after)
     said = m[0] if m else (b[0] if (b := _ORG_BEFORE.search(before)) else None)
@@ -436,11 +439,16 @@ def _paired_with(s: TokenSentence, i: int, end: int, people: set[str]) -> bool:
 
 
 def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:
-    """ "X said", "said X", "according to X"."""
+    """ "X said", "said X", "according to X", or leads: "the party led by Fazlur Rehman"."""
     after = toks[end].text if end < len(toks) else ""
     before = " ".join(t.text for t in toks[max(0, i - 2):i]).lower()
     said_before = i > 0 and toks[i - 1].text in ("said", "says", "told", "added", "warned", "explained")
-    return after in cue.speech_verbs or before == "according to" or said_before
+    # ("led by Nobel Peace laureate Muhammad Yunus": a title in lower case, then the name, is the titled pass's)
+    leads = before in _LEADS and not (end + 1 < len(toks) and after.islower() and toks[end + 1].capitalised)
+    return after in cue.speech_verbs or before == "according to" or leads or said_before
+
+
+_LEADS = ("led by", "headed by", "chaired by", "commanded by")
 
 
 def surname_pass(sents: list[TokenSentence], found: Collector, cue: Cues) -> None:
