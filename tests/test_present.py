@@ -182,3 +182,14 @@ def test_without_the_annex_citations_name_their_sentence_but_link_nowhere():
     assert f'<span class="pb-cite" title="{sentence}">[{first}]</span>' in unescape(two_pages)
     assert two_pages.count('class="pb-cite"') == "".join(
         str(s.html) for s in present.brief_sections(brief)[:5]).count('class="pb-cite"')
+
+
+def test_a_sentence_with_two_dates_is_one_row_of_the_timeline():
+    # the Somalia sample: "a drawdown that began in June 2023 ... followed by 3,000 more earlier this year" [s2]
+    brief = load()
+    first = brief.timeline[0]
+    brief.timeline.insert(1, first.model_copy(update={"when": "this year [2024]", "date": "2024"}))
+    timeline = str(present.annex(brief).html).split('id="annex-timeline"')[1].split("</table>")[0]
+    whens = [unescape(cell) for cell in re.findall(r"<tr><td>(.*?)</td>", timeline, re.S)]
+    assert whens[0] == f"{first.when}; this year [2024]"
+    assert len(whens) == len(brief.timeline) - 1

@@ -580,7 +580,11 @@ def _figures(brief: Brief) -> Markup:
 def _timeline(brief: Brief) -> Markup:
     if not brief.timeline:
         return _muted("The article gives no dates.")
-    rows = [[e.when, e.what, _cites(brief, [e.evidence])] for e in brief.timeline]
+    # One row per sentence: "June 2023" and "this year" in one sentence are one row, its dates in order
+    whens: dict[tuple[str, str], list[str]] = {}
+    for e in brief.timeline:
+        whens.setdefault((e.what, e.evidence), []).append(e.when)
+    rows = [["; ".join(when), what, _cites(brief, [sid])] for (what, sid), when in whens.items()]
     return _table(["When", "What", "Evidence"], rows, "pb-timeline")
 
 
