@@ -1148,3 +1148,14 @@ def test_who_leads_a_party_and_what_a_state_owns(write_article):
     names = {a.name for a in brief.actors}
     assert {"Fazlur Rehman", "Petronas", "Muhammad Yunus"} <= names, names
     assert not {"Nobel Peace", "Hong Kong"} & names, names
+
+
+def test_a_peoples_army_is_an_armed_group_unless_the_gazetteer_knows_it_as_a_states(write_article):
+    # unseen page r2560: the New People's Army was taken for a state's army; a name with "People's" in it never
+    # matched the gazetteer
+    brief = brief_of(write_article(
+        "Peace talks\n\nThe New People’s Army said it would talk. The Korean People's Army fired missiles, and the "
+        "Workers' Party of Korea met.\n"))
+    assert actor(brief, "New People’s Army").type == "armed_group"
+    assert actor(brief, "Korean People's Army").code == "PRKMIL"
+    assert "WPK" in actor(brief, "Workers' Party of Korea").aliases

@@ -74,8 +74,8 @@ def fold(found: Collector, key_: str, into: Candidate) -> None:
 def lookup(tokens: list[Token], i: int, table: dict[tuple[str, ...], Entry], longest: int) -> tuple[Entry, int] | None:
     words = [t.text.replace("’", "'") for t in tokens[i:i + longest]]
     for n in range(len(words), 0, -1):
-        if n > 1 and tokens[i + n - 2].possessive:
-            continue  # "Iraq's Prime" is not a name
+        if n > 1 and tokens[i + n - 2].possessive and tokens[i + n - 2].text not in _NAME_POSSESSIVES:
+            continue  # "Iraq's Prime" is not a name; "Korean People's Army" is
         entry = table.get(tuple(words[:n]))
         if entry is not None:
             return entry, i + n
