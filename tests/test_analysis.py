@@ -1159,3 +1159,15 @@ def test_a_peoples_army_is_an_armed_group_unless_the_gazetteer_knows_it_as_a_sta
     assert actor(brief, "New People’s Army").type == "armed_group"
     assert actor(brief, "Korean People's Army").code == "PRKMIL"
     assert "WPK" in actor(brief, "Workers' Party of Korea").aliases
+
+
+def test_a_plural_names_possessive_a_commodore_and_an_election_spelt_out_with_its_acronym(write_article):
+    # unseen pages r2614, r2624 and r2620; tuning page r142 for the quoted name
+    brief = brief_of(write_article(
+        "Research vessel\n\nThe Maldives’ Foreign Ministry said the ship would dock. Philippine Coast Guard Commodore "
+        "Jay Tarriela said the ship was rammed. The 2024 National General Elections (NGE) were held, and 'EU "
+        "Solidarity Lanes' will continue.\n"))
+    assert "The Maldives’ Foreign Ministry" in actor(brief, "Ministry of Foreign Affairs of Maldives").aliases
+    assert actor(brief, "Jay Tarriela").role == "Philippine Coast Guard Commodore"
+    names = {a.name for a in brief.actors}
+    assert not {"Foreign Ministry", "National General Elections", "Elections", "Solidarity Lanes"} & names, names

@@ -223,6 +223,9 @@ def test_the_date_beside_the_byline_beats_the_date_of_the_day(write_article):
     "Ministers (L-R) Anna Roe, John Doe and Jane Poe meet in Brussels before the vote on sanctions.",
     "Pete Hegseth, secretary of defense, in Florida/ Miguel Rodriguez.",
     "Turkey's support has helped Libya's UN-recognised government in Tripoli to thwart an offensive. (AA Archive)",
+    # unseen page r2626
+    "FLASHBACK: Venezuelan Oil Minister Pedro Tellechea, left; and then Energy Minister, now, PM Stuart Young, at the "
+    "signing ceremony for the Dragon Gas field.",
 ])
 def test_captions_of_any_length_are_furniture(line):
     assert caption_reason(line) == "photo caption"
@@ -688,6 +691,9 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("Get the Breaking News newsletter! Get the latest breaking news as it happens. By clicking Sign up, you agree to "
      "our privacy policy.", "newsletter prompt"),
     ("User Picture", "logo"),
+    # unseen page r2598
+    ("Thanks for being with us. Subscribe to Onet Newsletter to get more valuable content from us.",
+     "newsletter prompt"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason

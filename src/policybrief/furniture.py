@@ -878,13 +878,15 @@ _CAPTION = re.compile(
     r"|\s(?-i:\[[A-Z]{2,10}\])( ?(?-i:\[[A-Z]{2,10}\]))?\.?$"
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
-    r"|^(FILE|FILE PHOTO) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC( BY(-SA)?| ?0)\b"
+    r"|^(FILE|FILE PHOTO|FLASHBACK) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC( BY(-SA)?| ?0)\b"
     # "(Polish Ministry of National Defence photo)", "(AP Photo)": whose photo it is, in brackets at the end
     r"|\bWikimedia Commons\b|\([^()]{0,60}\b(file )?photo\)\.?$"
     # "(AA Archive)", "(Reuters Archive)": a photo from an agency's library
     r"|\([^()]{0,40}\b(?-i:Archives?)\)\.?$"
     # where people stand in the picture: "Phillip Davis, second from left, with ...", "(L-R)", "(centre)"
     r"|,\s((second|third|fourth|far) )?from (left|right)\b|\bleft to right\b|\((L|R|C|L-R|R-L|left|right|cent(er|re))\)"
+    # "Venezuelan Oil Minister Pedro Tellechea, left; and then Energy Minister ...": a semicolon after the place
+    r"|,\s(left|right|cent(er|re));"
     # "... on 10 September 2025 - REUTERS/ KACPER PEMPEL": the agency first, then the photographer
     rf"|[-—–]\s*{_CREDIT}\s?/\s?[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}}\.?$"
     # "... chairs the Security Council (AN/U.N. Web TV)": an agency and its source, with no full stop after

@@ -69,7 +69,7 @@ def acronyms(text: str, gaz: Gazetteer) -> dict[tuple[str, ...], Entry]:
             long_name = _LEADING_LOWER.sub("", run)
         entry = gaz.names.get(key(long_name)) or known
         if entry is None and _AGREEMENT.search(long_name):
-            continue  # "the Joint Comprehensive Plan of Action (JCPOA)": a text agreed on, not an actor
+            continue  # "the Joint Comprehensive Plan of Action (JCPOA)", "National General Elections (NGE)": no actor
         if entry is None and re.split(r" (?:of|for) ", long_name)[0].split()[-1] in _POSTS:
             continue  # "Prime Minister (PM) Imran Khan", "Chief Justice of Pakistan (CJP)": a post, not a body
         if entry is None:
@@ -90,7 +90,7 @@ def _shares_a_word(name: str, entry: Entry) -> bool:
 _POSTS = frozenset({"Minister", "President", "Justice", "Secretary", "Governor", "Commander", "Chief", "Ambassador",
                     "Envoy", "Adviser", "Advisor", "Speaker", "Premier", "Mayor", "Judge", "Prosecutor", "Officer"})
 _AGREEMENT = re.compile(r"\b(Plan|Treaty|Agreement|Accords?|Convention|Protocol|Act|Charter|Deal|Declaration|"
-                        r"Framework|Memorandum|Resolution|Roadmap)( (of|on|for)\b.*)?$")
+                        r"Framework|Memorandum|Resolution|Roadmap|Elections?)( (of|on|for)\b.*)?$")
 
 
 def _name_before(text: str, end: int) -> str:

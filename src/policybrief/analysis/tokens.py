@@ -27,14 +27,27 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     out = []
+    skip = -1
     for m in _TOKEN.finditer(text):
         word = m.group(0)
+        if m.start() == skip:
+            continue  # the apostrophe of "the Philippines' Foreign Ministry", already read as a possessive
         pm = _POSSESSIVE.match(word)
         if pm and len(word) > 2:
             out.append(Token(pm[1], m.start(), m.start() + len(pm[1]), possessive=True))
+        elif _PLURAL_POSSESSIVE.match(text, m.end()) and word[-1] == "s" and word[:1].isupper() and len(word) > 2 \
+                and not _OPEN_QUOTE.search(text, max(0, m.start() - 80), m.start()):
+            out.append(Token(word, m.start(), m.end(), possessive=True))
+            skip = m.end()
         else:
             out.append(Token(word, m.start(), m.end()))
     return out
+
+
+# "the Philippines' coast guard", "the United States' allies": a name ending in s takes the apostrophe alone
+_PLURAL_POSSESSIVE = re.compile(r"['’](?!\w)")
+# ... unless it closes a quote: "'EU Solidarity Lanes' will continue"
+_OPEN_QUOTE = re.compile(r"(^|\s)['‘][^'’]*$")
 
 
 def key(text: str) -> tuple[str, ...]:
