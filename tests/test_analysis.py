@@ -1171,3 +1171,14 @@ def test_a_plural_names_possessive_a_commodore_and_an_election_spelt_out_with_it
     assert actor(brief, "Jay Tarriela").role == "Philippine Coast Guard Commodore"
     names = {a.name for a in brief.actors}
     assert not {"Foreign Ministry", "National General Elections", "Elections", "Solidarity Lanes"} & names, names
+
+
+def test_not_yet_ready_is_no_hedging_not_yet_decided_is_and_opposed_to_is_a_stance_held(write_article):
+    # page r2642 of the last unseen batch: Sudan was shown hedging on the mission's exit
+    brief = real_page(write_article, (
+        "The UN mission in Darfur ends its mandate on Thursday, officials said. The armed groups are opposed to its "
+        "departure because they consider the Sudanese state is not yet ready to provide security. Chad has not yet "
+        "decided whether to send troops, diplomats said."))
+    stances = {a.name: a.stance for a in brief.actors}
+    assert stances.get("Sudan") is None and stances["Chad"] == "hedges", stances
+    assert stances["Armed groups"] == "opposes", stances

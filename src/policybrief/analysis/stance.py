@@ -22,7 +22,9 @@ _VERBS: dict[Stance, re.Pattern[str]] = {
         r"(is|are|was|were) (taking steps|moving|working) to|tak(es|ing) steps to|announced|moved to)\b", re.I),
     "hedges": re.compile(
         # whole verbs: "considerably", "reserve troops" and "weight" are no hedging
-        r"\b(cautious\w*|wait\w* (to|for|and)|undecided|mixed|hedg\w*|reservations?|not yet|consider(s|ed|ing)?|"
+        # ("has not yet decided" hedges; "the state is not yet ready" describes)
+        r"\b(cautious\w*|wait\w* (to|for|and)|undecided|mixed|hedg\w*|reservations?|consider(s|ed|ing)?|"
+        r"not yet (decided|committed|agreed|responded|announced|made up|taken a (position|decision|stance))|"
         r"review(s|ed|ing)?|assess(es|ed|ing)?|weigh(s|ed|ing)?|declined to (say|comment)|non-?committal|ambivalent|"
         r"unclear whether)\b", re.I),
 }
@@ -30,6 +32,8 @@ _NEGATION = re.compile(r"\b(not|never|no longer)\s+$|n['’]t\s+$", re.I)
 # "Georgian Dream is accused by the opposition", "the plan was backed by Paris": the actor undergoes the verb,
 # someone else holds the stance.
 _PASSIVE = re.compile(r"\b(is|are|was|were|be|been|being|get|gets|got)\s+(\w+ly\s+)?$", re.I)
+# "the armed groups are opposed to its departure": a stance held, not one undergone
+_ADJECTIVE = re.compile(r"(opposed|committed|determined) to\b", re.I)
 _PLACED = re.compile(r"\b(in|inside|across|within|from|to|at|on|into|over)\s+(the\s+)?$", re.I)
 _WINDOW = 60  # characters after the actor's name in which its verb must come
 
@@ -58,6 +62,7 @@ def _stance(actor: Actor, text: dict[str, str]) -> dict | None:
                 # The verb must be the actor's own: next to its name, not past a comma into another clause.
                 if m and "," not in window[:m.start()] and len(window[:m.start()].split()) <= 4 \
                         and not _NEGATION.search(window[:m.start()]) \
-                        and not (_PASSIVE.search(window[:m.start()]) and m[0].lower().endswith("ed")):
+                        and not (_PASSIVE.search(window[:m.start()]) and m[0].lower().endswith("ed")
+                                 and not _ADJECTIVE.match(window, m.start())):
                     return {"stance": stance, "stance_quote": sentence, "stance_evidence": sid}
     return None
