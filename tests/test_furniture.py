@@ -36,6 +36,7 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     article = load_article(write_article("Title of a story\nSource: https://www.example-news.org/a/b?id=3\n\n" + BODY))
     assert article.source == "example-news.org"
     assert outlet_of("https://edition.cnn.com/x") == "CNN"
+    assert outlet_of("https://english.elpais.com/international/x") == "El País"  # page r2658 of an unseen batch
     # a site's own subdomain is not part of its name; a country's second level is
     assert outlet_of("https://cms.trtworld.com/turkey/x") == "trtworld.com"
     assert outlet_of("https://m.example.co.uk/x") == "example.co.uk"
