@@ -879,3 +879,21 @@ def test_a_date_run_into_the_addresss_slug():
     # unseen page r2518, whose header shows only the site's date bar (the day the page was read)
     found = date_in_url("https://thelevantnews.com/en/article/libya:-the-question-of-legitimacyfebruary-19,-2022,-1:41-pm")
     assert found.isoformat() == "2022-02-19"
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    # tuning pages r2578, r1776, r2310, r1472, r794, r1180 and r1924
+    ("Andrew McGregor", "Andrew McGregor"),
+    ("Tal Shalev and Ibrahim Dahman, CNN", "Tal Shalev and Ibrahim Dahman"),
+    ("Patrick J. McDonnell | (TNS) Los Angeles Times", "Patrick J. McDonnell"),
+    ("Koichiro Matsumoto (Managing Director, Research and Programs, The Japan Institute of International Affairs)",
+     "Koichiro Matsumoto"),
+    ("Edward Ifft |Distinguished Visiting Fellow, Hoover Institution, Stanford University", "Edward Ifft"),
+    ("By Bernard Schell | IDN-InDepth NewsAnalysis", "Bernard Schell"),
+    ("Facebook Instagram Twitter YouTube", None),
+])
+def test_a_name_under_the_headline_with_its_outlet_or_post_is_the_byline(write_article, line, author):
+    article = load_article(write_article(
+        f"The standoff\nSource: https://example.org/news/the-standoff/\n\nThe standoff\n\n{line}\n\n{BODY}"))
+    assert article.author == author
+    assert line not in " ".join(s.text for s in article.sentences)

@@ -108,8 +108,16 @@ _BARE_BY = re.compile(r"^By:?(\s*|\s*,.*|(?=[A-Z])\S+(\s+\S+){0,3})$")
 # "Jeanne-Mây Desurmont"
 # Letters of names in Latin scripts: "Vuk Jeremić", "Łukasz Olejnik", "Željko Komšić", "Anton ŠVEC"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞČĆĐŠŽŁŚŹŻŃŘŤĚŐŰ", "a-zà-ÿā-ž"
-_PERSON = (rf"([{_UPPER}][{_LOWER}'’]+(-[{_UPPER}]?[{_LOWER}'’]+)*-?|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){{1,3}})"
-           rf"({_GAP}([A-Z]\.|[{_UPPER}][{_LOWER}'’]+(-[{_UPPER}]?[{_LOWER}'’]+)*-?|[{_UPPER}]{{2,}})){{1,3}}")
+# A word of a name: "Jeremić", "Al-Hassan", and "McGregor", "DeSantis", "O'Brien" with a capital inside
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}'’]+([{_UPPER}][{_LOWER}]+)?(-[{_UPPER}]?[{_LOWER}'’]+)*-?"
+_PERSON = (rf"({_NAME_WORD}|(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)([A-Z]\.){{1,3}})"
+           rf"({_GAP}([A-Z]\.|{_NAME_WORD}|[{_UPPER}]{{2,}})){{1,3}}")
+# What may follow the name in lower case: an outlet's or a post's small words ("Managing Director, Research and
+# Programs"), never the story's ("Joe Biden, Kamala Harris and the war in Ukraine")
+_NAME_TAIL_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "on", "de", "to", "am", "pm"})
+_SOCIAL = re.compile(r"\b(Facebook|Instagram|Twitter|YouTube|LinkedIn|WhatsApp|Telegram|TikTok)\b")
+_NAME_UNDER_HEADLINE = re.compile(rf"^(?P<name>{_PERSON}(\s+and\s+{_PERSON})?)(\s*[,|(]\s*\(?[A-Z][^.]{{0,100}}|"
+                                  rf"\s+(?P<date>{_DATE}).{{0,30}})?$")
 _PERSON_LINE = re.compile(rf"^{_PERSON}(\s+and\s+{_PERSON})?$|^[A-Z]{{2}}\s+[A-Z][a-z]+$")
 _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Council|Cent(er|re)|University|"
                                 r"Foundation|Agency|Programme|Program|Forum|Initiative|Network|Project|Service|"
@@ -510,6 +518,7 @@ def _a_name(line: str) -> bool:
     """A line that reads as a person's name, not as a section's ("Regional Analysis", "Opinion Columns",
     "Executive Summary")."""
     return bool(_PERSON_LINE.match(line)) and not (_LABEL_WORDS.match(line) or _SECTION_WORD.search(line)
+                                                   or _SOCIAL.search(line)
                                                    or _REPORT_HEADING.fullmatch(line))
 
 
@@ -746,9 +755,14 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.author = f"{page.author} and {name}"  # "By Jane Doe @janedoe &", then "John Roe @johnroe"
         return "byline"
     if reason is None and in_header and page.removed and page.title and _norm(page.removed[-1].text) == _norm(
-            page.title) and _PERSON_LINE.match(line.strip()) and not _NOT_A_NAME.search(line) \
-            and _norm(line) not in _outlet_names():
-        page.author = page.author or line.strip()  # the headline printed again, then the name alone under it
+            page.title) and (m := _NAME_UNDER_HEADLINE.match(line.strip())) and not _NOT_A_NAME.search(m["name"]) \
+            and _norm(m["name"]) not in _outlet_names() and not _SOCIAL.search(m["name"]) \
+            and set(re.findall(r"\b[a-z]+\b", line[m.end("name"):])) <= _NAME_TAIL_WORDS:
+        # the headline printed again, then the name under it, alone or with its outlet, post or date ("Tal Shalev
+        # and Ibrahim Dahman, CNN", "Edward Ifft | Distinguished Visiting Fellow", "Paulo Gaborni September 2, 2024")
+        page.author = page.author or m["name"]
+        if m["date"]:
+            page.dated(parse_date(m["date"]), 3)
         return "byline"
     if reason is None and page.removed and _BY_ALONE.fullmatch(page.removed[-1].text) and _a_name(
             name := _HONORIFIC.sub("", line.strip())):
