@@ -35,7 +35,7 @@ def tokenize(text: str) -> list[Token]:
         pm = _POSSESSIVE.match(word)
         if pm and len(word) > 2:
             out.append(Token(pm[1], m.start(), m.start() + len(pm[1]), possessive=True))
-        elif _PLURAL_POSSESSIVE.match(text, m.end()) and word[-1] == "s" and word[:1].isupper() and len(word) > 2 \
+        elif word[-1] == "s" and word[:1].isupper() and len(word) > 2 and _PLURAL_POSSESSIVE.match(text, m.end()) \
                 and not _OPEN_QUOTE.search(text, max(0, m.start() - 80), m.start()):
             out.append(Token(word, m.start(), m.end(), possessive=True))
             skip = m.end()
