@@ -82,6 +82,22 @@ def test_check_gold_names_what_is_wrong(tmp_path):
         assert expected in problems
 
 
+def test_check_gold_names_an_entry_split_by_an_unquoted_comma(tmp_path):
+    """`{value: 3, what: 3,000 troops}` and `[30,000 troops]` load without a YAML error, as extra keys and an
+    integer; evidence written `Iraq said: no.` loads as a mapping. Each is named, not a crash or a pass."""
+    (tmp_path / "a.txt").write_text("Headline\nSource: https://example.org/x\n\nIraq said: no.\n", encoding="utf-8")
+    (tmp_path / "a.gold.yaml").write_text(
+        "article: a.txt\nheadline: Headline\npublished: null\nauthor: null\nkind: news\n"
+        "actors:\n- {name: Iraq, aliases: [30,000 troops], type: state, central: true}\n"
+        "themes: {sovereignty: true, security: false, power_vacuum: false, evidence: {sovereignty: [Iraq said: no.]}}\n"
+        "vacuum_risk: low\nfigures:\n- {value: 3000, what: 3,000 troops}\ndates: []\nboilerplate: []\nbluf: x\n",
+        encoding="utf-8")
+    problems = " | ".join(evaluate.check_gold(tmp_path / "a.gold.yaml"))
+    for expected in ("figures entry 1 is not a mapping of value, what", "aliases of 'Iraq': 30 is not a string",
+                     "sovereignty evidence: {'Iraq said': 'no.'} is not a string"):
+        assert expected in problems
+
+
 # Floors just under what the real tuning set measures today, so a change that loses ground on real pages
 # fails here; the held-back part is reported by `make eval`, never tuned against. The theme model is trained on
 # the tuning set, so its evidence floor guards against regressions, not for generalisation.

@@ -231,6 +231,29 @@ def evaluate(targets: Iterable[Path], brief_of: Callable[[Path], dict]) -> list[
     return results
 
 
+# An unquoted comma in a flow mapping ({value: 3, what: 3,000 troops}) splits an entry into extra keys, and in a
+# flow list it splits an alias; both load without a YAML error, so the shape is checked before the content.
+ENTRY_KEYS = {"actors": {"name", "aliases", "type", "role", "central"}, "figures": {"value", "what"},
+              "dates": {"when", "what"}}
+
+
+def _shape_errors(gold: dict) -> list[str]:
+    errors = []
+    for key, allowed in ENTRY_KEYS.items():
+        for n, entry in enumerate(gold.get(key) or [], 1):
+            if not isinstance(entry, dict) or not set(entry) <= allowed:
+                errors.append(f"{key} entry {n} is not a mapping of {', '.join(sorted(allowed))} "
+                              f"(quote a value with a comma or colon): {str(entry)[:60]!r}")
+    evidence = (gold.get("themes") or {}).get("evidence") or {}
+    strings = {"boilerplate": gold.get("boilerplate") or [],
+               **{f"{name} evidence": evidence.get(name) or [] for name in evidence},
+               **{f"aliases of {a.get('name')!r}": a.get("aliases") or [] for a in gold.get("actors") or []
+                  if isinstance(a, dict)}}
+    for where, items in strings.items():
+        errors += [f"{where}: {item!r} is not a string (quote it)" for item in items if not isinstance(item, str)]
+    return errors
+
+
 def check_gold(path: Path) -> list[str]:
     """What keeps a gold file from meeting the annotation conventions (empty when it meets them)."""
     try:
@@ -238,6 +261,8 @@ def check_gold(path: Path) -> list[str]:
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         return [f"cannot be read as a gold file ({str(exc).splitlines()[0]})"]
     errors = [f"missing key {k!r}" for k in GOLD_KEYS if k not in gold]
+    if shape := _shape_errors(gold):
+        return errors + shape
     if yaml.load(yaml.safe_dump(gold, allow_unicode=True, sort_keys=False), Loader=SafeLoader) != gold:
         errors.append("does not load back unchanged")
     if not article.exists():
