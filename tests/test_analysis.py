@@ -1167,7 +1167,7 @@ def test_a_plural_names_possessive_a_commodore_and_an_election_spelt_out_with_it
         "Research vessel\n\nThe Maldives’ Foreign Ministry said the ship would dock. Philippine Coast Guard Commodore "
         "Jay Tarriela said the ship was rammed. The 2024 National General Elections (NGE) were held, and 'EU "
         "Solidarity Lanes' will continue.\n"))
-    assert "The Maldives’ Foreign Ministry" in actor(brief, "Ministry of Foreign Affairs of Maldives").aliases
+    assert "The Maldives’ Foreign Ministry" in actor(brief, "Ministry of Foreign Affairs of the Maldives").aliases
     assert actor(brief, "Jay Tarriela").role == "Philippine Coast Guard Commodore"
     names = {a.name for a in brief.actors}
     assert not {"Foreign Ministry", "National General Elections", "Elections", "Solidarity Lanes"} & names, names
@@ -1182,3 +1182,31 @@ def test_not_yet_ready_is_no_hedging_not_yet_decided_is_and_opposed_to_is_a_stan
     stances = {a.name: a.stance for a in brief.actors}
     assert stances.get("Sudan") is None and stances["Chad"] == "hedges", stances
     assert stances["Armed groups"] == "opposes", stances
+
+
+def test_courts_a_presidency_a_delegation_and_border_guards_are_a_states_bodies(write_article):
+    # tuning pages r1124, r520, r1409, r1172, r1818: each was named by its state alone, or not at all
+    brief = brief_of(write_article(
+        "Talks\n\nKenyan courts blocked the deployment. The Chadian presidency said it would reply, and the Peruvian "
+        "Congress voted. Russian border guards left the crossing, while Russian troops stayed. The Moldovan "
+        "delegation walked out, the Moldovan government said. The US government agreed.\n"))
+    assert "Kenyan courts" in actor(brief, "Judiciary of Kenya").aliases
+    assert "Chadian presidency" in actor(brief, "Presidency of Chad").aliases
+    assert "Peruvian Congress" in actor(brief, "Parliament of Peru").aliases
+    assert actor(brief, "Border guards of Russia").aliases == ["Russian border guards"]
+    assert actor(brief, "Armed forces of Russia").aliases == ["Russian troops"]
+    assert actor(brief, "Delegation of Moldova").aliases == ["Moldovan delegation"]
+    assert actor(brief, "Government of Moldova").aliases == ["Moldovan government"]
+    assert actor(brief, "Government of the United States").type == "government_body"
+
+
+def test_a_group_keeps_the_people_or_place_it_is_named_for(write_article):
+    # tuning pages r1590, r1708 and r1070: the brief said "militants", "led militias"
+    brief = brief_of(write_article(
+        "Attacks\n\nPakistan blamed Baloch militants for the attack. Kurdish-led militias hold Raqqa, while Misrata "
+        "militias fought in Tripoli. On Sunday militants attacked again. The Southern Transitional Council militias "
+        "withdrew.\n"))
+    forms = {f for a in brief.actors for f in a.aliases}
+    assert {"Baloch militants", "Kurdish-led militias", "Misrata militias"} <= forms, forms
+    assert not {"led militias", "Sunday militants", "Council militias"} & forms, forms
+    assert actor(brief, "Southern Transitional Council").type == "armed_group"

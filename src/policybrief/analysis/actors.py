@@ -113,7 +113,9 @@ def _merge_same_code(found: Collector) -> None:
              if c.from_gazetteer and c.code and c.type not in ("state", "person")}
     for k, c in list(found.found.items()):
         target = named.get(c.code or "")
-        if target is not None and target is not c and not c.from_gazetteer and c.type == target.type:
+        # a body kept apart from its state's others is filed under its own name (a delegation is not the White House)
+        if target is not None and target is not c and not c.from_gazetteer and c.type == target.type \
+                and k != c.name:
             fold(found, k, target)
     # two passes may describe one body ("the Nicaraguan opposition", "the political opposition"): one actor
     described: dict[tuple, Candidate] = {}

@@ -44,11 +44,16 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         # "Myanmar's junta", the Arakan Army, the Taliban: the state's own bodies and armed groups (their codes
         # start with its code) acting are the state's situation too
         # (an armed group counts double: a state's fighters mark where the situation is, its officials may be
-        # speaking about somewhere else; not fighters abroad)
-        bodies = sum(a.mentions * (2 if a.type == "armed_group" and not abroad(a, state) else 1) for a in actors
+        # speaking about somewhere else; fighters or troops abroad do not count: they are the other state's)
+        bodies = sum(a.mentions * counted(a, state) for a in actors
                      if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
         # On a tie, the state things happen in.
         return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed, located
+
+    def counted(body: Actor, home: Actor) -> int:
+        if (body.type == "armed_group" or (body.code or "").endswith("MIL")) and abroad(body, home):
+            return 0
+        return 2 if body.type == "armed_group" else 1
 
     def abroad(group: Actor, home: Actor) -> bool:
         """Fighters the text puts in another state and never in their own (Wagner in Mali) are that state's

@@ -21,6 +21,7 @@ from .mentions import (
     title_at,
     type_from_head,
 )
+from .prose import state_name
 from .tokens import Token, key
 
 # "(PMF)" after a name, or a wire's ", or PMF,", defines an acronym. The name is read backwards from it over at
@@ -413,7 +414,8 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
         if end < len(toks) and toks[end].text in _NAME_ENDS_AFTER_A_BODY and s.free(end, end + 1):
             end += 1
         surface = s.surface(start, end)
-        found.add(code, spec["label"].format(state=state.name), spec["type"], s, surface, code=code,
+        label = spec["label"].format(state=state_name(state.name))
+        found.add(label if spec.get("separate") else code, label, spec["type"], s, surface, code=code,
                   country=state.code)
         if not generic and s.free(i, j):
             found.add(state.name, state.name, "state", s, None, code=state.code, gazetteer=True)
@@ -449,7 +451,7 @@ def institutions_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: C
             # "The Iraqi Federal Supreme Court" is Iraq's, whichever state the story is about
             owner = state_word(toks, named - 1, gaz) if named > 0 and toks[i].capitalised else None
             state = owner or main
-            label = spec["label"].format(state=state.name)
+            label = spec["label"].format(state=state_name(state.name))
             start = named - 1 if named > 0 and toks[named - 1].text.lower() in ("a", "an", "the") else named
             # "a transitional council" is seen as "transitional council": the indefinite article names nothing
             seen = start if start < named and toks[start].text.lower() == "the" else named
@@ -541,6 +543,10 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
             i += 1
         if sponsor is None and kind is None and t.text not in cue.bare_heads:
             continue
+        linked_by = i > 1 and toks[i - 1].text == "-"
+        k = i - 2 if linked_by else i - 1
+        if _proper_adjective(s, k, cue, first=linked_by):
+            i = k  # "Baloch militants", "Kurdish-led militias", "Misrata militias": the text's own name for them
         kind = kind or cue.group_modifiers.get(t.text.lower())
         if named is not None:
             found.add(named.key, named.name, named.type, s, s.surface(i, j + 1))
@@ -562,6 +568,16 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
             key_, name, code = "groups:armed", "Armed groups", None
         found.add(key_, name, "armed_group", s, s.surface(i, j + 1), code=code)
         s.claim(i, j + 1)
+
+
+def _proper_adjective(s: TokenSentence, k: int, cue: Cues, *, first: bool = False) -> bool:
+    """One capitalised word, alone and unclaimed: a people or a place the group is named for. Two or more are the
+    start of a longer name, which the capitalised-name pass reads; a sentence's first word is capitalised anyway,
+    unless a link follows it ("Kurdish-led")."""
+    toks = s.tokens
+    return (k > 0 or (first and k == 0)) and toks[k].capitalised and toks[k].text.isalpha() \
+        and not toks[k].possessive and s.free(k, k + 1) and toks[k].text not in cue.not_names \
+        and toks[k].text not in ARTICLES and not (k > 0 and toks[k - 1].capitalised)
 
 
 def _describes_a_named_group(s: TokenSentence, i: int, j: int, found: Collector) -> bool:
