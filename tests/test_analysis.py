@@ -1210,3 +1210,17 @@ def test_a_group_keeps_the_people_or_place_it_is_named_for(write_article):
     assert {"Baloch militants", "Kurdish-led militias", "Misrata militias"} <= forms, forms
     assert not {"led militias", "Sunday militants", "Council militias"} & forms, forms
     assert actor(brief, "Southern Transitional Council").type == "armed_group"
+
+
+def test_a_name_only_ever_after_in_or_a_vessel_is_a_town_or_a_ship_and_a_movement_keeps_its_word(write_article):
+    # tuning pages r1988, r2042, r854 (ships and a province taken for people), r330 (the movement), r1514
+    brief = brief_of(write_article(
+        "Warships\n\nFighting raged in Sultan Kudarat on Monday. Russia sent the frigate Admiral Gorshkov to Havana, "
+        "and the navy said the frigate Admiral Gorshkov would stay. President John Mahama said in Accra that peace "
+        "would come; in a speech, Mahama thanked Nigeria. On Friday leaders of the Montana Accord movement met in "
+        "Port-au-Prince. Ethnic groups in the north voted, while armed ethnic groups attacked a convoy.\n"))
+    names = {a.name for a in brief.actors}
+    assert not {"Kudarat", "Sultan Kudarat", "Gorshkov", "Admiral Gorshkov", "Prince"} & names, names
+    assert actor(brief, "John Mahama").type == "person"
+    assert "Montana Accord movement" in {f for a in brief.actors for f in a.aliases}
+    assert actor(brief, "Armed groups").aliases == ["armed ethnic groups"]

@@ -163,6 +163,9 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
         if c.type == "person" and set(c.mentions) == {HEADLINE} and _name_words(c.name) & named:
             continue  # "PM Tiangaye", "How Putin", "Granger Refuses": the headline's form of a person the story names
         seen = [a for a in c.aliases if a != c.name]
+        if c.type == "person" and not c.from_gazetteer and _only_a_place_or_a_ship(
+                [text[sid] for sid in dict.fromkeys(c.mentions)], [c.name, *seen]):
+            continue
         if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE \
                 and _only_a_place(text[c.mentions[0]], [c.name, *seen]):
             continue
@@ -211,6 +214,18 @@ def _only_a_place(sentence: str, forms: list[str]) -> bool:
     return False
 
 
+def _only_a_place_or_a_ship(sentences: list[str], forms: list[str]) -> bool:
+    """ "fighting in El Fasher", "clashes near Zubin Potok", "the frigate Admiral Gorshkov": a name that only ever
+    follows a preposition of place or a kind of vessel names a town or a ship, however much it looks like a
+    person's."""
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    said = [m for t in sentences for m in _rx(rf"(\w+)?\W*(?<![\w-])(?:{alternatives})(?![\w-])").finditer(t)]
+    return bool(said) and all((m.group(1) or "").lower() in _PLACE_OR_VESSEL for m in said)
+
+
+_PLACE_OR_VESSEL = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "frigate", "destroyer",
+                              "carrier", "tanker", "ship", "vessel", "cruiser", "submarine", "corvette", "warship",
+                              "freighter", "boat"})
 # Patterns made per name, compiled once per process: a batch names more of them than re's own cache holds
 _rx = functools.cache(re.compile)
 _BEARING = r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?"

@@ -275,9 +275,9 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         headed = type_from_head(words) if words not in cue.places else None
         described = None if headed or words in cue.places else _described_as_organisation(s, i, end, cue)
         kind = headed or described
-        # "the governing Georgian Dream party": the party's name is the run before it ("Neither party",
-        # "Western party" are one word, and not names)
-        party = end < len(toks) and toks[end].text == "party" and words not in cue.places and (
+        # "the governing Georgian Dream party", "the Montana Accord movement": the name is the run before it
+        # ("Neither party", "Western party" are one word, and not names)
+        party = end < len(toks) and toks[end].text in ("party", "movement") and words not in cue.places and (
             len(words) > 1 or i > 0 and toks[i - 1].capitalised)
         # "The main opposition party, Chadema, dismissed the results": the name set off after the word
         party = party or (i > 1 and toks[i - 1].text == "," and toks[i - 2].text == "party"
@@ -300,6 +300,8 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
                 start -= 1
             name = s.surface(start, end).rstrip("’'")
             c = found.add(f"org:{name}", name, kind, s, name)
+            if party and toks[end].text in ("party", "movement"):
+                c.aliases.setdefault(f"{name} {toks[end].text}", None)  # "the Montana Accord movement"
             if kind == "government_body" and start > 0 and state_word(toks, start - 1, gaz) is not None:
                 # "the Chadian National Election Management Agency": how the text names it, the state's word kept
                 c.aliases.setdefault(s.surface(start - 1, end).rstrip("’'"), None)

@@ -533,6 +533,9 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
             if state is not None:
                 sponsor, i = state, i - 1
                 continue
+            if word.lower() == "ethnic":
+                i -= 1  # "armed ethnic groups" are armed; "ethnic groups" alone are peoples
+                continue
             if word.lower() in cue.group_modifiers or word.lower() in GROUP_LINKS:
                 kind = kind or cue.group_modifiers.get(word.lower())
                 linked = linked or word.lower() in GROUP_LINKS
