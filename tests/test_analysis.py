@@ -1224,3 +1224,17 @@ def test_a_name_only_ever_after_in_or_a_vessel_is_a_town_or_a_ship_and_a_movemen
     assert actor(brief, "John Mahama").type == "person"
     assert "Montana Accord movement" in {f for a in brief.actors for f in a.aliases}
     assert actor(brief, "Armed groups").aliases == ["armed ethnic groups"]
+
+
+def test_a_portfolio_before_a_title_a_candidate_and_a_spokesperson_name_their_people(write_article):
+    # tuning pages r2254, r982, r2046 and r2668: none of the four was an actor
+    brief = brief_of(write_article(
+        "Border\n\nDanish Justice Minister Nick Hækkerup said the border would close. Maia Sandu faces a run-off "
+        "against pro-Russian candidate Alexandr Stoianoglo. Presidential Office Spokesperson Lii Wen condemned the "
+        "seizure, and Iraq's National Security Advisor Qasim al-Araji met Iranian officials.\n"))
+    assert actor(brief, "Nick Hækkerup").role == "Danish Justice Minister"
+    assert actor(brief, "Alexandr Stoianoglo").type == "person"
+    assert actor(brief, "Lii Wen").type == "person"
+    assert actor(brief, "Qasim al-Araji").role == "Iraq's National Security Advisor"
+    assert not {"Minister Nick Hækkerup", "Araji", "Presidential Office Spokesperson Lii Wen"} & {
+        a.name for a in brief.actors}

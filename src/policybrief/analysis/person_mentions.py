@@ -47,6 +47,9 @@ def titled_people_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: 
         name_start = j + 1 if j < len(toks) and toks[j].text == "," and not toks[i].capitalised else j
         while name_start < len(toks) and toks[name_start].text.rstrip(".") in _HONORIFICS:
             name_start += 1  # "Executive President Dr Irfaan Ali": the honorific is not part of the name
+        if name_start == j and title_at(toks, j, cue) is not None:
+            i = j  # "Justice Minister Nick Hansen": the title goes on; the next one reads the name and the whole role
+            continue
         end = _name_run(toks, name_start, cue)
         q = _qualifiers_before(toks, i, cue)
         if end > name_start and not s.free(name_start, end):
