@@ -1238,3 +1238,19 @@ def test_a_portfolio_before_a_title_a_candidate_and_a_spokesperson_name_their_pe
     assert actor(brief, "Qasim al-Araji").role == "Iraq's National Security Advisor"
     assert not {"Minister Nick Hækkerup", "Araji", "Presidential Office Spokesperson Lii Wen"} & {
         a.name for a in brief.actors}
+
+
+def test_a_title_case_or_capitals_headline_names_no_one_it_alone_spells_in_capitals(write_article):
+    # tuning pages r1774, r1369 and r998: "Secures Presidential Nomination Amidst Controversy" was a person
+    brief = brief_of(write_article(
+        "Istanbul Mayor Secures Presidential Nomination Amidst Controversy, Protests\n\nThe party named Ekrem "
+        "Imamoglu its candidate, officials said. Pakistan lawmakers voted on Monday.\n"))
+    names = {a.name for a in brief.actors}
+    assert not {n for n in names if "Nomination" in n or "Secures" in n}, names
+    brief = brief_of(write_article("💣 A TIME BOMB TICKING IF BPA IS NOT RATIFIED.\n\nThe president urged the "
+                                   "parliament to ratify the vote, his office said.\n"))
+    assert "Islamic State" not in {a.name for a in brief.actors}
+    # a headline in sentence case is read as before; a leader is named by "under the leadership of" (r1654)
+    brief = brief_of(write_article("Southern Council in Yemen announces autonomous administration\n\nThe group, "
+                                   "formed under the leadership of Nathan Bawm, said it would govern Aden.\n"))
+    assert {"Southern Council", "Nathan Bawm"} <= {a.name for a in brief.actors}

@@ -160,6 +160,8 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
     for c in ranked:
         if not _acts(c, not_names):
             continue
+        if set(c.mentions) == {HEADLINE} and c.key.startswith(("org:", "person:")) and _title_case(text[HEADLINE]):
+            continue  # "Is Sowing Conflict", "Wins Presidency": in a headline set in title case, capitals name nothing
         if c.type == "person" and set(c.mentions) == {HEADLINE} and _name_words(c.name) & named:
             continue  # "PM Tiangaye", "How Putin", "Granger Refuses": the headline's form of a person the story names
         seen = [a for a in c.aliases if a != c.name]
@@ -193,6 +195,17 @@ _RANKS = {"Gen.": "General", "Lt. Gen.": "Lieutenant General", "Maj. Gen.": "Maj
           "Brig. Gen.": "Brigadier General", "Col.": "Colonel", "Lt. Col.": "Lieutenant Colonel", "Maj.": "Major",
           "Capt.": "Captain", "Lt.": "Lieutenant", "Adm.": "Admiral", "Sgt.": "Sergeant", "Cmdr.": "Commander",
           "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "PM": "Prime Minister"}
+
+
+def _title_case(headline: str) -> bool:
+    """Every longer word capitalised ("Mayor Secures Presidential Nomination Amidst Controversy")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", headline) if len(w) > 3 and w not in _SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+# Words that title-case styles leave in lower case
+_SMALL_WORDS = frozenset({"with", "from", "into", "onto", "over", "after", "amid", "than", "that", "upon", "about",
+                          "under", "without", "within", "against", "during", "through"})
 
 
 def _name_words(name: str) -> set[str]:

@@ -444,7 +444,8 @@ def _paired_with(s: TokenSentence, i: int, end: int, people: set[str]) -> bool:
 
 
 def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:
-    """ "X said", "said X", "according to X", or leads: "the party led by Fazlur Rehman"."""
+    """ "X said", "said X", "according to X", or leads: "the party led by Fazlur Rehman", "under the leadership of
+    Nathan Bawm"."""
     after = toks[end].text if end < len(toks) else ""
     before = " ".join(t.text for t in toks[max(0, i - 2):i]).lower()
     said_before = i > 0 and toks[i - 1].text in ("said", "says", "told", "added", "warned", "explained")
@@ -453,7 +454,7 @@ def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:
     return after in cue.speech_verbs or before == "according to" or leads or said_before
 
 
-_LEADS = ("led by", "headed by", "chaired by", "commanded by")
+_LEADS = ("led by", "headed by", "chaired by", "commanded by", "founded by", "leadership of")
 
 
 def surname_pass(sents: list[TokenSentence], found: Collector, cue: Cues) -> None:

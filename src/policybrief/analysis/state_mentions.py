@@ -162,6 +162,9 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             s.claim(i, i + 1)
             i += 1
             continue
+        if hit and _a_shouted_word(toks, i, hit[1], s):
+            i = hit[1]  # "BPA IS NOT RATIFIED": in a line set in capitals, IS is a verb
+            continue
         if hit:
             entry, j = hit
             start = i + 1 if toks[i].text.lower() == "the" else i
@@ -259,6 +262,14 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             i = j
             continue
         i += 1
+
+
+def _a_shouted_word(toks: list[Token], i: int, j: int, s: TokenSentence) -> bool:
+    return j == i + 1 and toks[i].text.lower() in _SHOUTED_WORDS and not any(c.islower() for c in s.sentence.text)
+
+
+_SHOUTED_WORDS = frozenset({"is", "it", "as", "at", "or", "on", "in", "an", "to", "no", "so", "we", "he",
+                            "me", "am", "do", "if", "of", "by", "up"})
 
 
 def _administration_at(toks: list[Token], j: int) -> int | None:
