@@ -897,3 +897,20 @@ def test_a_name_under_the_headline_with_its_outlet_or_post_is_the_byline(write_a
         f"The standoff\nSource: https://example.org/news/the-standoff/\n\nThe standoff\n\n{line}\n\n{BODY}"))
     assert article.author == author
     assert line not in " ".join(s.text for s in article.sentences)
+
+
+def test_a_standfirst_that_ends_on_its_writer_and_a_caption_under_its_label_are_furniture(write_article):
+    # pages r2702 and r2732 of an unseen batch: both lines opened the brief's bottom line
+    article = load_article(write_article(
+        "Tinubu Versus Democracy\nSource: https://example.org/2025/03/26/tinubu/\n\nThe state of emergency in Rivers "
+        "is a frontal attack on the ethos of democracy, argues EDDY ODIVWRI\n\nimage caption,\n\nHouthi supporters "
+        "and fighters have been engaged in a war with Saudi-backed forces since 2015.\n\n" + BODY))
+    assert article.author == "Eddy Odivwri"
+    assert "frontal attack" not in sentences(article) and "Houthi supporters" not in sentences(article)
+    assert removed(article)["Houthi supporters and fighters have been engaged in a war with Saudi-backed forces "
+                            "since 2015."] == "photo caption"
+    # a sentence of the story that ends on who said it stays
+    article = load_article(write_article(
+        "Talks\nSource: https://example.org/talks/\n\n" + BODY + "\n\nThe talks will resume next week, the "
+        "minister said on Monday, and a ceasefire may follow, writes Jane Doe.\n"))
+    assert "writes Jane Doe" in sentences(article)

@@ -72,6 +72,9 @@ _PICTURE_BYLINE = re.compile(rf"^(?i:writer|author)['’]s (?i:picture|photo|ava
 # "Sadiq S BhatSadiq S Bhat": the author's photo, its alt text (the name) run into the name.
 _DOUBLED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){1,3})(?P=name)$")
 # "Featured in Comment by Michael Jones": a section's label, then the byline.
+# A standfirst that ends on its writer: "... a frontal attack on democracy, argues EDDY ODIVWRI"
+_STANDFIRST_BYLINE = re.compile(rf"^.{{30,400}}[^.!?:\s],\s+(argues|writes|reports|explains)\s+"
+                                rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
 _LABELLED_BYLINE = re.compile(rf"^(?P<label>[A-Z][\w ]{{2,40}}?)\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
 # Words in a capitalised line that make it a site's or a section's name, not a person's ("Spread The News",
 # "Africa Confidential")
@@ -493,7 +496,13 @@ def _captions_under_alt_text(blocks: list[list[str]]) -> set[str]:
     # at Camp Kosciuszko in Poznan, March 21, 2023. (Polish Ministry of National Defence photo)"
     out |= {alt for alt, caption in zip(lines, lines[1:], strict=False)
             if len(alt.split()) <= 20 and caption_reason(caption) and _retold(alt, caption)}
+    # A caption under its label: "image caption," then "Houthi supporters and fighters have been ..."
+    out |= {caption for label, caption in zip(lines, lines[1:], strict=False)
+            if _CAPTION_LABEL.fullmatch(label.strip()) and len(caption.split()) <= 40}
     return out
+
+
+_CAPTION_LABEL = re.compile(r"(?i)(image|photo|media|video) caption\W*|caption\W*")
 
 
 def _retold(short: str, long: str) -> bool:
@@ -784,6 +793,10 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         page.author = page.author or m["name"]
         page.labels.append(m["label"].split()[-1])  # "Featured in Comment": the page files it as commentary
         return "byline"
+    if reason is None and in_header and (m := _STANDFIRST_BYLINE.match(line.strip())):
+        name = m["name"]
+        page.author = page.author or (name.title() if name.isupper() else name)
+        return "standfirst"
     if reason is None and (m := _COLUMNIST_BYLINE.match(line)):
         page.author = page.author or m["name"]
         page.labels.append("column")
