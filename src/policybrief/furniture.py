@@ -71,10 +71,10 @@ _PICTURE_BYLINE = re.compile(rf"^(?i:writer|author)['’]s (?i:picture|photo|ava
                              rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
 # "Sadiq S BhatSadiq S Bhat": the author's photo, its alt text (the name) run into the name.
 _DOUBLED_BYLINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){1,3})(?P=name)$")
-# "Featured in Comment by Michael Jones": a section's label, then the byline.
 # A standfirst that ends on its writer: "... a frontal attack on democracy, argues EDDY ODIVWRI"
 _STANDFIRST_BYLINE = re.compile(rf"^.{{30,400}}[^.!?:\s],\s+(argues|writes|reports|explains)\s+"
                                 rf"(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
+# "Featured in Comment by Michael Jones": a section's label, then the byline.
 _LABELLED_BYLINE = re.compile(rf"^(?P<label>[A-Z][\w ]{{2,40}}?)\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})$")
 # Words in a capitalised line that make it a site's or a section's name, not a person's ("Spread The News",
 # "Africa Confidential")

@@ -239,6 +239,7 @@ def _only_a_place_or_a_ship(sentences: list[str], forms: list[str]) -> bool:
 _PLACE_OR_VESSEL = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "frigate", "destroyer",
                               "carrier", "tanker", "ship", "vessel", "cruiser", "submarine", "corvette", "warship",
                               "freighter", "boat"})
+
 # Patterns made per name, compiled once per process: a batch names more of them than re's own cache holds
 _rx = functools.cache(re.compile)
 _BEARING = r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?"

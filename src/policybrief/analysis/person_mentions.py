@@ -280,7 +280,7 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         kind = headed or described
         # "the governing Georgian Dream party", "the Montana Accord movement": the name is the run before it
         # ("Neither party", "Western party" are one word, and not names)
-        party = end < len(toks) and toks[end].text in ("party", "movement") and words not in cue.places and (
+        party = end < len(toks) and toks[end].text in _PARTY_WORDS and words not in cue.places and (
             len(words) > 1 or i > 0 and toks[i - 1].capitalised)
         # "The main opposition party, Chadema, dismissed the results": the name set off after the word
         party = party or (i > 1 and toks[i - 1].text == "," and toks[i - 2].text == "party"
@@ -303,7 +303,7 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
                 start -= 1
             name = s.surface(start, end).rstrip("’'")
             c = found.add(f"org:{name}", name, kind, s, name)
-            if party and toks[end].text in ("party", "movement"):
+            if party and toks[end].text in _PARTY_WORDS:
                 c.aliases.setdefault(f"{name} {toks[end].text}", None)  # "the Montana Accord movement"
             if kind == "government_body" and start > 0 and state_word(toks, start - 1, gaz) is not None:
                 # "the Chadian National Election Management Agency": how the text names it, the state's word kept
@@ -454,6 +454,8 @@ def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:
     return after in cue.speech_verbs or before == "according to" or leads or said_before
 
 
+# Words after a name that make it a party's or a movement's ("the Montana Accord movement")
+_PARTY_WORDS = ("party", "movement")
 _LEADS = ("led by", "headed by", "chaired by", "commanded by", "founded by", "leadership of")
 
 
