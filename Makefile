@@ -57,9 +57,11 @@ lab: $(LAB_STAMP)
 briefs: $(STAMP)
 	$(BIN)/policybrief run params/ --out briefings
 
+# Two workers, one per core of the machines it runs on; by file, so that a module's fixtures (the real set's
+# briefs among them) are made once.
 test: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 eval: $(STAMP)
 	$(BIN)/policybrief eval tests/devset tests/realset/tune tests/realset/heldout tests/situations -q

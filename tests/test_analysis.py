@@ -127,6 +127,15 @@ def test_bare_security_forces_are_the_main_states_unless_another_is_named(write_
     assert "Afghan security forces" in actor(brief, "Armed forces of Afghanistan").aliases
 
 
+def test_the_armed_forces_are_the_main_states(write_article):
+    # tuning page r920: "the armed forces had tried to seize power" in Bolivia
+    brief = brief_of(write_article(
+        "Coup attempt fails in Bolivia\n\n"
+        "Bolivia's president said on Wednesday that the armed forces had tried to seize power, and Bolivia would "
+        "hold its elections as planned, officials in Bolivia said.\n"))
+    assert "armed forces" in actor(brief, "Armed forces of Bolivia").aliases
+
+
 def test_acronyms_written_as_words_are_the_bodies_they_name(write_article):
     brief = brief_of(write_article(
         "Minusma leaves Kidal\n\n"
@@ -599,6 +608,51 @@ def test_a_name_the_text_shortens_to_its_last_word_is_a_person(write_article):
     assert actors["Manasseh Sogavare"] == "person" and actors["Kadere"] == "organisation"
     assert actors["General Directorate of Mines"] == "government_body"
     assert not {"West Africa", "Directorate", "Joint Comprehensive Plan of Action", "JCPOA"} & set(actors)
+
+
+def test_a_surname_opening_a_sentence_before_its_description_is_the_persons(write_article):
+    # new page r2866: the bomber is named once in full, then by his surname, once before a comma
+    brief = real_page(write_article, (
+        "The BLA identified the suicide bomber as Muhammad Rafiq Bizenjo alias Washen. Bizenjo, a cadre of the "
+        "group's Majeed Brigade, carried out the attack. According to the BLA, Bizenjo targeted army personnel."))
+    assert actor(brief, "Muhammad Rafiq Bizenjo").type == "person"
+
+
+def test_an_opening_adverb_and_an_arabic_place_word_start_no_ones_name(write_article):
+    # new pages r2844 and r2858: "Now Khudavang" and "Khor Abdullah" had become people
+    brief = real_page(write_article, (
+        "Russian troops left the monastery several days ago. Now Khudavang is guarded by Azerbaijani police, and "
+        "Khudavang stays closed. Iraq's court struck down the Khor Abdullah deal, and Kuwait protested that the "
+        "ruling on Khor Abdullah breaks the treaty. Abdullah's waters are shared."))
+    assert not [a.name for a in brief.actors if a.type == "person"]
+
+
+def test_a_known_person_after_a_capitalised_opening_word_is_still_the_person(write_article):
+    # tuning pages r2434 and r892: "As Macron visits", "After Maduro's Exit" read as one longer name
+    for headline in ("As Macron visits French Guiana, officials call for autonomy",
+                     "French Guiana Officials Call for Autonomy After Macron's Visit"):
+        brief = brief_of(write_article(
+            f"{headline}\nSource: https://example.org/2024/03/25/story\n\nLocal officials met in Cayenne on "
+            "Monday, officials said. France rejected the call for autonomy, the ministry said."))
+        assert actor(brief, "Emmanuel Macron").type == "person"
+
+
+def test_a_capitalised_government_is_the_main_states_unless_it_is_anothers_name(write_article):
+    # tuning pages r1894 and r2204: house styles that write "the Government"; "the Government of the Federation"
+    brief = real_page(write_article, (
+        "Kosovo rejected the plan on Monday. The Government said the association would not be formed, and Kosovo "
+        "will not sign. Croatia criticised the Government of the Federation of BiH."))
+    assert "The Government" in actor(brief, "Government of Kosovo").aliases
+    assert not any(a.name == "Government of Croatia" for a in brief.actors)
+
+
+def test_a_self_governing_territory_acts_apart_from_its_state(write_article):
+    # tuning pages r1768, r1924 and r2086: France's overseas territories, whose own officials the news quotes
+    brief = real_page(write_article, (
+        "Officials in Martinique called for autonomy on Monday. France said it would not change the status of "
+        "Martinique, and French Guiana's elected officials joined the call."))
+    assert {"Martinique", "French Guiana", "France"} <= {a.name for a in brief.actors}
+    assert actor(brief, "Martinique").type == "government_body"
 
 
 def test_the_situation_is_where_things_happen_not_who_is_named_most(write_article):

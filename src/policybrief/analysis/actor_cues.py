@@ -18,6 +18,8 @@ PRONOUNS = {"we", "you", "they", "he", "she", "it", "i", "this", "that", "these"
 OPENERS = {"although", "though", "however", "while", "whilst", "when", "whether", "after", "before", "despite",
            "since", "until", "unless", "because", "meanwhile", "moreover", "furthermore", "nevertheless", "yet",
            "if", "once", "as", "but", "and", "or", "so", "still", "instead", "indeed", "thus", "hence",
+           # adverbs of time and place: "Now Khudavang is guarded by Azerbaijani police"
+           "now", "then", "today", "here", "there", "later", "also",
            # prepositions of place and circumstance: "Amid fears of an operation", "Near Kirkenes lies ..."
            "amid", "near", "across", "along", "around", "beyond", "inside", "outside", "through", "towards", "toward",
            # possessive determiners: "His Democratic Progressive Party supports ..."

@@ -397,7 +397,8 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
                                                                      or toks[k - 1].text.lower() == "the"):
                 continue
             after = toks[k + 1] if k + 1 < len(toks) else None
-            if k > 0 and not (after and after.capitalised):
+            # (opening a sentence only before a comma: "Bizenjo, a cadre of the BLA's Majeed Brigade, ...")
+            if (k > 0 or after and after.text == ",") and not (after and after.capitalised):
                 alone[t.text.rstrip("’'")] += 1
             if t.possessive or after and (after.text in cue.speech_verbs or after.text in AUXILIARIES
                                           or after.text == "who"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_cues import ARTICLES, BARE_BODIES, GROUP_LINKS, MAIN_STATE_BODIES, Cues
+from .actor_cues import ARTICLES, BARE_BODIES, GROUP_LINKS, MAIN_STATE_BODIES, OPENERS, Cues
 from .gazetteer import Entry, Gazetteer
 from .mentions import (
     Candidate,
@@ -285,11 +285,12 @@ def _administration_at(toks: list[Token], j: int) -> int | None:
 
 def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue: Cues) -> bool:
     """A known person's one-word name inside someone else's: "Abdul Ghani al-Kikli" is not Ashraf Ghani. A title
-    before it ("President Ghani") or a first name of the person's own ("Abdel-Fattah Burhan") keeps the match."""
+    before it ("President Ghani") or a first name of the person's own ("Abdel-Fattah Burhan") keeps the match, and
+    so does a word that opens a sentence or a title-case headline ("As Macron visits", "After Maduro's Exit")."""
     before = toks[i - 1] if i > 0 else None
     own = {w.lower() for n in (entry.name, *entry.aliases) for w in re.findall(r"\w+", n)}
     if before and before.capitalised and before.text.isalpha() and not before.possessive \
-            and before.text not in ARTICLES \
+            and before.text not in ARTICLES and before.text.lower() not in OPENERS \
             and before.end + 1 == toks[i].start and not _title_ends_at(toks, i, cue) \
             and before.text.lower() not in own:
         return True
@@ -330,7 +331,7 @@ def _body_at(toks: list[Token], j: int, cue: Cues) -> tuple[dict, int] | None:
     for skip in (0, 1, 2):
         if skip and (j + skip > len(toks) or not toks[j + skip - 1].text.isalpha() or toks[j + skip - 1].capitalised
                      or toks[j + skip - 1].text in _FUNCTION_WORDS):
-            break  # "turned to Russia for military aid": a preposition modifies nothing
+            break  # "turned to Russia for military aid", "Croatia criticised the Government": no modifiers
         words = tuple(t.text.lower() for t in toks[j + skip:j + skip + 4])
         for body, spec in cue.bodies:
             if words[:len(body)] == body:
@@ -348,9 +349,9 @@ def _of_a_name(toks: list[Token], j: int) -> bool:
     return j + 1 < len(toks) and toks[j].text == "of" and toks[j + 1].capitalised
 
 
-_FUNCTION_WORDS = frozenset({"for", "to", "of", "in", "with", "and", "or", "by", "from", "on", "at", "as", "that",
-                             "which", "who", "is", "was", "are", "were", "has", "have", "had", "will", "would",
-                             "than", "into", "over", "after", "before"})
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "for", "to", "of", "in", "with", "and", "or", "by", "from", "on",
+                             "at", "as", "that", "which", "who", "is", "was", "are", "were", "has", "have", "had",
+                             "will", "would", "than", "into", "over", "after", "before"})
 # Nouns after "military" or "army" that make it an adjective: the state's might or aid, not its forces
 _NOT_A_BODY_AFTER = frozenset({"might", "power", "aid", "assistance", "spending", "budget", "budgets", "equipment",
                                "hardware", "cooperation", "ties", "void", "vacuum", "capabilities", "capability",
@@ -485,8 +486,10 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
     t = toks[i]
     if t.text == "government" and i + 1 < len(toks) and toks[i + 1].text in ("forces", "troops", "soldiers"):
         return main, i + 1
-    if t.text == "security" and i + 1 < len(toks) and toks[i + 1].text == "forces":
-        # "the TTP frequently targets security forces": when no one else's are named, they are the country's own
+    if (t.text == "security" or t.text == "armed" and i > 0 and toks[i - 1].text.lower() == "the") \
+            and i + 1 < len(toks) and toks[i + 1].text == "forces":
+        # "the TTP frequently targets security forces", "the armed forces tried to seize power": when no one
+        # else's are named, they are the country's own
         return main, i
     if t.text in ("the", "The") and i + 1 < len(toks) and toks[i + 1].text in ("country", "nation") \
             and toks[i + 1].possessive:
@@ -496,7 +499,7 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
         for k in range(i + 1, min(i + 4, len(toks))):
             if toks[k].text in _SOMEONE_ELSES:
                 break  # "the transatlantic military", "the rival government": not the story's state's own
-            if toks[k].text in MAIN_STATE_BODIES:
+            if toks[k].text.lower() in MAIN_STATE_BODIES and _the_countrys_own(toks, i, k):
                 # "the government in Somalia", "the army of Chad": the state named after it, not the main one
                 if k + 2 < len(toks) and toks[k + 1].text in ("in", "of") and (
                         hit := lookup(toks, k + 2, gaz.names, 4)) and hit[0].type == "state":
@@ -516,6 +519,15 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
     if hit and hit[0].type == "state" and hit[1] < len(toks) and toks[hit[1]].text in _CAPITALS_BODIES:
         return hit[0], hit[1]
     return None, i
+
+
+def _the_countrys_own(toks: list[Token], i: int, k: int) -> bool:
+    """ "the government", and "the Government" of house styles that capitalise the country's own; but "the
+    Government of the Federation of BiH" and "the Cabinet Council" are the names of other bodies."""
+    if not toks[k].capitalised:
+        return True
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    return k == i + 1 and not (after and (after.capitalised or after.text == "of"))
 
 
 _SOMEONE_ELSES = frozenset({"foreign", "transatlantic", "international", "multinational", "allied", "coalition",
