@@ -127,13 +127,15 @@ def test_bare_security_forces_are_the_main_states_unless_another_is_named(write_
     assert "Afghan security forces" in actor(brief, "Armed forces of Afghanistan").aliases
 
 
-def test_the_armed_forces_are_the_main_states(write_article):
-    # tuning page r920: "the armed forces had tried to seize power" in Bolivia
+def test_the_armed_forces_and_a_ministry_are_the_main_states(write_article):
+    # tuning pages r920 ("the armed forces had tried to seize power" in Bolivia) and r2878 ("the interior
+    # ministry" of Cambodia)
     brief = brief_of(write_article(
         "Coup attempt fails in Bolivia\n\n"
         "Bolivia's president said on Wednesday that the armed forces had tried to seize power, and Bolivia would "
-        "hold its elections as planned, officials in Bolivia said.\n"))
+        "hold its elections as planned, the interior ministry said.\n"))
     assert "armed forces" in actor(brief, "Armed forces of Bolivia").aliases
+    assert "the interior ministry" in actor(brief, "Ministry of the Interior of Bolivia").aliases
 
 
 def test_acronyms_written_as_words_are_the_bodies_they_name(write_article):
@@ -644,6 +646,18 @@ def test_a_capitalised_government_is_the_main_states_unless_it_is_anothers_name(
         "will not sign. Croatia criticised the Government of the Federation of BiH."))
     assert "The Government" in actor(brief, "Government of Kosovo").aliases
     assert not any(a.name == "Government of Croatia" for a in brief.actors)
+
+
+def test_cartels_are_one_criminal_armed_actor_and_a_named_cartel_its_own(write_article):
+    # tuning pages r1413, r1798 and r1862: "the cartels", "Mexican cartels", "the Gulf Cartel"
+    brief = real_page(write_article, (
+        "Mexico's president said on Monday that the cartels would not be fought by foreign troops. Six Mexican "
+        "cartels were designated as terrorists, including the Gulf Cartel, and armed gangs answered with violence, "
+        "officials in Mexico said."))
+    cartels = actor(brief, "Drug cartels")
+    assert cartels.type == "armed_group" and {"cartels", "Mexican cartels", "armed gangs"} <= set(cartels.aliases)
+    assert actor(brief, "Gulf Cartel").type == "armed_group"
+    assert not any(a.name == "Mexico-backed armed groups" for a in brief.actors)
 
 
 def test_a_self_governing_territory_acts_apart_from_its_state(write_article):

@@ -40,7 +40,7 @@ BARE_BODIES = {"Senate": "LEG", "Congress": "LEG", "Parliament": "LEG", "Supreme
 # "the government" or "the army" of an article is its main state's; "the troops" or "the administration" may be
 # anyone's, so they are not pinned on it.
 MAIN_STATE_BODIES = {"government", "junta", "parliament", "army", "military", "regime", "cabinet", "authorities",
-                     "police"}
+                     "police", "ministry"}
 
 
 @dataclass

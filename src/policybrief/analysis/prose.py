@@ -7,7 +7,7 @@ import re
 from ..brief import Actor
 
 # Generic names the analysis gives unnamed actors ("Armed gangs"); inside a sentence they take lower case.
-_GENERIC_STARTS = ("Armed ", "Jihadist ", "Aid agencies", "Rights groups")
+_GENERIC_STARTS = ("Armed ", "Jihadist ", "Drug cartels", "Aid agencies", "Rights groups")
 
 
 # States whose names take "the" inside a sentence: "the United States", "the Democratic Republic of the Congo".

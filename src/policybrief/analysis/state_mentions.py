@@ -589,7 +589,9 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
         elif kind == "jihadist":
             key_, name, code = "groups:jihadist", "Jihadist groups", None
         elif gangs:
-            key_, name, code = "groups:gangs", "Armed gangs", None
+            # one actor, as annotators have it, named as the text first names it
+            key_, code = "groups:gangs", None
+            name = "Drug cartels" if t.text.startswith("cartel") else "Armed gangs"
         else:
             key_, name, code = "groups:armed", "Armed groups", None
         found.add(key_, name, "armed_group", s, s.surface(i, j + 1), code=code)
