@@ -660,6 +660,53 @@ def test_cartels_are_one_criminal_armed_actor_and_a_named_cartel_its_own(write_a
     assert not any(a.name == "Mexico-backed armed groups" for a in brief.actors)
 
 
+def test_a_people_named_twice_is_a_side_and_a_nations_people_is_its_state(write_article):
+    # tuning pages r1332, r1361 and r1524: "the Meitei community", "Kuki tribes", "the Isaaq clan"
+    brief = real_page(write_article, (
+        "Clashes between the Meitei community and Kuki tribes killed 200 people in Manipur, India said on Monday. "
+        "The Kukis want a separate administration, which the Meitei reject. The Hungarian minority protested "
+        "once. Four people were arrested, and the Afghan people were not involved."))
+    assert "Meitei" in actor(brief, "Meitei community").aliases
+    assert "Kukis" in actor(brief, "Kuki tribes").aliases
+    names = {a.name for a in brief.actors}
+    assert not names & {"Hungarian minority", "Four people", "Afghan people", "Hungary"}
+
+
+def test_a_group_of_states_is_one_side_and_the_west_one_actor(write_article):
+    # tuning pages r1144, r1808 and r2272: "the Baltic states", "Western powers", "the West"
+    brief = real_page(write_article, (
+        "The Baltic states warned Russia on Monday, and the Baltics closed their borders. Western powers said "
+        "the West would answer, and Western countries imposed sanctions. Israel holds the West Bank."))
+    assert actor(brief, "Baltic states").type == "state" and "the Baltics" in actor(brief, "Baltic states").aliases
+    assert {"the West", "Western countries"} <= set(actor(brief, "Western powers").aliases)
+    assert not any("Bank" in a.name for a in brief.actors)
+
+
+def test_a_juntas_capital_and_a_leaders_surname_before_his_administration(write_article):
+    # tuning pages r750, r1934, r1664 and r2750: "the junta in Niamey", "the Marcos administration", "the sanctions
+    # regime"; r972: "General Oligui" is Brice Oligui Nguema
+    brief = real_page(write_article, (
+        "France withdrew its troops from Niger on Monday. The military regime in Niger said they must leave, and "
+        "the junta in Niamey expelled the ambassador. Ferdinand Marcos Jr. said the Philippines would not yield, "
+        "and the Marcos administration protested. Russia vetoed the sanctions regime. General Brice Oligui Nguema "
+        "took power in Gabon; General Oligui said elections would follow."))
+    assert {"The military regime", "the junta"} <= set(actor(brief, "Military junta of Niger").aliases)
+    assert actor(brief, "Marcos administration").type == "government_body"
+    names = {a.name for a in brief.actors}
+    assert not names & {"Military junta of France", "Government of Russia", "Oligui"}
+
+
+def test_a_cartel_and_a_government_named_by_the_word_after_their_name(write_article):
+    # tuning pages r2310, r1408, r1716 and r1968: "the Sinaloa cartel", "the Lee Jaemyung government", "the
+    # Chhattisgarh government", "Hadi's government"
+    brief = real_page(write_article, (
+        "The Sinaloa cartel has split, Mexican officials said on Monday. The Lee Jaemyung government said it would "
+        "talk, the Chhattisgarh government sent police, and Hadi's government fled to Riyadh."))
+    assert actor(brief, "Sinaloa cartel").type == "armed_group"
+    assert {"Lee Jaemyung government", "Chhattisgarh government", "Hadi government"} <= {
+        a.name for a in brief.actors if a.type == "government_body"}
+
+
 def test_a_self_governing_territory_acts_apart_from_its_state(write_article):
     # tuning pages r1768, r1924 and r2086: France's overseas territories, whose own officials the news quotes
     brief = real_page(write_article, (

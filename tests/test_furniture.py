@@ -138,6 +138,9 @@ def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening,
     ("Jeanne-Mây Desurmont | 1 October 2024", "Jeanne-Mây Desurmont"),  # a first name joined by a hyphen
     ("BY Steve Biko Wafula · February 18, 2025 12:02 pm", "Steve Biko Wafula"),  # new page r1938: a middle dot
     ("By Isabel van Brugen", "Isabel van Brugen"),  # unseen page r2420: a particle inside the name
+    # tuning pages r1388 and r2280: the outlet after a dash, and the label in another language
+    ("By: Fern Sidman – Jewish Voice News", "Fern Sidman"),
+    ("Autor: Marcus Tanner", "Marcus Tanner"),
 ])
 def test_bylines_name_the_author_and_leave_the_text(write_article, line, author):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))
@@ -915,3 +918,30 @@ def test_a_standfirst_that_ends_on_its_writer_and_a_caption_under_its_label_are_
         "Talks\nSource: https://example.org/talks/\n\n" + BODY + "\n\nThe talks will resume next week, the "
         "minister said on Monday, and a ceasefire may follow, writes Jane Doe.\n"))
     assert "writes Jane Doe" in sentences(article)
+
+
+def test_a_wire_storys_reporters_at_its_foot_and_a_date_at_the_end_of_the_headline(write_article):
+    # tuning pages r956 and r2890: Reuters' "Reporting by ...; Editing by ...", DW's "– DW – 06/20/2025"
+    article = load_article(write_article(
+        "Niger to nationalize uranium company – DW – 06/20/2025\n\n" + BODY
+        + "\n\nReporting by Katharine Jackson and Doina Chiacu; Editing by Jane Roe\n"))
+    assert article.author == "Katharine Jackson and Doina Chiacu"
+    assert article.published.isoformat() == "2025-06-20"
+    assert article.title == "Niger to nationalize uranium company – DW"
+
+
+def test_a_columnists_name_before_a_colon_the_writer_paper_and_date_and_a_pages_script(write_article):
+    # tuning pages r1044, r604, r2892 and r2904: "Richard Shimooka: In Russia, ..." under an address that
+    # repeats the name; "Triangular Travails: ..." is no name; "Name: Paper: 8 February 2026:"; share-button code
+    text = ("Richard Shimooka: In Russia, Putin always comes out on top\n"
+            "Source: https://example.com/2023/06/28/richard-shimooka-in-russia-putin-always-comes-out-on-top/\n\n"
+            "const pageUrl = encodeURIComponent(window.location.href);\n\n" + BODY)
+    article = load_article(write_article(text))
+    assert article.author == "Richard Shimooka"
+    assert removed(article)["const pageUrl = encodeURIComponent(window.location.href);"] == "script code"
+    headline = load_article(write_article(text.replace("Richard Shimooka", "Triangular Travails").replace(
+        "richard-shimooka", "triangular-travails")))
+    assert headline.author is None
+    dated = text.replace("const pageUrl", "Jane Roe: The Daily Paper: 8 February 2026:\n\nconst pageUrl")
+    fields = load_article(write_article(dated.replace("Richard Shimooka", "Triangular Travails")))
+    assert fields.author == "Jane Roe" and fields.published.isoformat() == "2026-02-08"

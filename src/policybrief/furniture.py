@@ -90,9 +90,9 @@ _REPORT_HEADING = re.compile(r"(?i)(executive |short )?summary|abstract|introduc
                              r"bottom line( up front)?|the bottom line")
 _HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Amb|Ambassador|Gen|Col|Lt|Capt)\.?\s+")
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Doe @janedoe": the name without its social-media handle
-_TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s+[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"
+_TITLE_BYLINE = re.compile(rf"^(?P<title>.{{10,}}?)\s*[-–—|]\s+(?i:by)\s+(?P<name>{_NAME}(\s+{_NAME}){{1,3}})"
                            rf"(\s*,\s*.{{2,60}})?$")
-_COLUMNIST_TITLE = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{1,2}})\s+\|\s+.{{10,}}$")
+_COLUMNIST_TITLE = re.compile(rf"^(?P<name>{_NAME}(\s+{_NAME}){{1,2}})(?P<colon>\s+\||:)\s+.{{10,}}$")
 # "By Jane Doe, John Roe, and Ann Poe": several authors, all of them the byline's.
 _AUTHORS = re.compile(rf"{_NAME}(\s+{_NAME}){{1,3}}(\s*,\s*{_NAME}(\s+{_NAME}){{1,3}})*,?\s+and\s+"
                       rf"{_NAME}(\s+{_NAME}){{1,3}}")
@@ -129,7 +129,9 @@ _ORGANISATION_LINE = re.compile(r"^[A-Z][\w&.'’ -]{2,60}\b(Group|Institute|Cou
 _FIELD_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
 _STAMPS = re.compile(r"\b(published|created|posted|updated|last updated)\s*:\s*"
                      r"([^|]{0,30}?\b(?:19|20)\d\d\b[^|]{0,20}?)\s*(?=\||$)", re.I)
-_AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
+# "Reporting by Katharine Jackson and Doina Chiacu; Editing by ...", "(Reporting by Jane Doe in Niamey)"
+_REPORTING_BY = re.compile(r"^\(?(?i:reporting by)\s+(?P<names>[^;()]+?)(\s+in\s+[A-Z][^;()]*)?(;|\)|$)")
+_AUTHOR_LABEL = re.compile(rf"^(author|authors|reporter|writer|autor|auteur)s?:\s+({_NAME}(\s+{_NAME}){{0,4}})", re.I)
 # "BAMAKO, Mali (AP) — ", "NIAMEY, July 7 (Reuters) –", "MOGADISHU (Reuters) -Somalia's", "(Bloomberg) -- The",
 # "BEIRUT — ", "Stuttgart, Germany - The": where and, for wire copy, which agency filed the story.
 _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IANS|PTI|ANI|Sputnik|TASS|CNN|Al Jazeera)"
@@ -137,6 +139,12 @@ _AGENCY = r"(?P<agency>AP|Reuters|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|Anadolu|AA|IA
 # (or its author, or the body that wrote it), then the date
 _SECTION_DATE_LINE = re.compile(rf"^\s*(?P<section>[A-Z][\w.'’&-]*( [\w'’&-]+){{0,3}})\s*[|/]\s*(?P<date>{_DATE})"
                                 rf"(\s*\|\s*\d{{1,2}}[:.]\d\d)?\s*$")  # "Vuk Jeremić | 29. avgust 2024 | 12:30"
+# "Alusine sesay: Sierra Leone Telegraph: 8 February 2026:": the writer, the paper and the date, set off by colons
+# ("Today: Aug 23, 2025", "Pix of the Day: October 23, 2025" are a widget's: one field, then the day's date)
+_COLON_FIELDS_DATE = re.compile(rf"^(?P<section>[A-Z][\w.'’ -]{{2,40}}?):\s+[A-Z][\w.'’ -]{{2,40}}?:\s+"
+                                rf"(?P<date>{_DATE}):?\s*$")
+# The date a copied headline carries at its end: "Niger to nationalize ... – DW – 06/20/2025"
+_TITLE_DATE = re.compile(rf"\s+[-–—|]\s+(?P<date>{_DATE})\s*$")
 # "Washington DC (UPI) Sep 5, 2025": a wire dateline on a line of its own, with the date after the agency.
 _AGENCY_DATE_LINE = re.compile(rf"^[A-Z][\w .,'’-]{{1,40}}?\s*\({_AGENCY}\)\s+(?P<date>{_DATE})\W*$", re.I)
 # In a dateline's brackets, any agency or outlet the dateline's shape vouches for: "(NNN-NNA)", "(UNB)", "(NationPress)"
@@ -407,13 +415,19 @@ def reports_nothing(text: str) -> bool:
 
 def _byline_in_title(page: Page) -> None:
     """ "Israel's Syria raid shows high cost of lawless power - By Michael Jansen, The Jordan Times": a copy that
-    put the byline (and the outlet it came from) into the headline. "Elizabeth Morgan | Reasons for ...": a
-    column's headline led by its writer, whose name the address repeats (a place's would not lead the slug)."""
+    put the byline (and the outlet it came from) into the headline, or its date ("... – DW – 06/20/2025").
+    "Elizabeth Morgan | Reasons for ...": a column's headline led by its writer, whose name the address repeats (a
+    place's would not lead the slug), as "Richard Shimooka: In Russia, ..." is; but "Zelensky: ..." quotes a
+    leader the news knows."""
+    if page.title and (m := _TITLE_DATE.search(page.title)) and (when := parse_date(m["date"])):
+        page.title = page.title[:m.start()]
+        page.dated(when, 3)
     if page.title and (m := _TITLE_BYLINE.match(page.title)):
         page.title = m["title"]
         page.author = page.author or m["name"]
     elif page.title and page.url and (m := _COLUMNIST_TITLE.match(page.title)) and _a_name(m["name"]) \
-            and _norm(m["name"]) not in _place_names() and re.sub(r"\W+", "-", m["name"].lower()) in page.url.lower():
+            and _norm(m["name"]) not in _place_names() and re.sub(r"\W+", "-", m["name"].lower()) in page.url.lower() \
+            and not (m["colon"] == ":" and (_norm(m["name"]) in _known_people() or _WORDLIKE.search(m["name"]))):
         page.author = page.author or m["name"]
 
 
@@ -422,6 +436,15 @@ def _place_names() -> frozenset[str]:
     """States, their capitals and the regions headlines name ("South Sudan | ...", "Nagorno-Karabakh | ...")."""
     names = [n for s in data.load("states") for n in (s["name"], *s.get("aliases", []), s.get("capital", ""))]
     return frozenset(_norm(n) for n in [*names, *data.load("regions")])
+
+
+# "Triangular Travails: Iran, ...", "Humiliating Defeat: ...": a headline's lead words, not a writer's name
+_WORDLIKE = re.compile(r"(ing|ous|ive|ful|less|ary|ical|ular)\b")
+
+
+@cache
+def _known_people() -> frozenset[str]:
+    return frozenset(_norm(n) for p in data.load("people") for n in (p["name"], *p.get("aliases", [])))
 
 
 def _author_line(page: Page) -> None:
@@ -509,7 +532,7 @@ _CAPTION_LABEL = re.compile(r"(?i)(image|photo|media|video) caption\W*|caption\W
 def _retold(short: str, long: str) -> bool:
     """Most of a short line's words of four letters or more (four or more of them) are in the longer line."""
     words = {w for w in re.findall(r"\w+", short.lower()) if len(w) > 3}
-    return len(words) >= 4 and len(words & set(re.findall(r"\w+", long.lower()))) >= 0.8 * len(words)
+    return len(words) >= 4 and len(words & set(re.findall(r"\w+", long.lower()))) >= 0.7 * len(words)
 
 
 def _wrapped_lines(blocks: list[list[str]]) -> set[str]:
@@ -714,7 +737,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
                      lead[0] if lead else stamps[0][1])
         page.dated(parse_date(first), 3)
         return "date line"
-    if (m := _SECTION_DATE_LINE.match(line)) and (when := parse_date(m["date"])):
+    if ((m := _SECTION_DATE_LINE.match(line)) or in_header and (m := _COLON_FIELDS_DATE.match(line))) \
+            and (when := parse_date(m["date"])):
         # "Policy brief | 3 March 2025": the section that files the story, then its date; or its author
         if _a_name(m["section"]):
             page.author = page.author or m["section"]
@@ -743,6 +767,8 @@ def _line_reason(line: str, page: Page, *, first_line: bool, in_header: bool) ->
         # a trail that ends on the headline ("Home / Africa / As US pulls troops ...") is navigation too
         return boilerplate_reason(line) or "page navigation"
     reason = boilerplate_reason(line)
+    if reason == "wire credit line" and (m := _REPORTING_BY.match(line)):
+        page.author = page.author or _author(m["names"])  # a wire story's byline, at its foot
     if reason == "editorial note" and (m := re.search(_DATE, line, re.I)):
         page.dated(parse_date(m[0]), 2)  # "The press release issued by the Foreign Office on 29 September 2023."
     if reason == "publisher name" and not page.outlet:
@@ -872,6 +898,8 @@ def _author(line: str) -> str | None:
     parts = re.split(r"\s+[–—-]\s+", name, maxsplit=1)
     if len(parts) == 2 and (_norm(parts[0]) in _outlet_names() or parts[0].lower().endswith("news")):
         name = parts[1]  # "By AP News – Joshua Goodman"
+    elif len(parts) == 2 and (_norm(parts[1]) in _outlet_names() or _PUBLICATION.search(parts[1])):
+        name = parts[0]  # "By: Fern Sidman – Jewish Voice News"
     if " " not in name and (name.isupper() or "-" in name):
         return None  # "by INTEL-DROP": the site's name, not a person's
     name = _TRAILING_ROLE.sub("", name)  # "by James Carter Senior News Editor"

@@ -62,6 +62,10 @@ class Cues:
     institutions: list[tuple[tuple[str, ...], dict]]
     nationality_nouns: frozenset[str]
     generic_orgs: list[tuple[tuple[str, ...], str]]
+    community_heads: frozenset[str]
+    state_group_adjectives: dict[tuple[str, ...], str]
+    state_group_nouns: frozenset[str]
+    state_group_names: dict[tuple[str, ...], tuple[str, str]]
     places: frozenset[tuple[str, ...]]
 
 
@@ -91,6 +95,10 @@ def cues() -> Cues:
         places=frozenset(key(p) for p in spec["places"]),
         generic_orgs=sorted(((key(p), name) for p, name in spec["generic_organisations"].items()),
                             key=lambda item: -len(item[0])),
+        community_heads=frozenset(spec["community_heads"]),
+        state_group_adjectives={tuple(a.split()): g for a, g in spec["state_group_adjectives"].items()},
+        state_group_nouns=frozenset(spec["state_group_nouns"]),
+        state_group_names={tuple(a.split()): tuple(g) for a, g in spec["state_group_names"].items()},
     )
 
 

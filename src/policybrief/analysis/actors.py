@@ -1,10 +1,11 @@
 """Actors: one entry per real-world actor, with its mentions merged and each mention tied to a sentence.
 
-Passes over each sentence, strongest evidence first, each claiming the characters it explains:
-gazetteer names and acronyms defined in the text; a state's bodies named by description ("Iraqi
-government", "French troops", "the country's junta"); capitals standing for governments; generic armed
-groups ("pro-Iran militias"); people named after a title; capitalised names with an organisation head or a
-speech cue. A last pass links later surname and role mentions ("al-Sudani", "the prime minister").
+Passes over each sentence, strongest evidence first, each claiming the characters it explains: groups of
+states ("the Baltic states", "the West"); gazetteer names and acronyms defined in the text; peoples, clans and
+communities ("the Meitei community"); a state's bodies named by description ("Iraqi government", "French
+troops", "the country's junta"); capitals standing for governments; generic armed groups ("pro-Iran
+militias"); people named after a title; capitalised names with an organisation head or a speech cue. A last
+pass links later surname and role mentions ("al-Sudani", "the prime minister").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from ..brief import Actor, Sentence
 from ..furniture import strip_dateline
 from .actor_cues import BARE_BODIES, Cues, cues
+from .community_mentions import communities_pass
 from .gazetteer import Entry, Gazetteer
 from .mentions import Candidate, Collector, TokenSentence, fold
 from .person_mentions import (
@@ -28,6 +30,7 @@ from .person_mentions import (
     titled_people_pass,
 )
 from .prose import state_name
+from .state_groups import state_groups_pass
 from .state_mentions import (
     acronyms,
     bodies_pass,
@@ -74,10 +77,12 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
         s.claimed = [False] * len(s.tokens)
     found = Collector()
     for s in sents:
+        state_groups_pass(s, found, cue)  # first: "European countries" are not the EU, nor "Gulf states" the GCC
         gazetteer_pass(s, gaz, local, found, cue)
     main = main_state(found, gaz, title)
     if main is not None:
         _bare_bodies_of(found, main)
+    communities_pass(sents, gaz, found, cue, lowercase_words)
     for s in sents:
         institutions_pass(s, gaz, found, cue, main)
         bodies_pass(s, gaz, found, cue, main)
@@ -160,6 +165,8 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
     for c in ranked:
         if not _acts(c, not_names):
             continue
+        if c.key.startswith(("community:", "group:")) and len(c.mentions) < 2:
+            continue  # a people or a group of states named once is part of the scene, not a side in it
         if set(c.mentions) == {HEADLINE} and c.key.startswith(("org:", "person:")) and _title_case(text[HEADLINE]):
             continue  # "Is Sowing Conflict", "Wins Presidency": in a headline set in title case, capitals name nothing
         if c.type == "person" and set(c.mentions) == {HEADLINE} and _name_words(c.name) & named:

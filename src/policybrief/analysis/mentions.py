@@ -181,3 +181,21 @@ def state_word(toks: list[Token], i: int, gaz: Gazetteer) -> Entry | None:
         if entry is not None and entry.type == "state":
             return entry
     return None
+
+
+def administration_at(toks: list[Token], j: int) -> int | None:
+    """Where "administration(s)" ends after a leader's name, allowing "Trump and Biden administrations" (and "the
+    Kurti Government", "the Modi government")."""
+    if j < len(toks) and toks[j].text.lower() in ("administration", "administrations", "regime", "government"):
+        return j + 1
+    if j + 2 < len(toks) and toks[j].text == "and" and toks[j + 1].capitalised \
+            and toks[j + 2].text.lower() in ("administrations", "regimes", "governments"):
+        return j + 3
+    return None
+
+
+def add_administration(found: Collector, s: TokenSentence, leader: str, end: int, country: str | None) -> None:
+    """ "the Biden administration", "the Assad regime": the leader's government, not the leader."""
+    name = f"{leader} {s.tokens[end - 1].text.removesuffix('s')}"
+    code = f"{country}GOV" if country else None
+    found.add(f"admin:{name}", name, "government_body", s, name, code=code, country=country)

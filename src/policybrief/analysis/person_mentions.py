@@ -13,6 +13,8 @@ from .mentions import (
     Candidate,
     Collector,
     TokenSentence,
+    add_administration,
+    administration_at,
     fold,
     is_org_head,
     lookup,
@@ -287,6 +289,18 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
                           and end < len(toks) and toks[end].text == "," and words not in cue.places)
         if party:
             kind = "organisation"
+        # "the Sinaloa cartel": a criminal group named by the word after it
+        cartel = end < len(toks) and toks[end].text == "cartel" and words not in cue.places and not kind
+        if cartel:
+            kind = "armed_group"
+        # "the Lee Jaemyung government", "the Chhattisgarh government", "Hadi's government": a leader's or a
+        # region's government, which no gazetteer knows
+        if not kind and (run_end := administration_at(toks, end)) == end + 1 \
+                and (toks[end - 1].possessive or i > 0 and toks[i - 1].text in ARTICLES):
+            add_administration(found, s, s.surface(i, end).rstrip("’'"), run_end, None)
+            s.claim(i, run_end)
+            i = run_end
+            continue
         if kind:
             # "a newly created U.N. Support Office": the owner's acronym, already an actor, is part of the name
             owner = toks[i - 1] if i > 0 else None
@@ -301,13 +315,14 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
                     and toks[start - 1].capitalised and not toks[start - 1].possessive \
                     and toks[start - 1].text not in ARTICLES and not _after_a_prefix(toks, start - 1):
                 start -= 1
-            name = s.surface(start, end).rstrip("’'")
+            name = s.surface(start, end).rstrip("’'") + (" cartel" if cartel else "")
             c = found.add(f"org:{name}", name, kind, s, name)
             if party and toks[end].text in _PARTY_WORDS:
                 c.aliases.setdefault(f"{name} {toks[end].text}", None)  # "the Montana Accord movement"
             if kind == "government_body" and start > 0 and state_word(toks, start - 1, gaz) is not None:
                 # "the Chadian National Election Management Agency": how the text names it, the state's word kept
                 c.aliases.setdefault(s.surface(start - 1, end).rstrip("’'"), None)
+            end += 1 if cartel else 0  # "cartel" is part of the name
             s.claim(i, end)
             i = end
             continue
@@ -466,6 +481,8 @@ def surname_pass(sents: list[TokenSentence], found: Collector, cue: Cues) -> Non
     surnames: dict[tuple[str, ...], Candidate] = {}
     for person in people:
         words = key(person.name)
+        while len(words) > 2 and words[-1].rstrip(".") in _GENERATIONS:
+            words = words[:-1]  # "Ferdinand Marcos Jr." is "Marcos"
         for n in (3, 1):
             tail = words[-n:]
             if n == 3 and not (len(words) > 3 and tail[1] == "-" and tail[0].lower() in cue.particles):
@@ -483,6 +500,10 @@ def surname_pass(sents: list[TokenSentence], found: Collector, cue: Cues) -> Non
                 words = tuple(t.text.lower() for t in toks[i:i + n])
                 person = surnames.get(words) if len(words) == n else None
                 if person and toks[i + n - 1].capitalised and s.free(i, i + n):
+                    if end := administration_at(toks, i + n):  # "the Marcos administration"
+                        add_administration(found, s, s.surface(i, i + n), end, person.country)
+                        s.claim(i, end)
+                        break
                     found.add(person.key, person.name, "person", s, s.surface(i, i + n))
                     s.claim(i, i + n)
                     break
@@ -493,18 +514,29 @@ def surname_pass(sents: list[TokenSentence], found: Collector, cue: Cues) -> Non
                     s.claim(i, i + 3)
 
 
+_GENERATIONS = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
 def merge_people(found: Collector) -> None:
-    """ "Prime Minister al-Sudani" is "Mohammed Shia' al-Sudani": a name that ends another person's name."""
+    """ "Prime Minister al-Sudani" is "Mohammed Shia' al-Sudani": a name that ends another person's name. So is
+    "General Oligui" "Brice Oligui Nguema", whose first surname is his own alone: a one-word name inside exactly
+    one longer name, never as its first word."""
     people = sorted((c for c in found.found.values() if c.type == "person"), key=lambda c: -len(key(c.name)))
     for short in reversed(people):
         words = tuple(w.lower() for w in key(short.name))
-        for full in people:
-            full_words = tuple(w.lower() for w in key(full.name))
-            if full is not short and len(full_words) > len(words) and full_words[-len(words):] == words:
-                full.role = full.role or short.role
-                full.code = full.code or short.code
-                fold(found, short.key, full)
-                break
+        fulls = [full for full in people if full is not short and len(_words(full)) > len(words)]
+        full = next((f for f in fulls if _words(f)[-len(words):] == words), None)
+        inside = [f for f in fulls if len(words) == 1 and words[0] in _words(f)[1:-1]]
+        if full is None and len(inside) == 1 and len(words[0]) > 2:
+            full = inside[0]
+        if full is not None:
+            full.role = full.role or short.role
+            full.code = full.code or short.code
+            fold(found, short.key, full)
+
+
+def _words(person: Candidate) -> tuple[str, ...]:
+    return tuple(w.lower() for w in key(person.name))
 
 
 def _role_words(role: str | None) -> tuple[str, ...]:

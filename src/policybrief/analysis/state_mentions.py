@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 
 from .actor_cues import ARTICLES, BARE_BODIES, GROUP_LINKS, MAIN_STATE_BODIES, OPENERS, Cues
+from .community_mentions import DEMONYM_HEADS
 from .gazetteer import Entry, Gazetteer
 from .mentions import (
     Candidate,
     Collector,
     TokenSentence,
+    add_administration,
+    administration_at,
     is_org_head,
     lookup,
     names_a_place,
@@ -196,14 +199,11 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
                 s.claim(i, j)  # "Hamid Karzai International Airport", "Camp Lemonnier": places, not people
                 i = j
                 continue
-            if entry.type == "person" and (end := _administration_at(toks, j)):
+            if entry.type == "person" and (end := administration_at(toks, j)):
                 # "the Biden administration", "the Trump and Biden administrations", "the Assad regime": the
                 # government, not the man
-                word = toks[end - 1].text.removesuffix("s")
                 full = j - start >= 2 and toks[j].text != "and"
-                name = f"{toks[j - 1].text if full else s.surface(start, j)} {word}"
-                code = f"{entry.country}GOV" if entry.country else None
-                found.add(f"admin:{name}", name, "government_body", s, name, code=code, country=entry.country)
+                add_administration(found, s, toks[j - 1].text if full else s.surface(start, j), end, entry.country)
                 if full:  # "President Donald Trump’s administration": the man, named in full, is an actor too
                     person = found.add(entry.name, entry.name, entry.type, s, s.surface(start, j), code=entry.code,
                                        country=entry.country, gazetteer=True)
@@ -270,17 +270,6 @@ def _a_shouted_word(toks: list[Token], i: int, j: int, s: TokenSentence) -> bool
 
 _SHOUTED_WORDS = frozenset({"is", "it", "as", "at", "or", "on", "in", "an", "to", "no", "so", "we", "he",
                             "me", "am", "do", "if", "of", "by", "up"})
-
-
-def _administration_at(toks: list[Token], j: int) -> int | None:
-    """Where "administration(s)" ends after a leader's name, allowing "Trump and Biden administrations" (and "the
-    Kurti Government", "the Modi government")."""
-    if j < len(toks) and toks[j].text.lower() in ("administration", "administrations", "regime", "government"):
-        return j + 1
-    if j + 2 < len(toks) and toks[j].text == "and" and toks[j + 1].capitalised \
-            and toks[j + 2].text.lower() in ("administrations", "regimes", "governments"):
-        return j + 3
-    return None
 
 
 def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue: Cues) -> bool:
@@ -368,7 +357,8 @@ def _nationality_only(toks: list[Token], j: int, cue: Cues) -> bool:
 
 
 def _group_follows(toks: list[Token], j: int, cue: Cues) -> bool:
-    return j < len(toks) and (toks[j].text in cue.group_heads or toks[j].text == "-")
+    """ "Iranian-backed militias", "the Hungarian minority": a group, not the state."""
+    return j < len(toks) and (toks[j].text in cue.group_heads or toks[j].text == "-" or toks[j].text in DEMONYM_HEADS)
 
 
 def _acts(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
@@ -499,10 +489,15 @@ def _state_reference(toks: list[Token], i: int, gaz: Gazetteer, main: Entry | No
         for k in range(i + 1, min(i + 4, len(toks))):
             if toks[k].text in _SOMEONE_ELSES:
                 break  # "the transatlantic military", "the rival government": not the story's state's own
+            if toks[k].text.lower() in _RULES_OF:
+                break  # "the sanctions regime", "the free movement regime": rules, not a government
             if toks[k].text.lower() in MAIN_STATE_BODIES and _the_countrys_own(toks, i, k):
                 # "the government in Somalia", "the army of Chad": the state named after it, not the main one
-                if k + 2 < len(toks) and toks[k + 1].text in ("in", "of") and (
-                        hit := lookup(toks, k + 2, gaz.names, 4)) and hit[0].type == "state":
+                # ("the junta in Niamey", "the military regime in Niger")
+                m = k + 2 if k + 1 < len(toks) and toks[k + 1].text in _BODY_SECOND_WORDS else k + 1
+                if m + 1 < len(toks) and toks[m].text in ("in", "of") and (
+                        hit := lookup(toks, m + 1, gaz.names, 4) or lookup(toks, m + 1, gaz.capitals, 3)) \
+                        and hit[0].type == "state":
                     return hit[0], i + 1
                 return main, i + 1
             if toks[k].capitalised or not (toks[k].text.isalpha() or toks[k].text == "-"):
@@ -530,8 +525,13 @@ def _the_countrys_own(toks: list[Token], i: int, k: int) -> bool:
     return k == i + 1 and not (after and (after.capitalised or after.text == "of"))
 
 
+_BODY_SECOND_WORDS = frozenset({"regime", "government", "junta", "authorities", "administration", "rulers",
+                                "leaders", "forces"})
 _SOMEONE_ELSES = frozenset({"foreign", "transatlantic", "international", "multinational", "allied", "coalition",
                             "rebel", "rival", "parallel", "private"})
+_RULES_OF = frozenset({"sanctions", "sanction", "movement", "control", "visa", "tax", "vat", "trade", "customs",
+                       "export", "legal", "nonproliferation", "non-proliferation", "inspection", "treaty", "transit",
+                       "tariff", "exchange", "safeguards", "fishing"})
 _CAPITALS_BODIES = frozenset({"government", "regime", "authorities", "forces", "troops", "army", "military"})
 
 
