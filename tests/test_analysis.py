@@ -707,6 +707,16 @@ def test_a_cartel_and_a_government_named_by_the_word_after_their_name(write_arti
         a.name for a in brief.actors if a.type == "government_body"}
 
 
+def test_a_states_own_armed_groups_are_not_its_proxies_and_militants_are_jihadists_only_beside_them(write_article):
+    # tuning pages r1532, r1578 and r1524: "Myanmar's ethnic armed groups", "Iraqi factions", Manipur's militants
+    brief = real_page(write_article, (
+        "Myanmar's ethnic armed groups seized two towns on Monday, and Iraqi factions threatened US forces. In "
+        "Manipur, militants attacked a village and the militants fled, India said."))
+    names = {a.name for a in brief.actors if a.type == "armed_group"}
+    assert {"Armed groups of Myanmar", "Armed groups of Iraq", "Armed groups"} <= names
+    assert not any("-backed" in n or "Jihadist" in n for n in names)
+
+
 def test_a_self_governing_territory_acts_apart_from_its_state(write_article):
     # tuning pages r1768, r1924 and r2086: France's overseas territories, whose own officials the news quotes
     brief = real_page(write_article, (

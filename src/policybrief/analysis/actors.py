@@ -131,8 +131,18 @@ def _merge_same_code(found: Collector) -> None:
 
 def _resolve_generic_groups(found: Collector, cue: Cues) -> None:
     """Generic group mentions that can only mean one named group become that group: "extremist groups" in an
-    article about one jihadist group, bare "militias" in an article about one sponsor's militias."""
+    article about one jihadist group, bare "militias" in an article about one sponsor's militias. Bare
+    "militants" are the jihadists of a story that names jihadists, and otherwise its armed groups (Manipur's
+    militants are not jihadists)."""
     named = [c for c in found.found.values() if c.from_gazetteer and c.name in cue.jihadist_groups]
+    if (militants := found.found.get("groups:militants")) is not None:
+        into = named[0] if len(named) == 1 else found.found.get("groups:jihadist") or found.found.get("groups:armed")
+        if into is None:
+            militants.name = "Armed groups"
+            found.found["groups:armed"] = found.found.pop("groups:militants")
+            militants.key = "groups:armed"
+        else:
+            fold(found, "groups:militants", into)
     if len(named) == 1:
         fold(found, "groups:jihadist", named[0])
     sponsored = {c.code: c for c in found.found.values() if c.type == "armed_group" and (c.code or "").endswith("UAF")}

@@ -525,6 +525,7 @@ def _the_countrys_own(toks: list[Token], i: int, k: int) -> bool:
     return k == i + 1 and not (after and (after.capitalised or after.text == "of"))
 
 
+_MILITANTS = frozenset({"militants", "militant"})
 _BODY_SECOND_WORDS = frozenset({"regime", "government", "junta", "authorities", "administration", "rulers",
                                 "leaders", "forces"})
 _SOMEONE_ELSES = frozenset({"foreign", "transatlantic", "international", "multinational", "allied", "coalition",
@@ -573,6 +574,8 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
         k = i - 2 if linked_by else i - 1
         if _proper_adjective(s, k, cue, first=linked_by):
             i = k  # "Baloch militants", "Kurdish-led militias", "Misrata militias": the text's own name for them
+        # bare "militants" are jihadists only in a story that has them (see actors._resolve_generic_groups)
+        bare_militants = kind is None and t.text.lower() in _MILITANTS
         kind = kind or cue.group_modifiers.get(t.text.lower())
         if named is not None:
             found.add(named.key, named.name, named.type, s, s.surface(i, j + 1))
@@ -584,8 +587,11 @@ def groups_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues) -
         gangs = kind == "criminal" or t.text.startswith("gang")
         if sponsor is not None and not (gangs and not linked):  # "Haitian gangs" are Haiti's own, not its proxies
             key_ = f"groups:{sponsor.code}"
-            name = f"{sponsor.name}-backed armed groups"
+            # "Iran-backed militias" are its proxies; "Iraqi factions", "Myanmar's ethnic armed groups" its own
+            name = f"{sponsor.name}-backed armed groups" if linked else f"Armed groups of {state_name(sponsor.name)}"
             code = f"{sponsor.code}UAF" if sponsor.code else None
+        elif bare_militants:
+            key_, name, code = "groups:militants", "Militants", None
         elif kind == "jihadist":
             key_, name, code = "groups:jihadist", "Jihadist groups", None
         elif gangs:
