@@ -578,6 +578,14 @@ def test_an_actor_that_undergoes_a_verb_takes_no_stance_by_it(write_article):
     assert [(a.name, a.stance) for a in brief.actors if a.stance] == [("Kenya", "supports")]
 
 
+def test_an_actor_before_a_noun_is_not_its_subject(write_article):
+    # the Ukraine opinion sample: "The Kremlin's demand that Kyiv renounce NATO forever is a demand to ..."
+    brief = real_page(write_article, (
+        "The Kremlin's demand that Kyiv renounce NATO forever is a demand to hollow out its sovereignty, Ukraine "
+        "said on Monday."))
+    assert [(a.name, a.stance) for a in brief.actors if a.stance] == [("Kremlin", "supports")]
+
+
 def test_dates_follow_tense_and_the_story_not_only_the_publication_date(write_article):
     brief = real_page(write_article, (
         "The mission was set up in 1994 after the war ended, officials said. Twenty years later the force was "

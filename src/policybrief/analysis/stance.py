@@ -34,6 +34,9 @@ _NEGATION = re.compile(r"\b(not|never|no longer)\s+$|n['’]t\s+$", re.I)
 _PASSIVE = re.compile(r"\b(is|are|was|were|be|been|being|get|gets|got)\s+(\w+ly\s+)?$", re.I)
 # "the armed groups are opposed to its departure": a stance held, not one undergone
 _ADJECTIVE = re.compile(r"(opposed|committed|determined) to\b", re.I)
+# "Kyiv renounce NATO forever is a demand to ...": after an article the word is a noun, and the actor before it
+# is not its subject
+_NOUN = re.compile(r"\b(a|an|the)\s+$", re.I)
 _PLACED = re.compile(r"\b(in|inside|across|within|from|to|at|on|into|over)\s+(the\s+)?$", re.I)
 _WINDOW = 60  # characters after the actor's name in which its verb must come
 
@@ -61,7 +64,7 @@ def _stance(actor: Actor, text: dict[str, str]) -> dict | None:
                 m = verbs.search(window)
                 # The verb must be the actor's own: next to its name, not past a comma into another clause.
                 if m and "," not in window[:m.start()] and len(window[:m.start()].split()) <= 4 \
-                        and not _NEGATION.search(window[:m.start()]) \
+                        and not _NEGATION.search(window[:m.start()]) and not _NOUN.search(window[:m.start()]) \
                         and not (_PASSIVE.search(window[:m.start()]) and m[0].lower().endswith("ed")
                                  and not _ADJECTIVE.match(window, m.start())):
                     return {"stance": stance, "stance_quote": sentence, "stance_evidence": sid}
