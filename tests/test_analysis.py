@@ -742,6 +742,17 @@ def test_the_situation_is_where_things_happen_not_who_is_named_most(write_articl
     assert brief.situation.key == "afg" and brief.situation.countries[0] == "AFG"
 
 
+def test_a_country_set_before_a_colon_in_the_headline_files_the_situation(write_article):
+    # situation tcd, 01: "Chad: Chad Orders French Troops to Leave"; France and its government are named as often
+    path = write_article(
+        "Chad: Chad Orders French Troops to Leave Within Six Weeks\n\n"
+        "French soldiers have been asked to leave Chad, sources close to the government in Paris say. French "
+        "officials said France would comply, and the French military said the deadline was tight. Paris and "
+        "France's president said they would talk to Chad.\n")
+    brief = analyze(load_article(path))
+    assert brief.situation.key == "tcd"
+
+
 def test_a_state_named_once_as_a_place_is_no_actor(write_article):
     names = {a.name for a in real_page(write_article, (
         "Ecowas leaders met for a summit in Nigeria and lifted sanctions on Mali, officials said. The junta in "

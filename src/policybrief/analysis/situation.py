@@ -35,8 +35,10 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         titled = any(f in headline for f in forms)
         # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
         # a preposition of place or a verb of leaving; the state whose troops move is an outside actor.
-        # "a vote in Moldova and Georgia" places it in both
-        placed = any(_rx(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
+        # "a vote in Moldova and Georgia" places it in both; "Chad: Chad Orders French Troops to Leave", a
+        # country's name set before a colon, files the story under it
+        labelled = any(_rx(rf"^{re.escape(f)}\s*:").search(headline) for f in forms)
+        placed = labelled or any(_rx(rf"\b(in|out of|from|leaving|leaves?|quits?|exits?|into|inside|across) "
                          rf"((?-i:[A-Z])\S*( (?-i:[A-Z])\S*)? (and|or|&) )?{re.escape(f)}\b", re.I).search(headline)
                      for f in places_of(state)) or any(
             _rx(rf"\b{re.escape(f)}(['’]s?)?( (and|or|&) (?-i:[A-Z])\S*( (?-i:[A-Z])\S*)?)? {_RULERS}").search(headline)
