@@ -67,6 +67,9 @@ def test_an_unlisted_address_gives_its_domain_never_the_address(write_article):
     ("https://en.yna.co.kr/view/AEN20200721000500325?section=editorials/index", "2020-07-21"),
     ("https://allafrica.com/stories/202406250001.html", "2024-06-25"),  # tuning page r354: the day's story number
     ("https://a.com/view/AB12345678901234", None),
+    # tuning pages r3008 and r2928: a date in an encoded file name; Rudaw's story number after the day
+    ("https://factcheckednews.com/articles/Article%20-%202025-10-06%2008-18-05.html", "2025-10-06"),
+    ("https://www.rudaw.net/english/middleeast/iraq/290820251-amp", "2025-08-29"),
 ])
 def test_dates_in_addresses(url, expected):
     found = date_in_url(url)
@@ -178,6 +181,7 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     ("Published : Friday, 27 December, 2024 at 12:00 AM Count : 674", "2024-12-27"),
     ("UMD Media, March 11, 2025", "2025-03-11"),
     ("International Crisis Group / April 17, 2023", "2023-04-17"),  # tuning page r2672: the body, a slash
+    ("Article created and last updated on: Monday 06 October 2025 08:18", "2025-10-06"),  # tuning page r3008
 ])
 def test_date_lines_in_the_shapes_pages_print_them(write_article, line, published):
     article = load_article(write_article(f"A headline for the story\n\n{line}\n\n{BODY}"))

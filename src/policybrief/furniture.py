@@ -175,7 +175,8 @@ _NAME_DATE_LINE = re.compile(rf"^(?!\w+day\b|Updated\b|Last\b)[A-Z][\w.'’&-]*(
                              rf"(?P<date>{_DATE})\W*$")
 # "Published : Friday, 27 December, 2024 at 12:00 AM  Count : 674": the label vouches for the date, whatever
 # counters follow it.
-_LABELLED_DATE = re.compile(rf"^(?i:published|first published|publication date|date published|posted)(\s+on)?"
+_LABELLED_DATE = re.compile(rf"^(?i:published|first published|publication date|date published|posted|"
+                            rf"(article )?created( and last updated)?)(\s+on)?"
                             rf"\s*[:|-]?\s*(?P<date>{_DATE})[^.]{{0,40}}$")
 # "7 March 2018 Leighton G. Luke, Research Manager, Indian Ocean Research Programme": the date, then the author
 # and their post

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import data, kind_model
 
@@ -27,10 +27,12 @@ _URL_DATES = (
     re.compile(r"[/_=-](?P<y>(19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(([01]\d|2[0-3])[0-5]\d[0-5]\d\d*|\d{4})?"
                r"(?=[/._&-]|$)"),
     # ("...-south-eastern-province-2024-11-1-0/": the day unpadded)
-    re.compile(r"[-_](?P<y>(19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?=[/._-]|$)"),
+    # ("Article%20-%202025-10-06%2008-18-05.html": read with its spaces decoded)
+    re.compile(r"[-_ ](?P<y>(19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?=[/._ -]|$)"),
     # "/english/middleeast/iraq/26082025": day, month, year as the address's last segment, or before its slug
     # ("/09032024-the-houthis-are-holding-the-world-to-ransom-oped/")
-    re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)(/?$|-[a-z])"),
+    # (Rudaw numbers a day's stories after it: "/290820251-amp")
+    re.compile(r"/(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>(19|20)\d\d)\d?(/?$|-[a-z])"),
     # "-12072023011813.html": month, day and year, then the time (Radio Free Asia and BenarNews)
     re.compile(r"[-_/](?P<m>[01]\d)(?P<d>[0-3]\d)(?P<y>(19|20)\d\d)([01]\d|2[0-3])[0-5]\d[0-5]\d(?=[/._&-]|$)"),
     # "/Asia-Pacific/2024/1021/story": the year, then month and day as one segment
@@ -98,7 +100,7 @@ def _outlets() -> dict[str, str]:
 
 def date_in_url(url: str) -> date | None:
     parts = urlsplit(url)
-    path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+    path = unquote(f"{parts.path}?{parts.query}" if parts.query else parts.path)
     for rx in _URL_DATES:
         for m in rx.finditer(path):
             try:
