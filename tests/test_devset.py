@@ -63,7 +63,11 @@ def test_same_numbers_as_the_shared_scorer():
     for path in golds:
         gold, article = evaluate.load_gold(path)
         brief = brief_of(article)
-        assert evaluate.score(brief, gold) == shared.score(brief, gold), path.name
+        ours, theirs = evaluate.score(brief, gold), shared.score(brief, gold)
+        if ours["evidence"] is None:  # the one difference: no theme in the gold, so no evidence to score
+            assert theirs["evidence"] == 0.0, path.name
+            ours["evidence"] = theirs["evidence"]
+        assert ours == theirs, path.name
 
 
 @pytest.mark.parametrize("path", sorted(REALSET.glob("*/*.gold.yaml")), ids=lambda p: p.stem)

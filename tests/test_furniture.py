@@ -255,6 +255,23 @@ def test_a_caption_printed_twice_in_other_words_goes_with_its_first_copy(write_a
     assert "helicopter" not in sentences(article)
 
 
+def test_a_lead_that_retells_a_caption_like_standfirst_stays_and_takes_nothing_with_it(write_article):
+    """Unseen page r3044: a standfirst without its full stop read as a caption; the lead that retells it, and a
+    paragraph that retells the lead, are the story (a caption is printed again in fewer than forty words)."""
+    standfirst = ("Parties seeking independence from Denmark hold 19 out of 33 seats in Parliament, do not agree on "
+                  "how and when a Faroese sovereign state should be declared · Next government to lean towards the "
+                  "left")
+    lead = ("Parties seeking independence from Denmark captured 19 out of 33 seats in the Faroese legislative "
+            "election which was held on September 1st. The result is likely to lead to a change of government, in "
+            "which conservative parties could be replaced by a new leftist coalition. Independence, however, was not a "
+            "major campaign issue, and indeed the next government could be made up of both Faroese pro-independence "
+            "and unionist parties.")
+    after = "The result of the Faroese legislative election is likely to lead to a change of government."
+    article = load_article(write_article(f"Pro-indy parties win\n\n{standfirst}\n\n{lead}\n\n{after}\n\n{BODY}"))
+    assert sentences(article).startswith("Parties seeking independence from Denmark captured")
+    assert after in sentences(article)
+
+
 def test_the_alt_text_above_a_credited_caption_that_retells_it_is_the_photos(write_article):
     """Tuning page r1760: the photo's alt text, then its caption with the credit in brackets at the end."""
     alt = "U.S. Army military garrison at Camp Kosciuszko in Poznan, Poland."

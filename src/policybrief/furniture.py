@@ -332,8 +332,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             if reason is None and line in teasers:
                 reason = "another story's headline"  # one line, not the start of a list of links
             # a wire's lead retold in the photo's caption is still the story: its dateline says so
-            if reason is None and not _DATELINE.match(line) and _echoes_caption(line, page):
-                reason = "photo caption"
+            if reason is None and not _DATELINE.match(line) and len(line.split()) <= 40 and _echoes_caption(line, page):
+                reason = "photo caption printed again"
             # Printed again later (over a photo, say), the headline has the standfirst above it, not a teaser
             if reason == "headline repeated" and sum(not heading for _, heading in page.paragraphs) <= 2 \
                     and not page.under_headline:

@@ -213,11 +213,12 @@ _ROLE_NOUNS = (r"secretary|minister|spokes\w+|leader|commander|chief|head|presid
                r"expert|specialist|scholar|historian|economist|scientist|author|writer|columnist|commentator|"
                r"consultant|strategist|academic|lecturer|member|representative|senator|congress(?:wo)?man|"
                r"correspondent|reporter|student|resident")
-_ROLE_WORD = re.compile(rf"(?:(?:deputy|vice|acting|former|under|assistant|senior|special)\s+)?\b({_ROLE_NOUNS})\b",
-                        re.I)
+_ROLE_WORD = re.compile(
+    rf"(?:(?:deputy|vice|acting|former|under|assistant|senior|special|high)\s+)?\b({_ROLE_NOUNS})\b", re.I)
 # "Guyana's President, Irfaan Ali, condemned", "Prime Minister of the Cook Islands, Mark Brown, and", "its
 # candidate, Edmundo González, was the winner": a name set off by commas after a role is the person holding it
-_ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|rival|opponent|counterpart)"
+_ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|predecessor|rival|opponent|counterpart|"
+                              r"pilot|hostage|aide|wife|husband|son|daughter|brother|sister|father|mother)"
                               # "the assistant Chief District Officer (CDO), Dattaraj Hamal,": the title's acronym
                               r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,8}(\s*\((?-i:[A-Z]{2,6})\))?"
                               r"\s*,\s*$", re.I)
