@@ -327,9 +327,9 @@ def real_page(write_article, body: str, url: str = "https://example.org/2024/06/
 
 
 @pytest.mark.parametrize("name", ["Greentree Agreement", "Suwalki Gap", "Camp Lemonnier", "Rakhine State",
-                                  "Worldcrunch Today", "Durand Line"])
+                                  "Worldcrunch Today", "Durand Line", "Parliament House"])
 def test_texts_places_and_outlets_named_in_two_capitalised_words_are_not_people(write_article, name):
-    # tuning pages r1488, r1080, r320, r1462, r1580 and r1650: each had become a person
+    # tuning pages r1488, r1080, r320, r1462, r1580 and r1650, unseen page r3048: each had become a person
     brief = real_page(write_article, f"{name} said on Monday that the talks would resume, officials said. Iraq "
                                      f"asked the United States to withdraw its troops, {name} told reporters.")
     assert not any(a.type == "person" and a.name == name for a in brief.actors)
@@ -340,9 +340,12 @@ def test_lines_laws_and_zones_spelt_out_with_an_acronym_are_not_organisations(wr
     brief = real_page(write_article, (
         "Chinese troops crossed the Line of Actual Control (LAC) on Monday, officials said. India cited the UN "
         "Convention on the Law of the Sea (UNCLOS) and China's Air Defense Identification Zone (ADIZ), officials "
-        "said. The International Crisis Group (ICG) warned of clashes."))
+        "said. The International Crisis Group (ICG) warned of clashes. The Danish Krone (DKK) fell, the Baltic "
+        "News Service reported."))
     names = {a.name for a in brief.actors}
-    assert not {"Line of Actual Control", "Law of the Sea", "Air Defense Identification Zone"} & names
+    # unseen pages r3080 and r3036: a currency became an organisation, a news agency a government body
+    assert not {"Line of Actual Control", "Law of the Sea", "Air Defense Identification Zone", "Danish Krone",
+                "Baltic News Service"} & names
     assert "International Crisis Group" in names
 
 

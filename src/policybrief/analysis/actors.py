@@ -52,7 +52,10 @@ _MEDIA_HEADS = frozenset(["News", "Post", "Times", "Herald", "Journal", "Tribune
 _NOT_ACTOR_HEADS = frozenset(["Line", "Zone", "System", "Region", "Regions", "Law", "Permit", "Report", "Reports",
                               "Base", "Bases", "Strategy", "Area", "Territory", "Sea", "Passage", "Junction",
                               "Initiative", "Partnership", "Program", "Programme", "Understanding", "Corridor",
-                              "Route", "Hostilities", "Communication", "Zones"])
+                              "Route", "Hostilities", "Communication", "Zones",
+                              # currencies, which pages spell out with their code: "the Danish Krone (DKK)"
+                              "Krone", "Krona", "Dollar", "Euro", "Rouble", "Ruble", "Yuan", "Peso", "Franc",
+                              "Rupee", "Dinar", "Rial", "Riyal", "Lira", "Shilling", "Naira", "Cedi", "Rand"])
 HEADLINE = "headline"  # the id the headline gets while actors are read from it
 # Verbs that say what an actor wants: the first sentence with the actor as their subject is its position.
 _WANTS = re.compile(
@@ -162,6 +165,8 @@ def _acts(c: Candidate, not_names: frozenset[str]) -> bool:
         return not not_names.intersection(words)
     if c.type == "organisation":
         return not (not_names.issuperset(words) or re.split(r"[-–]", words[-1])[-1] in _MEDIA_HEADS)
+    if c.type == "government_body":
+        return "News" not in words  # "Baltic News Service", a news agency: a source, not a side
     return True
 
 
