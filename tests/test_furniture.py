@@ -720,6 +720,10 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     # unseen page r2598
     ("Thanks for being with us. Subscribe to Onet Newsletter to get more valuable content from us.",
      "newsletter prompt"),
+    # unseen page r3074
+    ("This is a case study taken from an in-depth InSight Crime investigation into Guatemalan President Bernardo "
+     "Arévalo’s stumbling anti-corruption agenda. Download the full report or explore additional case studies "
+     "here.", "editorial note"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
@@ -727,7 +731,8 @@ def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
 
 
 @pytest.mark.parametrize("line", ["He said:", "The minister told reporters:", "Officials said on Monday:",
-                                  "Officials said they would receive the newsletter."])
+                                  "Officials said they would receive the newsletter.",
+                                  "This is a version of events taken from the police report, officials said."])
 def test_a_speaker_before_a_quote_is_the_story(line):
     assert boilerplate_reason(line) is None
 
