@@ -158,6 +158,15 @@ def test_a_name_alone_at_the_foot_is_the_byline_and_not_a_cut_off_sentence(write
     assert heading.author is None
 
 
+def test_a_standfirst_led_by_the_writers_name_names_the_author(write_article):
+    # unseen page r3072 and tuning page r1356; a leader the news knows is the story's subject
+    standfirst = "Joanne Lin looks at Laos’ priorities as ASEAN Chair next year and the challenges it will face."
+    article = load_article(write_article(f"Laos takes the chair\n\n{standfirst}\n\n{BODY}"))
+    assert article.author == "Joanne Lin" and "Joanne Lin looks at" in sentences(article)
+    leader = "Emmanuel Macron examines the options for French troops in the Sahel."
+    assert load_article(write_article(f"France weighs its options\n\n{leader}\n\n{BODY}")).author is None
+
+
 @pytest.mark.parametrize(("line", "published"), [
     ("5:57 AM EST, January 16, 2024", "2024-01-16"),
     ("Feb 22, 2025 08:51 91", "2025-02-22"),

@@ -385,6 +385,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
     _byline_in_title(page)
     _author_line(page)
     _author_at_the_foot(page)
+    _author_in_the_standfirst(page)
     _drop_learned_furniture(page, learned)
     if page.paragraphs and page.paragraphs[-1][1] and len(page.paragraphs[-1][0].split()) >= 6:
         # Nothing follows a heading at the end of a page: it is the story's last sentence, cut off.
@@ -493,6 +494,22 @@ def _author_at_the_foot(page: Page) -> None:
     page.author = text
     page.removed.append(Removed(text=text, reason="byline"))
     del page.paragraphs[-1]
+
+
+# "Joanne Lin looks at Laos’ priorities as ASEAN Chair ...", "Rosa Moro examines the plight of ...": a standfirst
+# that says who wrote the piece and what it does
+_WRITER_STANDFIRST = re.compile(rf"^(?P<name>{_PERSON}) (looks at|examines|explores|assesses|considers|analy[sz]es|"
+                                r"unpacks|discusses|reflects on)\b")
+
+
+def _author_in_the_standfirst(page: Page) -> None:
+    """A page that names no author but opens on a standfirst led by the writer's name. A leader the news knows
+    ("Emmanuel Macron examines ...") is the story's subject, not its writer."""
+    first = next((text for text, heading in page.paragraphs[:2] if not heading), None)
+    if page.author or first is None or not (m := _WRITER_STANDFIRST.match(first)) or not _a_name(m["name"]) \
+            or _norm(m["name"]) in _known_people() or _norm(m["name"]) in _place_names():
+        return
+    page.author = m["name"]
 
 
 def _common_words(line: str, page: Page) -> bool:
