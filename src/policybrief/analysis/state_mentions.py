@@ -182,8 +182,11 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             if entry.type == "person" and j == i + 1 and _part_of_a_longer_name(toks, i, j, entry, cue):
                 i = j  # "Abdul Ghani al-Kikli" is not Ashraf Ghani: one word of a longer name
                 continue
-            if entry.type == "organisation" and toks[j - 1].text in _PARTY_HEADS and _of_a_name(toks, j):
-                i = j  # "the Democratic Party of Socialists" in Montenegro is not the US Democratic Party
+            if entry.type == "organisation" and toks[j - 1].text in _PARTY_HEADS and (
+                    _of_a_name(toks, j) or _named_before(toks, i, s, gaz)):
+                # "the Democratic Party of Socialists" in Montenegro, the Faroes' "Social Democratic Party": not
+                # the US Democratic Party
+                i = j
                 continue
             if entry.type == "government_body" and entry.country and (owner := state_named_after(toks, j, gaz)) \
                     and owner[0].code != entry.country:
@@ -331,6 +334,13 @@ def _body_at(toks: list[Token], j: int, cue: Cues) -> tuple[dict, int] | None:
                     return None  # "Moldova's ruling Party of Action and Solidarity": the party's own name
                 return spec, end
     return None
+
+
+def _named_before(toks: list[Token], i: int, s: TokenSentence, gaz: Gazetteer) -> bool:
+    """A capitalised word before token i that no earlier name took, and no state's ("Social" in "Social Democratic
+    Party"; not "US" in "US Democratic Party"): the start of a longer proper name."""
+    return i > 0 and toks[i - 1].capitalised and toks[i - 1].text not in ARTICLES and s.free(i - 1, i) \
+        and state_word(toks, i - 1, gaz) is None and not toks[i - 1].possessive
 
 
 def _of_a_name(toks: list[Token], j: int) -> bool:
