@@ -604,6 +604,16 @@ def test_captions_without_a_full_stop_and_other_stories_headlines_are_furniture(
     assert article.truncated
 
 
+def test_the_standfirst_under_the_headline_is_not_another_storys_headline(write_article):
+    # unseen page r3052: a short standfirst, then the lead photo's caption
+    standfirst = "President Trump hopes to see progress in time for announcement of deal at UNGA"
+    article = load_article(write_article(
+        "Israel discusses security agreement with Syria\nSource: https://example-news.org/syria-deal\n\n"
+        f"Israel discusses security agreement with Syria\n\n{standfirst}\n\n"
+        "Clashes in Suwayda Province, July 16, 2025. (Photo: Rami Alsayed/NurPhoto via Reuters)\n\n" + BODY))
+    assert standfirst not in removed(article)
+
+
 def test_a_date_run_into_the_first_paragraph_and_a_site_builders_byline(write_article):
     article = load_article(write_article(
         "ECOWAS weaker\nSource: https://www.example-news.org/ecowas\n\n"

@@ -316,6 +316,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
             page.title = page.title[m.end():]
         blocks = [head[at:], *blocks[1:]]
     following = {id(block): next((b[0] for b in blocks[k + 1:] if b), "") for k, block in enumerate(blocks)}
+    under_headline = False
     for block in blocks:
         kept: list[str] = []
         for i, line in enumerate(block):
@@ -329,7 +330,8 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 reason = "repeated page element"
             if reason is None and line in captions:
                 reason = "photo caption"
-            if reason is None and line in teasers:
+            # (the line under the headline is its standfirst, however short, with a photo's caption under it)
+            if reason is None and line in teasers and not under_headline:
                 reason = "another story's headline"  # one line, not the start of a list of links
             # a wire's lead retold in the photo's caption is still the story: its dateline says so
             if reason is None and not _DATELINE.match(line) and len(line.split()) <= 40 and _echoes_caption(line, page):
@@ -346,6 +348,7 @@ def separate(blocks: list[list[str]], page: Page, *, markdown: bool) -> Page:
                 link_list = reason
             elif reason is None and link_list and _looks_like_link(line, link_list):
                 reason = link_list
+            under_headline = bool(page.title) and _norm(line) == _norm(page.title)
             if reason == "markdown title":
                 continue
             if reason == "date line" and len(page.paragraphs) < 4:
