@@ -1206,6 +1206,17 @@ def test_a_pair_of_states_an_organisation_of_a_state_and_a_minister_beside_his_p
     assert "Zameer" not in actor(brief, "Mohamed Muizzu").seen_as
 
 
+def test_an_institution_of_a_region_with_its_own_government_is_the_regions(write_article):
+    # unseen page r3034: not "National assembly of Bosnia and Herzegovina", the story's main state
+    brief = brief_of(write_article(
+        "Dodik verdict\n\nThe verdict against Milorad Dodik by the top court in Bosnia and Herzegovina has sparked "
+        "tensions in Bosnia. Shortly after the ruling, the National Assembly of Republika Srpska adopted a law "
+        "that banned Bosnia's central police from its territory.\n"))
+    names = {a.name for a in brief.actors}
+    assert "National Assembly of Republika Srpska" in names, names
+    assert not any(n.lower().startswith("national assembly of bosnia") for n in names), names
+
+
 def test_a_nickname_in_a_name_a_justice_a_territory_a_militia_called_so_and_a_party_the_gazetteer_knows(write_article):
     # tuning pages r2180, r2184, r2182, r2128, r2142 and r660
     brief = brief_of(write_article(

@@ -413,6 +413,8 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
         generic = toks[i].text.lower() in ("the", "parliament", "security")
         if generic and toks[end - 1].text.lower() in ("officials", "leaders"):
             continue
+        if generic and _owner_named_after(toks, end, gaz, state):
+            continue  # "the National Assembly of Republika Srpska" is not the main state's
         if spec["role"] == "PTY" and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].capitalised \
                 and not s.free(end + 1, end + 2):
             # "Georgia’s ruling party, Georgian Dream,": the party the text goes on to name
@@ -434,6 +436,15 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
         s.claim(start, end)
 
 
+def _owner_named_after(toks: list[Token], j: int, gaz: Gazetteer, state: Entry) -> bool:
+    """Whether "of (the) <a place the gazetteer knows>" at token j names another owner than the state."""
+    if j + 1 >= len(toks) or toks[j].text != "of":
+        return False
+    k = j + 2 if toks[j + 1].text == "the" else j + 1
+    hit = lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
+    return hit is not None and hit[0].type in ("state", "government_body") and hit[0].code != state.code
+
+
 # Capitalised words that end the name of a force after its body noun: "Police Force", "Police Service"
 _NAME_ENDS_AFTER_A_BODY = frozenset({"Force", "Service", "Corps"})
 
@@ -451,7 +462,9 @@ def institutions_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: C
             continue
         words = tuple(t.text.lower() for t in toks[i:i + 4])
         spec = next((spec for phrase, spec in cue.institutions if words[:len(phrase)] == phrase
-                     and _institution_here(toks, i, i + len(phrase), spec)), None)
+                     and _institution_here(toks, i, i + len(phrase), spec)
+                     # "the National Assembly of Republika Srpska" is the region's, named with it
+                     and not _owner_named_after(toks, i + len(phrase), gaz, main)), None)
         if spec is not None:
             end = i + len(spec["phrase"])
             # "The Iraqi Federal Supreme Court": capitalised words before the institution belong to its name
