@@ -771,6 +771,11 @@ def test_a_state_named_once_as_a_place_is_no_actor(write_article):
         "frontiers with China, India and Thailand. Qatar will invest US$21 billion in the port. Palau said Qatar "
         "would build it, and Palau welcomed the deal.")).actors}
     assert {"Palau", "Qatar"} <= names and not {"Philippines", "China", "India", "Thailand", "United States"} & names
+    # the one state a story names is where it happens (tuning page r1750)
+    names = {a.name for a in real_page(write_article, (
+        "Peace talks with the Oromo Liberation Army would begin on Tuesday in Tanzania, officials said. The rebels "
+        "said they would send a delegation.")).actors}
+    assert "Tanzania" in names
 
 
 @pytest.mark.parametrize(("page", "keys"), [

@@ -177,6 +177,7 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
     out = []
     not_names = cues().not_names
     named = {w for c in ranked if c.type == "person" and set(c.mentions) != {HEADLINE} for w in _name_words(c.name)}
+    states = [c for c in ranked if c.type == "state"]
     for c in ranked:
         if not _acts(c, not_names):
             continue
@@ -191,8 +192,8 @@ def _actors(found: Collector, gaz: Gazetteer, sentences: list[Sentence], publish
                 [text[sid] for sid in dict.fromkeys(c.mentions)], [c.name, *seen]):
             continue
         if c.type == "state" and c.mentions == [c.mentions[0]] and c.mentions[0] != HEADLINE \
-                and _only_a_place(text[c.mentions[0]], [c.name, *seen]):
-            continue
+                and _only_a_place(text[c.mentions[0]], [c.name, *seen]) and len(states) > 1:
+            continue  # (the one state a story names is where it happens, however it names it)
         aliases = list(seen)
         entry = gaz.names.get(key(c.name)) if c.from_gazetteer else None
         if entry is not None:
