@@ -387,11 +387,12 @@ def test_a_name_is_a_persons_after_a_role_an_occupation_or_a_person_and_before_a
         "council. The river, Rio Cuyuni, marks the border. Governments were led by Sher Bahadur Deuba (head of "
         "the Congress) and the Kathmandu Valley (the capital region) voted. Ulf Laessing, a Sahel expert at "
         "Germany's Konrad Adenauer Foundation, noted the shift. Rebels seized its pilot, Philip Mark Mehrtens, "
-        "and defied Christian Schmidt, High Representative of the International Community in BiH."))
+        "and defied Christian Schmidt, High Representative of the International Community in BiH. In 2019, "
+        "Kevin Rudd proposed a treaty with Tuvalu."))
     people = {a.name for a in brief.actors if a.type == "person"}
     assert {"Irfaan Ali", "Edmundo Gonzalez", "Mark Brown", "Inessa Novikova", "Marie Dubois", "Zhihua Yang",
             "Frinel Joseph", "Regine Abraham", "Sher Bahadur Deuba", "Ulf Laessing", "Philip Mark Mehrtens",
-            "Christian Schmidt"} <= people
+            "Christian Schmidt", "Kevin Rudd"} <= people
     assert "Kathmandu Valley" not in people
     assert "Rio Cuyuni" not in people
 
