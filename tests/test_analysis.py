@@ -1212,6 +1212,19 @@ def test_a_pair_of_states_an_organisation_of_a_state_and_a_minister_beside_his_p
     assert "Zameer" not in actor(brief, "Mohamed Muizzu").seen_as
 
 
+def test_a_numbered_unit_a_hyphenated_first_name_a_base_and_an_outlet(write_article):
+    # unseen pages r3092 and r3112: "the 444 Brigade" had become "Brigade", Abdel-Ghani al-Kikli Ashraf Ghani,
+    # Diego Garcia a person; InSight Crime is an outlet
+    brief = brief_of(write_article(
+        "Tripoli clashes\n\nHeavy fighting erupted in Tripoli late Monday after the killing of Abdel-Ghani al-Kikli, "
+        "leader of the powerful Stability Support Authority (SSA), leaving at least six dead. He was killed inside a "
+        "facility controlled by the 444 Brigade, a rival armed group. The United Kingdom has controlled Diego Garcia "
+        "since 1965, and the Diego Garcia deal is signed. InSight Crime said the gangs grew.\n"))
+    names = {a.name: a.type for a in brief.actors}
+    assert names.get("Abdel-Ghani al-Kikli") == "person" and names.get("444 Brigade") == "armed_group", names
+    assert not {"Ashraf Ghani", "Brigade", "Diego Garcia", "InSight Crime"} & set(names), names
+
+
 def test_an_institution_of_a_region_with_its_own_government_is_the_regions(write_article):
     # unseen page r3034: not "National assembly of Bosnia and Herzegovina", the story's main state
     brief = brief_of(write_article(

@@ -198,7 +198,7 @@ def _apposition(s: TokenSentence, end: int) -> str | None:
     # "Ximena Fuentes, Chile’s deputy foreign minister,", "Stefano Tomat, currently the EU's managing director"
     m = re.match(r"\s*,\s+((?:currently|now|formerly|also)\s+)?(?P<article>(?:the|a|an|its|his|her)\s+)?"
                  r"(?P<owner>(?-i:[A-Z])[\w.-]*[’']s\s+)?(?P<role>[^,;()]{3,90}?)\s*"
-                 r"(?:,|\.|$|\s(?:who|which|that)\s)", rest)
+                 r"(?:,|\.|$|\(|\s(?:who|which|that)\s)", rest)  # "leader of the ... Authority (SSA),"
     # Without an article the role must lead with its title: "Muse Bihi Abdi, President of Somaliland,".
     if m and (_ROLE_WORD.search(m["role"]) if m["article"] or m["owner"] else _ROLE_WORD.match(m["role"])):
         return f"{m['owner'] or ''}{m['role']}"
@@ -308,6 +308,8 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             start = i - 1 if owner and _ACRONYM.fullmatch(owner.text) and not owner.possessive else i
             if kind == "organisation" and start == i:
                 start = _city_in_name(toks, i, gaz)  # "the Belgrade Centre for Security Policy"
+            if start == i and i > 0 and re.fullmatch(r"\d+(st|nd|rd|th)?", toks[i - 1].text):
+                start = i - 1  # "the 444 Brigade", "the 201st Division": the number is the unit's name
             # "Georgian" was taken for Georgia and "United Nations" for the UN, but here they begin the name of
             # a party ("Georgian Dream party", "the Serb List, the largest Serbian party") or of a mission
             # ("United Nations Integrated Mission")

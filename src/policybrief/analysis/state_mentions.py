@@ -286,6 +286,10 @@ def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue:
             and before.end + 1 == toks[i].start and not _title_ends_at(toks, i, cue) \
             and before.text.lower() not in own:
         return True
+    # "Abdel-Ghani al-Kikli": the name's first half joined to it by a hyphen
+    if before and before.text == "-" and before.end == toks[i].start and i > 1 and toks[i - 2].capitalised \
+            and toks[i - 2].end == before.start and toks[i - 2].text.lower() not in own:
+        return True
     return j + 1 < len(toks) and toks[j].text in cue.particles and toks[j + 1].text == "-"
 
 
