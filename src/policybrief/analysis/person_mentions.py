@@ -235,6 +235,7 @@ _ORG_BEFORE = re.compile(rf"\b({_ORG_NOUNS}\s+((known as|called|named)\s+(the\s+
 _ARMED = re.compile(r"\b(militant|rebel|armed|jihadist|separatist|insurgent|terrorist|extremist|paramilitary|"
                     r"militia)\b", re.I)
 _NAME_GOES_ON = frozenset({"wal", "wa", "al", "el", "("})
+_NAME_OPENING_WORDS = frozenset({"for", "with", "by", "from", "to"})
 _NAME_JOINS = frozenset({"of", "for", "and", "de", "du", "des"})  # only when a capital follows: "Bank of England"
 
 
@@ -269,6 +270,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i += 1
             continue
         end = org_run(toks, i, s)
+        if end == i + 1 and toks[i].text.lower() in _NAME_OPENING_WORDS and end < len(toks) and toks[end].capitalised:
+            # "the party For Georgia": a name that opens on a small word goes on over the state's name after it
+            while end < len(toks) and toks[end].capitalised:
+                end += 1
         words = key(s.surface(i, end))
         if (state_end := _of_a_state(toks, end, gaz)) and type_from_head(words):
             # "Armed Forces of the Philippines", "Bar Association of Sri Lanka": the state, already read as an
