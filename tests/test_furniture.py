@@ -126,6 +126,10 @@ def test_wire_datelines_are_taken_off_the_first_sentence(write_article, opening,
     ("By TARA COPP and MATTHEW LEE", "Tara Copp and Matthew Lee"),
     ("Faizan Hashmi Published April 12, 2024 | 06:30 PM", "Faizan Hashmi"),
     ("ByClément Therme", "Clément Therme"),
+    ("by:Cyril Zenda", "Cyril Zenda"),  # unseen page r3094
+    # unseen page r3104: a name, the post and the department, on one line under the site's name
+    ("Basil Germond, Senior Lecturer, Department of Politics, Philosophy and Religion, Lancaster University",
+     "Basil Germond"),
     ("By Rana Haddad, Middle East Correspondent", "Rana Haddad"),
     ("By Staff, Agencies", None),
     ("By", None),
@@ -739,6 +743,11 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     # unseen page r2598
     ("Thanks for being with us. Subscribe to Onet Newsletter to get more valuable content from us.",
      "newsletter prompt"),
+    # unseen pages r3144, r3136 and r3122
+    ("*This article is part of a joint investigation by InSight Crime and the Igarapé Institute on illegal mining.",
+     "editorial note"),
+    ("Warning: Some of the details in this story are distressing.", "editorial note"),
+    ("China Unveils ‘Star Wars’-like Missile Warship For Space Combat -", "related-article link"),
     # unseen page r3074
     ("This is a case study taken from an in-depth InSight Crime investigation into Guatemalan President Bernardo "
      "Arévalo’s stumbling anti-corruption agenda. Download the full report or explore additional case studies "
@@ -751,7 +760,9 @@ def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
 
 @pytest.mark.parametrize("line", ["He said:", "The minister told reporters:", "Officials said on Monday:",
                                   "Officials said they would receive the newsletter.",
-                                  "This is a version of events taken from the police report, officials said."])
+                                  "This is a version of events taken from the police report, officials said.",
+                                  "This report is part of a wider pattern of abuse, the UN said.",
+                                  "The minister said the talks would resume -", "- Balance of power -"])
 def test_a_speaker_before_a_quote_is_the_story(line):
     assert boilerplate_reason(line) is None
 

@@ -54,7 +54,7 @@ _GAP = r"\s+((van|von|de|der|den|da|di|du|del|dos|la|le|al|el|bin|ibn)\s+){0,2}"
 _BYLINE = re.compile(
     rf"^(?P<lead>(?i:written\s+|words\s+|story\s+|posted\s+|report\s+)|(?i:an?\s+)?"
     rf"(?P<column>(?i:guest\s+(piece|post|column|essay|opinion)|column|commentary|opinion|op-ed|analysis)\s+))?"
-    rf"(?i:by)(\s*[:|])?\s+{_NAME}({_GAP}((?i:and)\s+|&\s+)?{_NAME}){{0,5}}\*?(\s+@\w+)?"
+    rf"(?i:by)(\s*[:|]\s*|\s+){_NAME}({_GAP}((?i:and)\s+|&\s+)?{_NAME}){{0,5}}\*?(\s+@\w+)?"
     rf"(\s*(,|\||(?i:and)|&|in|for|-|—|–|·|•)(\s+.{{0,80}})?|(\s+(?i:on))?\s+{_DATE})?$")
 # "By East Asia correspondent Bill Birtles in Taiwan": the role comes first, the name after it.
 _ROLE_BYLINE = re.compile(rf"^(?i:by)\s+[\w ]{{0,40}}?\b(?i:correspondent|reporter|editor|writer|analyst|chief)\s+"
@@ -252,9 +252,16 @@ def _norm(line: str) -> str:
     return re.sub(r"[^\w ]+", "", line.lower().replace("’", "'")).strip()
 
 
+# A list of other stories' headlines in title case, each closed by a dash ("China Unveils 'Star Wars'-like Missile
+# Warship For Space Combat -"); "- Balance of power -", a subheading, opens with one too
+_DASHED_TEASER = re.compile(r"^(?![-–])([A-Z0-9‘'\"“][^\s]*\s+){3}.{0,140}\s[-–]$")
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a line is web leftover, or None when it is article text."""
     max_words, rules = _rules()
+    if _DASHED_TEASER.match(line):
+        return "related-article link"
     bare = line.strip(" \"'“”‘’*·•|-–—()[]_")
     if len(bare) <= 2 and not bare.isdigit():
         return "decoration"
@@ -1092,7 +1099,8 @@ def _header_reason(line: str, page: Page) -> str | None:
 # Dates in a page's header that are not the story's: the day it was read, the paper's founding, an image's name
 _NOT_A_STAMP = re.compile(r"\b(today|established|founded|since|screenshot)\b|\best\.|<|©", re.I)
 _BREADCRUMB = re.compile(r"^home\s*[|»›>/]\s*(?P<trail>.{2,200})$", re.I)
-_NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,80}$")
+# "Basil Germond, Senior Lecturer, Department of Politics, Philosophy and Religion, Lancaster University"
+_NAME_AFFILIATION = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}, [A-Z][^.!?]{2,110}$")
 _MONTH_YEAR = re.compile(rf"^{MONTHS}\s+\d{{4}}$", re.IGNORECASE)
 
 
