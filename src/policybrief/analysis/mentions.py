@@ -82,13 +82,19 @@ def lookup(tokens: list[Token], i: int, table: dict[tuple[str, ...], Entry], lon
     return None
 
 
-def state_named_after(toks: list[Token], j: int, gaz: Gazetteer, words: tuple[str, ...] = ("of",)
-                      ) -> tuple[Entry, int] | None:
-    """The state in "of (the) <state>" at token j, and where it ends."""
+def named_after(toks: list[Token], j: int, gaz: Gazetteer, words: tuple[str, ...] = ("of",)
+                ) -> tuple[Entry, int] | None:
+    """The gazetteer's entry in "of (the) <name>" at token j, and where it ends."""
     if j + 1 >= len(toks) or toks[j].text not in words:
         return None
     k = j + 2 if toks[j + 1].text == "the" else j + 1
-    hit = lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
+    return lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
+
+
+def state_named_after(toks: list[Token], j: int, gaz: Gazetteer, words: tuple[str, ...] = ("of",)
+                      ) -> tuple[Entry, int] | None:
+    """The state in "of (the) <state>" at token j, and where it ends."""
+    hit = named_after(toks, j, gaz, words)
     return hit if hit and hit[0].type == "state" else None
 
 

@@ -18,6 +18,7 @@ from .mentions import (
     fold,
     is_org_head,
     lookup,
+    named_after,
     names_a_place,
     org_run,
     state_named_after,
@@ -375,11 +376,10 @@ def _of_a_state(toks: list[Token], j: int, gaz: Gazetteer) -> int | None:
     Moldova", "United Nations Mission in South Sudan")."""
     mission = j > 0 and toks[j - 1].text in ("Mission", "Force", "Operation", "Office")
     hit = state_named_after(toks, j, gaz, ("of", "in") if mission else ("of",))
-    if hit is None and j + 1 < len(toks) and toks[j].text == "of":
+    if hit is None:
         # "the National Assembly of Republika Srpska": a state's region with its own government (a CAMEO code of
         # the state's, the region's and GOV), which ends the name as a state does
-        k = j + 2 if toks[j + 1].text == "the" else j + 1
-        found = lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
+        found = named_after(toks, j, gaz)
         code = found[0].code or "" if found else ""
         hit = found if len(code) == 9 and code.endswith("GOV") else None
     return hit[1] if hit else None

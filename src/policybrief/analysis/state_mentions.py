@@ -17,6 +17,7 @@ from .mentions import (
     administration_at,
     is_org_head,
     lookup,
+    named_after,
     names_a_place,
     org_run,
     state_named_after,
@@ -442,10 +443,7 @@ def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, m
 
 def _owner_named_after(toks: list[Token], j: int, gaz: Gazetteer, state: Entry) -> bool:
     """Whether "of (the) <a place the gazetteer knows>" at token j names another owner than the state."""
-    if j + 1 >= len(toks) or toks[j].text != "of":
-        return False
-    k = j + 2 if toks[j + 1].text == "the" else j + 1
-    hit = lookup(toks, k, gaz.names, gaz.longest) if k < len(toks) else None
+    hit = named_after(toks, j, gaz)
     return hit is not None and hit[0].type in ("state", "government_body") and hit[0].code != state.code
 
 
