@@ -129,3 +129,23 @@ def test_a_brief_built_in_a_used_kernel_is_the_brief_a_fresh_kernel_builds(tmp_p
     outputs(other, tmp_path / "other")
     assert outputs(SAMPLE, tmp_path / "again") == first
     assert not [r for r in caplog.records if "fresh kernel" in r.getMessage()]  # one kernel built all three
+
+
+def test_a_kernel_client_stopped_as_soon_as_started_leaves_no_thread_running_wild(monkeypatch):
+    """jupyter_client's heartbeat thread, stopped before it ran, opened sockets until the worker had no file
+    descriptor left: a test of this file failed on it with "Too many open files"."""
+    import threading
+
+    from policybrief.kernels import pool
+
+    errors = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    km = pool().take()
+    try:
+        for _ in range(100):  # before the heartbeat was left out, about one in five of these failed
+            client = km.client()
+            client.start_channels()
+            client.stop_channels()
+    finally:
+        pool().finished(km, clean=False)
+    assert errors == []

@@ -78,7 +78,15 @@ WARM_CODE = (
 class QuickClient(AsyncKernelClient):
     """A client that knows its kernel is ready as soon as it is: jupyter_client's own check ends by listening
     for 0.2 s of silence on IOPub, which nbclient, the state check and the folder change each paid on every
-    notebook. Here the kernel_info request's own "idle" on IOPub shows the channel is connected."""
+    notebook. Here the kernel_info request's own "idle" on IOPub shows the channel is connected.
+
+    It starts no heartbeat channel: nothing here reads it (nbclient and the pool ask the kernel manager whether
+    the process lives), and jupyter_client's heartbeat thread, stopped before it has run, sets itself running
+    again and opens sockets in a loop until the process has no file descriptors left ("Too many open files");
+    one in five clients stopped at once did so here."""
+
+    def start_channels(self, *args, hb: bool = False, **kwargs) -> None:
+        super().start_channels(*args, hb=hb, **kwargs)
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
