@@ -221,8 +221,11 @@ _ROLE_WORD = re.compile(
 _ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|predecessor|rival|opponent|counterpart|"
                               r"pilot|hostage|aide|wife|husband|son|daughter|brother|sister|father|mother)"
                               # "the assistant Chief District Officer (CDO), Dattaraj Hamal,": the title's acronym
-                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)){0,8}(\s*\((?-i:[A-Z]{2,6})\))?"
-                              r"\s*,\s*$", re.I)
+                              # "the special envoy for dialogue, Miroslav Lajcak,": what the role is for, in lower case
+                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)|\s+(for|of|on)(\s+(?-i:[a-z]+)){1,2})"
+                              r"{0,8}(\s*\((?-i:[A-Z]{2,6})\))?"
+                              # "the enlargement commissioner, Slovenian Marta Kos,": a nationality before the name
+                              r"\s*,\s*((?-i:[A-Z])[\w-]+\s+)?$", re.I)
 
 
 # "CNAS, the Washington think tank,", "SeaLight, a maritime transparency project": the text says what it is
@@ -257,6 +260,8 @@ def _described_as_organisation(s: TokenSentence, i: int, end: int, cue: Cues) ->
     return "armed_group" if _ARMED.search(said if m else before) else "organisation"
 
 
+# "Trump’s envoy to Iraq, Mark Savaya—appointed on 19 October—has": a dash sets the name off as a comma does
+_SETS_OFF = frozenset({",", "—", "–"})
 _WHO_OR_AGE = re.compile(r"\s*(who\b|(aged\s+)?\d{1,3}\s*,)")
 # "Sher Bahadur Deuba (head of the Congress)": a role in brackets after the name
 _ROLE_IN_BRACKETS = re.compile(rf"\s*\((the\s+|a\s+|then\s+|former\s+)*({_ROLE_NOUNS})\b", re.I)
@@ -344,16 +349,18 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         role = _apposition(s, person_end)
         # Set off by commas after a role, or before "who" or an age ("Inessa Novikova, who is ethnically Russian,",
         # "Helene, aged 42, told AFP"), or followed by a role in brackets: what the text says of a person
-        described = person_end < len(toks) and (toks[person_end].text == "," and (
-            _ROLE_THEN_COMMA.search(s.sentence.text, max(0, toks[i].start - 300), toks[i].start) is not None
-            or _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None)
+        described = person_end < len(toks) and (toks[person_end].text in _SETS_OFF and (
+            _ROLE_THEN_COMMA.search(s.sentence.text, max(0, toks[i].start - 300), toks[i].start) is not None)
+            # ("the regional capital, Bahir Dar – who asked not to be named": after a dash, "who" is someone else)
+            or toks[person_end].text == "," and _WHO_OR_AGE.match(s.sentence.text[toks[person_end].end:]) is not None
             or _ROLE_IN_BRACKETS.match(s.sentence.text[toks[person_end - 1].end:]) is not None)
         # "the Russian daily Nezavisimaya Gazeta, Kazakhstan's first president, ...": an outlet, then who it quoted
         named_outlet = i > 0 and toks[i - 1].text in _OUTLET_NOUNS
         if 2 <= words_in_name <= 5 and s.free(i, person_end) and not _a_place_by_its_preposition(toks, i) \
                 and not named_outlet \
                 and (_speaks(toks, i, person_end, cue) or role or described) \
-                and not any(t.text in gaz.sources for t in toks[i:person_end]):
+                and not any(t.text in gaz.sources for t in toks[i:person_end]) \
+                and not any(len(t.text) > 2 and t.text.isupper() for t in toks[i:person_end]):  # "LTTE Diaspora"
             found.add(f"person:{name}", name, "person", s, name, role=role)
             s.claim(i, person_end)
             i = person_end
@@ -479,12 +486,22 @@ def _speaks(toks: list[Token], i: int, end: int, cue: Cues) -> bool:
     Nathan Bawm"."""
     after = toks[end].text if end < len(toks) else ""
     before = " ".join(t.text for t in toks[max(0, i - 2):i]).lower()
-    said_before = i > 0 and toks[i - 1].text in ("said", "says", "told", "added", "warned", "explained")
+    # "said Lebanese shepherd Ali Yassin Diab": what the speaker is may come between the verb and the name
+    k = i - 1
+    while k > max(0, i - 4) and toks[k].text not in _SAID and toks[k].text not in _NOT_A_DESCRIPTION and (
+            toks[k].text.islower() or toks[k].capitalised and toks[k + 1].text.islower()):
+        k -= 1
+    said_before = k >= 0 and toks[k].text in _SAID
     # ("led by Nobel Peace laureate Muhammad Yunus": a title in lower case, then the name, is the titled pass's)
     leads = before in _LEADS and not (end + 1 < len(toks) and after.islower() and toks[end + 1].capitalised)
     return after in cue.speech_verbs or before == "according to" or leads or said_before
 
 
+_SAID = frozenset({"said", "says", "told", "added", "warned", "explained"})
+# Between "said" and a name, words that start another phrase: "said in a Facebook Messenger chat", "says the
+# instructors train Central African soldiers", "said his giant Central Asian state"
+_NOT_A_DESCRIPTION = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "in", "on",
+                                "at", "to", "for", "of", "by", "with", "from", "and", "or", "it", "he", "she", "they"})
 # Words after a name that make it a party's or a movement's ("the Montana Accord movement")
 _PARTY_WORDS = ("party", "movement")
 _LEADS = ("led by", "headed by", "chaired by", "commanded by", "founded by", "leadership of")
