@@ -74,6 +74,32 @@ def test_sample_figures_and_timeline():
     assert "2019" in whens and "2020" in whens  # "four years after", anchored on the latest date in the text
 
 
+def test_the_bottom_line_gives_a_newspaper_its_article_and_cites_no_pronoun(write_article):
+    # tuning pages r1278 and r2604: "a columnist in Philippine Daily Inquirer", "The article, citing it, reports"
+    column = brief_of(write_article(
+        "Vietnam and China in a tug of war\nSource: https://opinion.inquirer.net/2024/06/20/paracels\n\n"
+        "China has always claimed the Paracel Islands and will not give them up. "
+        "Vietnam should take the dispute to an international court."))
+    assert column.bluf.startswith("In an opinion column, a columnist in the Philippine Daily Inquirer argues that ")
+    assert "in the Philippine Daily Inquirer" in column.sourcing.summary
+    news = brief_of(write_article(
+        "UAE quits maritime coalition\nSource: https://example.org/2023/05/31/uae\n\n"
+        "The United Arab Emirates has withdrawn from a US-led maritime coalition tasked with securing Gulf "
+        "waterways, it said on Wednesday. The coalition said it would go on patrolling."))
+    assert news.bluf.startswith("The article reports that the United Arab Emirates has withdrawn from a US-led "
+                                "maritime coalition tasked with securing Gulf waterways. ")
+
+
+def test_a_headline_led_by_a_name_that_starts_with_the_names_no_author(write_article):
+    # tuning page r1016: "The Power Vacuum: Imagining a Post-Putin Russia" had "The Power Vacuum" as its author
+    brief = brief_of(write_article(
+        "The Power Vacuum: Imagining a Post-Putin Russia\n"
+        "Source: https://thedissident.club/blog/the-power-vacuum--imagining-a-post-putin-russia\n\n"
+        "For over two decades, the political identity of Russia has been linked to one man: Vladimir Putin. A "
+        "succession crisis could follow his exit, and the security services would compete for power."))
+    assert brief.article.author is None
+
+
 def test_bluf_is_written_attributed_and_holds_no_leftovers():
     brief = brief_of(SAMPLE)
     # the bottom line says whose reading it is, in the words of the kind the page is read as

@@ -48,7 +48,7 @@ def test_title_block_says_not_stated_only_for_what_is_missing():
 def test_sourcing_box_names_every_caveat_and_the_confidence_with_its_reasons():
     brief = load()
     box = text(present.sourcing(brief))
-    assert box.startswith("Sourcing and confidence A news report in Washington Examiner, published 5 January 2024")
+    assert box.startswith("Sourcing and confidence A news report in the Washington Examiner, published 5 January 2024")
     assert "Single source" in box and "Moderate confidence" in box
     assert "It rests on a single article; no other source corroborates it." in box
     for absent in ("Undated", "Cut off", "Republished", "Wire copy"):

@@ -575,10 +575,14 @@ def _wrapped_lines(blocks: list[list[str]]) -> set[str]:
     return out
 
 
+_AN_ARTICLE = re.compile(r"(The|A|An)\s")  # no one's name starts with one
+
+
 def _a_name(line: str) -> bool:
     """A line that reads as a person's name, not as a section's ("Regional Analysis", "Opinion Columns",
     "Executive Summary")."""
     return bool(_PERSON_LINE.match(line)) and not (_LABEL_WORDS.match(line) or _SECTION_WORD.search(line)
+                                                   or _AN_ARTICLE.match(line)  # "The Power Vacuum: Imagining ..."
                                                    or _SOCIAL.search(line)
                                                    or _REPORT_HEADING.fullmatch(line))
 

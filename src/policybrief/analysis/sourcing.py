@@ -109,6 +109,20 @@ def _same_organisation(agency: str, outlet: str | None) -> bool:
     return agency in outlet or _AGENCY_NAMES.get(agency, "\0") in outlet
 
 
+# Newspapers are "the Washington Examiner" and "the Philippine Daily Inquirer" in running text; "Premium Times",
+# named as it calls itself, reads as well with it
+_NEWSPAPER_NOUNS = frozenset({"Times", "Post", "Inquirer", "Examiner", "Journal", "Herald", "Tribune", "Guardian",
+                              "Telegraph", "Independent", "Observer", "Standard", "Star", "Gazette", "Express",
+                              "Mail", "Chronicle", "Monitor", "Hindu", "Diplomat", "Economist", "Statesman"})
+
+
+def outlet_in_prose(outlet: str) -> str:
+    """An outlet's name as a sentence carries it: "the Washington Examiner", "Lawfare", "The Diplomat"."""
+    if outlet.split()[-1] in _NEWSPAPER_NOUNS and not outlet.startswith("The "):
+        return f"the {outlet}"
+    return outlet
+
+
 def _summary(info: ArticleInfo, outlet: str | None, republished: bool) -> str:
     """ "A news report by Tara Copp for Associated Press, published 5 July 2024; single source." """
     what = KIND_NAMES[info.kind]
@@ -116,7 +130,7 @@ def _summary(info: ArticleInfo, outlet: str | None, republished: bool) -> str:
     if info.author:
         parts.append(f"by {info.author}")
     if outlet:
-        parts.append(f"in {outlet}")
+        parts.append(f"in {outlet_in_prose(outlet)}")
     if republished:
         parts.append(f"({info.agency} wire copy)")
     when = f"published {_long_date(info.published)}" if info.published else "undated"

@@ -14,7 +14,7 @@ from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, 
 from ..furniture import MONTHS, caption_reason, reports_nothing, strip_dateline
 from ..metadata import is_truncated
 from .prose import listing, mention, needs_antecedent, possessive
-from .sourcing import KIND_NAMES, listed_outlet
+from .sourcing import KIND_NAMES, listed_outlet, outlet_in_prose
 
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
                       r"remains?|will)\b", re.I)
@@ -143,18 +143,23 @@ def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: st
     if not re.search(r"[.!?…][\"”’)]?$", body):
         body += " …"  # the sentence is cut off: say so rather than end it for the author
     if info.kind == "opinion":
-        who = info.author or (f"a columnist in {outlet}" if outlet else "the columnist")
+        who = info.author or (f"a columnist in {outlet_in_prose(outlet)}" if outlet else "the columnist")
         return f"In an opinion column, {who} argues that {_lower_first(body, common)}"
     if info.kind == "analysis":
-        source = f"An analysis in {outlet}" if outlet else "An analysis"
+        source = f"An analysis in {outlet_in_prose(outlet)}" if outlet else "An analysis"
         return f"{source} finds that {_lower_first(body, common)}"
     if len(sourcing.outlets) > 1:  # a merged brief: the lead's claim, with the sources that carry the story
         return f"{listing(sourcing.outlets[:3])} report that {_lower_first(body, common)}"
-    reporter = info.agency or outlet or "The article"
-    claim, source = _claim_and_source(body, reporter)
+    reporter = info.agency or (outlet_in_prose(outlet) if outlet else "The article")
+    reporter = reporter[0].upper() + reporter[1:]  # it opens the sentence: "The Washington Examiner reports"
+    claim, source = _claim_and_source(body, info.agency or outlet or reporter)
     if source:
         return f"{reporter}, citing {source}, reports that {_lower_first(claim, common)}"
-    return f"{reporter} reports that {_lower_first(body, common)}"
+    return f"{reporter} reports that {_lower_first(claim, common)}"
+
+
+# Not who said it: "…, it said Wednesday", "according to it" point back to a name the sentence already gave
+_PRONOUNS = frozenset({"it", "them", "him", "her", "they", "this", "that", "these", "those", "he", "she"})
 
 
 def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
@@ -163,6 +168,8 @@ def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
     if not m or re.search(r"[\"“”]", m["claim"]):
         return sentence, None
     source = (m["per"] or m["who"]).strip()
+    if source.strip(" .!\"”’").lower() in _PRONOUNS:
+        return m["claim"] + ".", None  # "…, it said Wednesday": the claim is the subject's own
     if source.split(" ", 1)[0].lower() in _COMMON_OPENERS:
         source = source[0].lower() + source[1:]
     source = re.sub(rf"\b(seen|obtained|reviewed) by {re.escape(reporter)}$", r"it has \1", source)
