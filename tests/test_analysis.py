@@ -90,6 +90,18 @@ def test_the_bottom_line_gives_a_newspaper_its_article_and_cites_no_pronoun(writ
                                 "maritime coalition tasked with securing Gulf waterways. ")
 
 
+@pytest.mark.parametrize(("lead", "written"), [
+    # tuning pages r1302, r1592 and r3020: a common word opening the lead kept its capital after "reports that"
+    ("Streets were empty and soldiers fled the city of Uvira on Wednesday.", "reports that streets were empty"),
+    ("Large numbers of Afghans crammed into trucks in Pakistan on Tuesday.", "reports that large numbers of"),
+    ("Islamic militants killed 54 soldiers in Benin, the army said.", "reports that Islamic militants"),
+    ("Hondurans have voted in an election that Honduras says was fair.", "reports that Hondurans have"),
+])
+def test_the_leads_first_word_is_lowered_only_when_the_text_never_capitalises_it_inside_a_sentence(
+        write_article, lead, written):
+    assert written in real_page(write_article, f"{lead} Officials said the talks would go on.").bluf
+
+
 def test_a_headline_led_by_a_name_that_starts_with_the_names_no_author(write_article):
     # tuning page r1016: "The Power Vacuum: Imagining a Post-Putin Russia" had "The Power Vacuum" as its author
     brief = brief_of(write_article(
@@ -976,8 +988,8 @@ def test_troops_of_the_host_state_pulling_back_are_no_foreign_force_leaving(writ
 def test_names_read_as_a_reader_writes_them(write_article):
     assert [mention(a) for a in (
         Actor(name="Hamas", type="armed_group"), Actor(name="Hayat Tahrir al-Sham", type="armed_group"),
-        Actor(name="Rapid Support Forces", type="armed_group"))] == \
-        ["Hamas", "Hayat Tahrir al-Sham", "the Rapid Support Forces"]
+        Actor(name="Rapid Support Forces", type="armed_group"), Actor(name="Taliban", type="armed_group"))] == \
+        ["Hamas", "Hayat Tahrir al-Sham", "the Rapid Support Forces", "the Taliban"]  # tuning page r1592
     assert not plural("Hamas")
     brief = real_page(write_article, (
         "THE Zimbabwe Electoral Commission (Zec) announced on Saturday that the president had won, observers said. "

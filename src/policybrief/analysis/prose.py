@@ -20,6 +20,10 @@ def state_name(name: str) -> str:
     return f"the {name}" if _THE_STATE.search(name) else name
 
 
+# One-word names that a sentence gives "the": "though the Taliban is active", "the Kremlin", "the Tatmadaw"
+_ONE_WORD_WITH_THE = frozenset({"Taliban", "Kremlin", "Pentagon", "Tatmadaw", "Vatican", "Quartet"})
+
+
 def mention(actor: Actor) -> str:
     """How a sentence names an actor: "the African Union", "al-Shabaab", "armed gangs", "Iraq", "the United
     States"."""
@@ -32,7 +36,8 @@ def mention(actor: Actor) -> str:
         return f"the {head.lower()} of {state_name(owner)}" if of else name[0].lower() + name[1:]
     # Arabic names carry their own article ("Hayat Tahrir al-Sham", "Harakat al-Nujaba")
     if actor.type == "person" or name.startswith(("The ", "the ", "al-", "Al-")) or " al-" in name or name.isupper() \
-            or (len(name.split()) == 1 and not (actor.type == "armed_group" and plural(name))):
+            or (len(name.split()) == 1 and not (actor.type == "armed_group" and plural(name))
+                and name not in _ONE_WORD_WITH_THE):
         return name
     return f"the {name}"
 
@@ -106,12 +111,27 @@ def common_words(sentences: list[str]) -> frozenset[str]:
     inside one."""
     lower: set[str] = set()
     upper: set[str] = set()
+    openers: set[str] = set()
     for sentence in sentences:
         for word in re.findall(r"(?<=\s)[A-Za-z][\w'’-]*", sentence):
             (lower if word[0].islower() else upper).add(word.lower())
         if m := _PARTICIPLE.match(sentence):
             lower.add(m[1].lower())
-    return frozenset(lower - upper)
+        # a common word that opens a sentence and is never capitalised inside one: "Streets were empty",
+        # "Large numbers of Afghans" (names the brief's actors hold are kept by the bottom line)
+        if m := _OPENER.match(sentence):
+            openers.add(m[1].lower())
+    return frozenset((lower | openers) - upper - _ALWAYS_CAPITALISED)
+
+
+_OPENER = re.compile(r"([A-Z][a-z]{2,})\s+[a-z]")
+_ALWAYS_CAPITALISED = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                 "january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december", "god", "allah", "christmas",
+                                 "europe", "asia", "africa", "america", "oceania", "arctic", "antarctica", "european",
+                                 "asian", "african", "american", "islamic", "islamist", "muslim", "christian",
+                                 "jewish", "catholic", "hindu", "buddhist", "sunni", "shia", "shiite", "arab",
+                                 "kurdish"})
 
 
 _PARTICIPLE = re.compile(r"([A-Z][a-z]{2,}(?:ed|ing))\b(?! [A-Z])")

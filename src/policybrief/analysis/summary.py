@@ -111,6 +111,9 @@ def bottom_line(info: ArticleInfo, sourcing: Sourcing, developed: str, developed
     the article writes only in lower case (see `prose.common_words`)."""
     outlet = sourcing.outlet if listed_outlet(sourcing.outlet) and not any(
         sourcing.outlet in line for line in furniture) else None
+    # an actor's name keeps its capital even where the text only writes it opening a sentence ("Hondurans have")
+    named = {w.lower().rstrip("s") for a in actors for form in (a.name, *a.aliases, *a.seen_as) for w in form.split()}
+    common = frozenset(w for w in common if w.rstrip("s") not in named)
     parts = [_attributed(info, sourcing, developed, outlet, common)]
     stake = _stakes(themes, actors, state)
     if stake:
