@@ -88,6 +88,18 @@ def test_the_bottom_line_gives_a_newspaper_its_article_and_cites_no_pronoun(writ
         "waterways, it said on Wednesday. The coalition said it would go on patrolling."))
     assert news.bluf.startswith("The article reports that the United Arab Emirates has withdrawn from a US-led "
                                 "maritime coalition tasked with securing Gulf waterways. ")
+    # tuning pages r1738 and r2856: "An analysis in International Crisis Group", "…, AFP reports" left in the claim
+    analysis = brief_of(write_article(
+        "Côte d'Ivoire: Keeping Jihadists Out of the North\nSource: https://www.crisisgroup.org/africa/west-africa/"
+        "cote-divoire/b192\n\nThe Islamist militants in the Sahel have made repeated sorties into coastal West "
+        "African countries. Abidjan has largely repulsed their attempted advances."))
+    assert analysis.bluf.startswith("An analysis by the International Crisis Group finds that the Islamist")
+    wire = brief_of(write_article(
+        "RAMSI winds up\nSource: https://example.org/2013/07/01/ramsi\n\nThe largest military operation in "
+        "the Pacific since World War II wound up in the Solomon Islands on Wednesday, AFP reports. Police will "
+        "now keep order."))
+    assert wire.bluf.startswith("The article, citing AFP, reports that the largest military operation in the "
+                                "Pacific since World War II wound up in the Solomon Islands on Wednesday. ")
 
 
 @pytest.mark.parametrize(("lead", "written"), [

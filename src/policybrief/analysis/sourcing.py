@@ -7,6 +7,7 @@ independent sources, which alone could raise it to high, needs more than one art
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..brief import ArticleInfo, Confidence, Corroboration, Sourcing
@@ -116,11 +117,23 @@ _NEWSPAPER_NOUNS = frozenset({"Times", "Post", "Inquirer", "Examiner", "Journal"
                               "Mail", "Chronicle", "Monitor", "Hindu", "Diplomat", "Economist", "Statesman"})
 
 
+# Research institutes publish their analyses: "by the International Crisis Group", "by CSIS", not "in" them
+_INSTITUTE = re.compile(r"\b(Group|Institute|Institution|Council|Cent(er|re)|Foundation|Endowment|Initiative|"
+                        r"Forum|Studies|University)\b|^(CSIS|IISS|RUSI|SIPRI|ECFR|ACLED|RAND|Brookings|Carnegie|"
+                        r"Chatham House|Stimson|Hudson)")
+
+
 def outlet_in_prose(outlet: str) -> str:
     """An outlet's name as a sentence carries it: "the Washington Examiner", "Lawfare", "The Diplomat"."""
-    if outlet.split()[-1] in _NEWSPAPER_NOUNS and not outlet.startswith("The "):
+    if (outlet.split()[-1] in _NEWSPAPER_NOUNS or _INSTITUTE.search(outlet) and len(outlet.split()) > 1) \
+            and not outlet.startswith("The "):
         return f"the {outlet}"
     return outlet
+
+
+def published_in(outlet: str) -> str:
+    """ "in the Washington Examiner", "by the International Crisis Group": where a piece appeared."""
+    return f"{'by' if _INSTITUTE.search(outlet) else 'in'} {outlet_in_prose(outlet)}"
 
 
 def _summary(info: ArticleInfo, outlet: str | None, republished: bool) -> str:
@@ -130,7 +143,7 @@ def _summary(info: ArticleInfo, outlet: str | None, republished: bool) -> str:
     if info.author:
         parts.append(f"by {info.author}")
     if outlet:
-        parts.append(f"in {outlet_in_prose(outlet)}")
+        parts.append(published_in(outlet))
     if republished:
         parts.append(f"({info.agency} wire copy)")
     when = f"published {_long_date(info.published)}" if info.published else "undated"

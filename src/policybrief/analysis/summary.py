@@ -14,7 +14,7 @@ from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, 
 from ..furniture import MONTHS, caption_reason, reports_nothing, strip_dateline
 from ..metadata import is_truncated
 from .prose import listing, mention, needs_antecedent, possessive
-from .sourcing import KIND_NAMES, listed_outlet, outlet_in_prose
+from .sourcing import KIND_NAMES, listed_outlet, outlet_in_prose, published_in
 
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
                       r"remains?|will)\b", re.I)
@@ -32,7 +32,7 @@ _DATED_PHOTO = re.compile(rf"(?<!\bon), {MONTHS} \d{{1,2}}, \d{{4}}\.$")
 _TRAILING_SOURCE = re.compile(
     r"^(?P<claim>.{30,}?),\s+(?:(?:according to|citing)\s+(?P<per>[^,;]{3,80}?)"
     r"|(?P<who>[^\s,;]+(?:\s+[^\s,;]+){0,7}?)"
-    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told\s+[^\s,;]+(?:\s+[^\s,;.]+){0,3}?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|reports|reported|told\s+[^\s,;]+(?:\s+[^\s,;.]+){0,3}?)"
     r"(?:\s+on\s+\w+|\s+\w+day|\s+in\s+a\s+statement)?)"
     r"\s*[.!]?[\"”’]?$")
 # Sentence openers that may be lower-cased after "reports that"; a name or "US" keeps its capital.
@@ -146,10 +146,10 @@ def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: st
     if not re.search(r"[.!?…][\"”’)]?$", body):
         body += " …"  # the sentence is cut off: say so rather than end it for the author
     if info.kind == "opinion":
-        who = info.author or (f"a columnist in {outlet_in_prose(outlet)}" if outlet else "the columnist")
+        who = info.author or (f"a columnist {published_in(outlet)}" if outlet else "the columnist")
         return f"In an opinion column, {who} argues that {_lower_first(body, common)}"
     if info.kind == "analysis":
-        source = f"An analysis in {outlet_in_prose(outlet)}" if outlet else "An analysis"
+        source = f"An analysis {published_in(outlet)}" if outlet else "An analysis"
         return f"{source} finds that {_lower_first(body, common)}"
     if len(sourcing.outlets) > 1:  # a merged brief: the lead's claim, with the sources that carry the story
         return f"{listing(sourcing.outlets[:3])} report that {_lower_first(body, common)}"
