@@ -284,7 +284,12 @@ async def _run(km: AsyncKernelManager, code: str, timeout: float, *, history: bo
 
 
 def discard(km: AsyncKernelManager) -> None:
-    asyncio.run(_stop(km))
+    """Shut the kernel down. It is called from the pool's threads and the deadline's timer, where an error would
+    end the thread unseen: a kernel that will not stop is logged, and nothing more can be done with it."""
+    try:
+        asyncio.run(_stop(km))
+    except Exception:  # noqa: BLE001
+        logger.exception("a kernel could not be shut down")
 
 
 async def _stop(km: AsyncKernelManager) -> None:
