@@ -752,6 +752,11 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("This is a case study taken from an in-depth InSight Crime investigation into Guatemalan President Bernardo "
      "Arévalo’s stumbling anti-corruption agenda. Download the full report or explore additional case studies "
      "here.", "editorial note"),
+    # tuning page r2976: The Independent's sign-up form as one line, which had become the bottom line
+    ("For free real time breaking news alerts sent straight to your inbox sign up to our breaking news emails Sign "
+     "up to our free breaking news emails Please enter a valid email address Please enter a valid email address "
+     "SIGN UP I would like to be emailed about offers, events and updates from The Independent.",
+     "newsletter prompt"),
 ])
 def test_sponsor_lines_widgets_and_a_forums_frame_are_furniture(line, reason):
     assert boilerplate_reason(line) == reason
