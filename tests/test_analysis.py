@@ -74,32 +74,32 @@ def test_sample_figures_and_timeline():
     assert "2019" in whens and "2020" in whens  # "four years after", anchored on the latest date in the text
 
 
-def test_the_bottom_line_gives_a_newspaper_its_article_and_cites_no_pronoun(write_article):
-    # tuning pages r1278 and r2604: "a columnist in Philippine Daily Inquirer", "The article, citing it, reports"
-    column = brief_of(write_article(
-        "Vietnam and China in a tug of war\nSource: https://opinion.inquirer.net/2024/06/20/paracels\n\n"
-        "China has always claimed the Paracel Islands and will not give them up. "
-        "Vietnam should take the dispute to an international court."))
-    assert column.bluf.startswith("In an opinion column, a columnist in the Philippine Daily Inquirer argues that ")
-    assert "in the Philippine Daily Inquirer" in column.sourcing.summary
-    news = brief_of(write_article(
-        "UAE quits maritime coalition\nSource: https://example.org/2023/05/31/uae\n\n"
-        "The United Arab Emirates has withdrawn from a US-led maritime coalition tasked with securing Gulf "
-        "waterways, it said on Wednesday. The coalition said it would go on patrolling."))
-    assert news.bluf.startswith("The article reports that the United Arab Emirates has withdrawn from a US-led "
-                                "maritime coalition tasked with securing Gulf waterways. ")
-    # tuning pages r1738 and r2856: "An analysis in International Crisis Group", "…, AFP reports" left in the claim
-    analysis = brief_of(write_article(
-        "Côte d'Ivoire: Keeping Jihadists Out of the North\nSource: https://www.crisisgroup.org/africa/west-africa/"
-        "cote-divoire/b192\n\nThe Islamist militants in the Sahel have made repeated sorties into coastal West "
-        "African countries. Abidjan has largely repulsed their attempted advances."))
-    assert analysis.bluf.startswith("An analysis by the International Crisis Group finds that the Islamist")
-    wire = brief_of(write_article(
-        "RAMSI winds up\nSource: https://example.org/2013/07/01/ramsi\n\nThe largest military operation in "
-        "the Pacific since World War II wound up in the Solomon Islands on Wednesday, AFP reports. Police will "
-        "now keep order."))
-    assert wire.bluf.startswith("The article, citing AFP, reports that the largest military operation in the "
-                                "Pacific since World War II wound up in the Solomon Islands on Wednesday. ")
+@pytest.mark.parametrize(("page", "opening"), [
+    # tuning pages r1278, r2604, r1738 and r2856: "a columnist in Philippine Daily Inquirer", "The article, citing
+    # it, reports", "An analysis in International Crisis Group", "..., AFP reports" left inside the claim
+    ("Vietnam and China in a tug of war\nSource: https://opinion.inquirer.net/2024/06/20/paracels\n\nChina has "
+     "always claimed the Paracel Islands. Vietnam should take the dispute to an international court.",
+     "In an opinion column, a columnist in the Philippine Daily Inquirer argues that "),
+    ("UAE quits maritime coalition\nSource: https://example.org/2023/05/31/uae\n\nThe United Arab Emirates has "
+     "withdrawn from a US-led maritime coalition tasked with securing Gulf waterways, it said on Wednesday. The "
+     "coalition said it would go on patrolling.",
+     "The article reports that the United Arab Emirates has withdrawn from a US-led maritime coalition tasked with "
+     "securing Gulf waterways. "),
+    ("Côte d'Ivoire: Keeping Jihadists Out of the North\nSource: https://www.crisisgroup.org/africa/west-africa/"
+     "cote-divoire/b192\n\nThe Islamist militants in the Sahel have made repeated sorties into coastal West African "
+     "countries. Abidjan has largely repulsed their attempted advances.",
+     "An analysis by the International Crisis Group finds that the Islamist"),
+    ("RAMSI winds up\nSource: https://example.org/2013/07/01/ramsi\n\nThe largest military operation in the "
+     "Pacific since World War II wound up in the Solomon Islands on Wednesday, AFP reports. Police will now keep "
+     "order.",
+     "The article, citing AFP, reports that the largest military operation in the Pacific since World War II wound "
+     "up in the Solomon Islands on Wednesday. "),
+])
+def test_the_bottom_line_names_its_source_as_a_sentence_would(write_article, page, opening):
+    brief = brief_of(write_article(page))
+    assert brief.bluf.startswith(opening)
+    if "Inquirer" in opening:
+        assert "in the Philippine Daily Inquirer" in brief.sourcing.summary
 
 
 @pytest.mark.parametrize(("lead", "written"), [
