@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +16,12 @@ from policybrief.brief import Brief
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "devset"
 SAMPLE = DEVSET / "000_26411969a0d151c5.txt"
+
+
+def train_script(model: str, *args: str) -> subprocess.CompletedProcess:
+    """Run scripts/train_<model>.py as a user would, in the repository."""
+    script = ROOT / "scripts" / f"train_{model}.py"
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 
 @functools.cache

@@ -7,12 +7,10 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
+from conftest import SAMPLE, train_script
 
 from policybrief.article_brief import analyze_file
 from policybrief.ingest import load_article
@@ -22,11 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "policybrief" / "data"
 MODELS = ["theme_model", "furniture_model", "kind_model"]
 TOLERANCE = 1e-3  # solver and BLAS differences between machines, far below what moves a ranking
-
-
-def _train(model: str, *args: str) -> subprocess.CompletedProcess:
-    script = ROOT / "scripts" / f"train_{model}.py"
-    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 
 def _weights(spec: dict) -> dict[str, dict]:
@@ -40,7 +33,7 @@ def _weights(spec: dict) -> dict[str, dict]:
 @pytest.mark.parametrize("model", MODELS)
 def test_shipped_model_is_trained_on_todays_gold_and_read_as_trained(model, tmp_path):
     out = tmp_path / "model.json"
-    result = _train(model, "--out", str(out))
+    result = train_script(model, "--out", str(out))
     assert result.returncode == 0, result.stderr
     gap = float(re.search(r"gap between scikit-learn and the package: (\S+)", result.stdout).group(1))
     assert gap < 1e-4
@@ -55,23 +48,9 @@ def test_shipped_model_is_trained_on_todays_gold_and_read_as_trained(model, tmp_
         assert worst < TOLERANCE, f"{name}: the shipped model is stale; run python scripts/train_{model}.py"
 
 
-@pytest.mark.slow
-def test_shipped_risk_weights_are_fitted_to_todays_gold(tmp_path):
-    out = tmp_path / "risk_model.json"
-    result = _train("risk_model", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    fresh, shipped = (json.loads(p.read_text(encoding="utf-8")) for p in (out, DATA / "risk_model.json"))
-    assert (fresh["trained_on"], fresh["articles"]) == (shipped["trained_on"], shipped["articles"])
-    numbers = [(fresh["vacuum_theme"], shipped["vacuum_theme"]),
-               *((fresh["thresholds"][k], shipped["thresholds"][k]) for k in ("moderate", "high")),
-               *((w, shipped["weights"][i]) for i, w in fresh["weights"].items())]
-    # weights are shipped to two decimals: a solver's last digits may round the other way
-    assert max(abs(a - b) for a, b in numbers) <= 0.011, "stale; run python scripts/train_risk_model.py"
-
-
 @pytest.mark.parametrize("model", [*MODELS, "risk_model"])
 def test_training_refuses_the_held_back_set(model):
-    result = _train(model, "tests/realset/heldout", "--out", "/nonexistent/model.json")
+    result = train_script(model, "tests/realset/heldout", "--out", "/nonexistent/model.json")
     assert result.returncode != 0
     assert "held-back set measures the model and must not train it" in result.stderr
 
