@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Actor
+from .actor_cues import WEEKDAYS
 
 # Generic names the analysis gives unnamed actors ("Armed gangs"); inside a sentence they take lower case.
 _GENERIC_STARTS = ("Armed ", "Jihadist ", "Drug cartels", "Aid agencies", "Rights groups")
@@ -125,7 +126,7 @@ def common_words(sentences: list[str]) -> frozenset[str]:
 
 
 _OPENER = re.compile(r"([A-Z][a-z]{2,})\s+[a-z]")
-_ALWAYS_CAPITALISED = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+_ALWAYS_CAPITALISED = frozenset({day.lower() for day in WEEKDAYS} | {
                                  "january", "february", "march", "april", "may", "june", "july", "august",
                                  "september", "october", "november", "december", "god", "allah", "christmas",
                                  "europe", "asia", "africa", "america", "oceania", "arctic", "antarctica", "european",

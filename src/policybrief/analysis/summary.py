@@ -13,6 +13,7 @@ from .. import furniture_model
 from ..brief import Actor, ArticleInfo, Disagreement, Judgment, Risk, Sentence, Sourcing, Tension, Themes
 from ..furniture import MONTHS, caption_reason, reports_nothing, strip_dateline
 from ..metadata import is_truncated
+from .actor_cues import PRONOUNS
 from .prose import listing, mention, needs_antecedent, possessive
 from .sourcing import KIND_NAMES, listed_outlet, outlet_in_prose, published_in
 
@@ -162,7 +163,7 @@ def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: st
 
 
 # Not who said it: "…, it said Wednesday", "according to it" point back to a name the sentence already gave
-_PRONOUNS = frozenset({"it", "them", "him", "her", "they", "this", "that", "these", "those", "he", "she"})
+_PRONOUNS = frozenset(PRONOUNS | {"them", "him", "her"})
 
 
 def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
