@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -39,9 +40,10 @@ BRIEF_FILES = ("brief.ipynb", "brief.html", "brief.pdf", "brief.json")
 SETTINGS: dict = {}  # nothing given on the command line
 
 
-def policybrief(*args: str, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess:
+def policybrief(*args: str, cwd: Path = ROOT, timeout: float = 600,
+                env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(BIN / "policybrief"), *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=timeout)
+                          timeout=timeout, env=env)
 
 
 def short(path: Path, blocks: int = 6) -> str:
@@ -290,13 +292,14 @@ def test_rerun_skips_up_to_date_briefs_and_rebuilds_a_changed_one(batch):
     assert_consistent(out)
 
 
-def _run_until(args: list[str], out: Path, built: int) -> tuple[subprocess.Popen, list[psutil.Process]]:
+def _run_until(args: list[str], out: Path, built: int,
+               env: dict | None = None) -> tuple[subprocess.Popen, list[psutil.Process]]:
     """Start a run and return once it has built `built` briefs, with its worker processes."""
     before = {(k, b["finished"]) for k, b in manifest(out).items()} if (out / "manifest.json").exists() else set()
     # Ctrl-C as in a terminal: a test suite started in the background by a shell without job control has SIGINT
     # ignored, and Python keeps an ignored SIGINT ignored in its children.
     proc = subprocess.Popen([str(BIN / "policybrief"), "run", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True,
+                            stderr=subprocess.PIPE, text=True, env=env,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
@@ -317,15 +320,22 @@ def test_killed_and_interrupted_runs_leave_nothing_half_done_and_the_next_run_fi
     articles = sorted((batch["root"] / "articles").iterdir())[:5]
     out = tmp_path / "out"
     args = [*map(str, articles), "--out", str(out), "--workers", "2"]
+    # The runs' temporary folders, short enough for the kernels' sockets (a socket's path has at most 107 bytes).
+    killed, tmp = (Path(tempfile.mkdtemp(prefix="pbt-")) for _ in range(2))
 
-    proc, children = _run_until(args, out, built=1)
+    proc, children = _run_until(args, out, built=1, env={**os.environ, "TMPDIR": str(killed)})
     proc.kill()  # kill -9: no handler runs, workers in flight are orphaned
     proc.communicate()
     gone, alive = psutil.wait_procs(children, timeout=10)
     assert not alive, f"processes outlived a killed run: {alive}"
     assert_consistent(out)
+    # What the killed process made itself stays; its workers, orphaned, remove theirs and their kernels'.
+    assert [p.name for p in killed.iterdir() if not p.name.startswith("policybrief-breaker-")] == []
+    shutil.rmtree(killed)
 
-    proc, children = _run_until(args, out, built=1)
+    env = {**os.environ, "TMPDIR": str(tmp)}
+
+    proc, children = _run_until(args, out, built=1, env=env)
     proc.send_signal(signal.SIGINT)  # Ctrl-C
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Interrupted" in stderr
@@ -334,8 +344,10 @@ def test_killed_and_interrupted_runs_leave_nothing_half_done_and_the_next_run_fi
     assert not [p for p in out.iterdir() if ".partial-" in p.name]
     assert_consistent(out)
 
-    proc = policybrief("run", *args)
+    proc = policybrief("run", *args, env=env)
     assert proc.returncode == 0, proc.stderr
+    assert not list(tmp.iterdir()), "the runs left temporary files behind"  # workers' and kernels' alike
+    tmp.rmdir()
     briefs = manifest(out)
     assert sorted(briefs) == [a.stem for a in articles]
     assert {b["status"] for b in briefs.values()} == {"built", "skipped"}

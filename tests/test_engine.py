@@ -149,3 +149,20 @@ def test_a_kernel_client_stopped_as_soon_as_started_leaves_no_thread_running_wil
     finally:
         pool().finished(km, clean=False)
     assert errors == []
+
+
+
+def test_a_closed_pool_leaves_no_folder_behind():
+    """Each pool's sockets live in a folder of its own under /tmp: left behind, a batch a day fills /tmp."""
+    import os
+    import time
+
+    from policybrief.kernels import KernelPool
+
+    kernels = KernelPool(size=1)
+    kernels.finished(kernels.take(), clean=False)  # taking it starts its successor, still warming at close
+    kernels.close()
+    deadline = time.monotonic() + 60
+    while os.path.exists(kernels._sockets) and time.monotonic() < deadline:  # the successor removes it
+        time.sleep(0.1)
+    assert not os.path.exists(kernels._sockets)

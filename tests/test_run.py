@@ -129,9 +129,9 @@ def test_page_counts_two_pages_and_the_annex(brief_dir, short_and_two_pages):
         assert "Who stands where" in pages[1].extract_text() and "Annex" not in pages[1].extract_text()
 
 
-def test_plain_papermill_with_a_params_file_then_nbconvert_exporters(tmp_path):
+def test_the_readmes_papermill_with_our_engine_then_nbconvert_exporters(tmp_path):
     executed = tmp_path / "out.ipynb"
-    proc = run("papermill", "notebooks/brief.ipynb", str(executed), "-f", str(PARAMS))
+    proc = run("papermill", "--engine", "policybrief", "notebooks/brief.ipynb", str(executed), "-f", str(PARAMS))
     assert proc.returncode == 0, proc.stderr
     for exporter, suffix in (("policybrief-pdf", ".pdf"), ("policybrief-html", ".html")):
         proc = run("jupyter", "nbconvert", "--to", exporter, str(executed))

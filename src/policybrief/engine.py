@@ -1,6 +1,6 @@
 """A papermill engine that runs each notebook on a kernel started and warmed ahead of time.
 
-`papermill -e policybrief in.ipynb out.ipynb` and `policybrief run` both use it. What it adds to papermill's
+`papermill --engine policybrief in.ipynb out.ipynb` and `policybrief run` both use it. What it adds to papermill's
 nbclient engine:
 
 - a kernel started before the notebook arrives (`kernels.pool`), with the package imported and the chart

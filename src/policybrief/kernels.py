@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import queue
+import shutil
 import sys
 import tempfile
 import threading
@@ -140,6 +141,7 @@ class KernelPool:
         self._closed = False
         self._uses: dict[int, int] = {}  # reusable kernels, by id: notebooks run so far
         self._checks: set[threading.Thread] = set()
+        self._starting = 0  # kernels being started in threads of their own
         for _ in range(size):
             self._refill(reusable=False)
 
@@ -196,7 +198,9 @@ class KernelPool:
         if reusable:
             self._refill(reusable=True)
 
-    def close(self) -> None:
+    def close(self, exiting: bool = False) -> None:
+        """Shut the pool's kernels down. `exiting`: the process ends next, and a kernel still starting ends
+        with it (ipykernel exits with its parent), so that the sockets' folder goes now rather than after it."""
         with self._lock:
             self._closed = True
             checks = list(self._checks)
@@ -206,30 +210,45 @@ class KernelPool:
             item = self._ready.get_nowait()
             if isinstance(item, AsyncKernelManager):
                 discard(item)
+        with self._lock:
+            last = exiting or not self._starting
+        if last:  # or the last kernel still starting removes it, once it is discarded
+            shutil.rmtree(self._sockets, ignore_errors=True)
 
     def _refill(self, reusable: bool) -> None:
         with self._lock:
             if not self._closed:
+                self._starting += 1
                 threading.Thread(target=self._start_one, args=(reusable,), daemon=True).start()
 
     def _start_one(self, reusable: bool) -> None:
+        km = None
         try:
             # nbclient drives kernels from an event loop: an async manager, or its blocking client stalls the loop
-            km = AsyncKernelManager(kernel_name=self.kernel_name, transport="ipc",
-                                    client_class=f"{__name__}.QuickClient",
-                                    ip=os.path.join(self._sockets, f"kernel-{time.monotonic_ns()}"))
+            # Its connection file beside its sockets (jupyter_client's default is a file in /tmp, left behind
+            # by a worker that is killed).
+            name = os.path.join(self._sockets, f"kernel-{time.monotonic_ns()}")
+            km = AsyncKernelManager(kernel_name=self.kernel_name, transport="ipc", ip=name,
+                                    connection_file=f"{name}.json", client_class=f"{__name__}.QuickClient")
             asyncio.run(_start(km, reusable))  # a loop of its own, closed with this thread's work
+            item: AsyncKernelManager | BaseException = km
         except BaseException as exc:  # noqa: BLE001 - handed to whoever takes this slot, where it is raised
-            self._ready.put(exc)
-            return
+            if km is not None:
+                discard(km)  # a kernel that started and failed its warming would outlive the pool
+            item = exc
         with self._lock:
             closed = self._closed
-            if reusable and not closed:
+            if reusable and not closed and item is km:
                 self._uses[id(km)] = 0
-        if closed:
+        if not closed:
+            self._ready.put(item)
+        elif item is km:
             discard(km)
-        else:
-            self._ready.put(km)
+        with self._lock:
+            self._starting -= 1
+            last = self._closed and not self._starting
+        if last:
+            shutil.rmtree(self._sockets, ignore_errors=True)
 
 
 async def _start(km: AsyncKernelManager, reusable: bool, timeout: float = 60.0) -> None:
@@ -310,5 +329,5 @@ def pool() -> KernelPool:
     with _POOL_LOCK:
         if _POOL is None:
             _POOL = KernelPool(size=int(os.environ.get("POLICYBRIEF_KERNELS", "1")))
-            atexit.register(_POOL.close)
+            atexit.register(_POOL.close, exiting=True)
         return _POOL

@@ -17,10 +17,12 @@ import itertools
 import logging
 import os
 import queue
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -83,6 +85,9 @@ class Worker:
         self._tickets = itertools.count()
         self._waiting: dict[int, queue.SimpleQueue] = {}  # the replies of the jobs the process holds
         self._overran: tuple[int, int] | None = None  # (pid, ticket) of the job it was killed for
+        # Each process's temporary folder (its TMPDIR), removed once the process is gone, killed or not: a
+        # killed worker cannot remove its kernels' sockets itself.
+        self._tmp: dict[int, str] = {}
 
     def build(self, job: Job, out: Path, timeout: float, free: Callable[[], None] = lambda: None) -> Result | None:
         """Build one brief in the worker; None when the pool was stopped meanwhile (nothing is recorded).
@@ -138,14 +143,16 @@ class Worker:
     def _start(self) -> None:
         ours, theirs = socket.socketpair()
         level = logging.getLogger(logs.ROOT).getEffectiveLevel()
+        tmp = tempfile.mkdtemp(prefix="pb-worker-")
         with theirs, open(self.log, "ab") if self.log else contextlib.nullcontext() as stderr:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid()), str(level)],
+                [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid()), str(level), tmp],
                 pass_fds=(theirs.fileno(), *self.inherit), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=stderr, env={"MALLOC_ARENA_MAX": MALLOC_ARENAS, **os.environ},
+                stderr=stderr, env={"MALLOC_ARENA_MAX": MALLOC_ARENAS, **os.environ, "TMPDIR": tmp},
                 # Its own session: Ctrl-C reaches the parent only, which stops the workers itself.
                 start_new_session=True,
             )
+        self._tmp[self.proc.pid] = tmp
         logger.info("worker %d started", self.proc.pid)
         self.conn = Connection(ours.detach())
         try:
@@ -179,7 +186,11 @@ class Worker:
     def kill(self) -> int | None:
         """Kill the process now and return its exit code; safe from any thread."""
         proc = self.proc
-        return None if proc is None else _kill(proc)
+        if proc is None:
+            return None
+        code = _kill(proc)
+        self._remove_tmp(proc)
+        return code
 
     def _discard(self, proc: subprocess.Popen) -> int | None:
         """Kill `proc` and forget it, unless a later process has already taken its place. Its connection is
@@ -188,7 +199,13 @@ class Worker:
         with self._lock:
             if self.proc is proc:
                 self.proc = self.conn = None
+        self._remove_tmp(proc)
         return code
+
+    def _remove_tmp(self, proc: subprocess.Popen) -> None:
+        tmp = self._tmp.pop(proc.pid, None)  # without the lock, which `_start` holds while a worker starts
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
     def close(self) -> None:
         """Let an idle worker exit on its own (its last kernel is already shut down)."""
@@ -312,21 +329,23 @@ def summarize(brief: Brief) -> dict:
     }
 
 
-def _watch_parent(parent: int) -> None:
-    """Exit when the parent is gone (kill -9): an orphan would race the next run for the same folders."""
+def _watch_parent(parent: int, tmp: str) -> None:
+    """Exit when the parent is gone (kill -9): an orphan would race the next run for the same folders. The
+    temporary folder the parent made for this process goes too, since the parent cannot remove it."""
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
+        shutil.rmtree(tmp, ignore_errors=True)
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
 
 
-def main(fd: int, parent: int, level: int) -> None:
+def main(fd: int, parent: int, level: int, tmp: str) -> None:
     logs.in_worker(level)
     conn = Connection(fd)
-    _watch_parent(parent)
+    _watch_parent(parent, tmp)
     try:
         # A kernel is started first and warms while papermill and the exporters are imported, so that the
         # first brief finds both ready and is charged for neither.
@@ -353,7 +372,9 @@ def main(fd: int, parent: int, level: int) -> None:
     while True:
         try:
             message = conn.recv()
-        except EOFError:
+        except EOFError:  # the parent is gone: the folder it made for this process is left to it
+            pool().close(exiting=True)
+            shutil.rmtree(tmp, ignore_errors=True)
             return
         if message is None:
             for rest in (older, last):
@@ -361,7 +382,7 @@ def main(fd: int, parent: int, level: int) -> None:
                     rest.join()
             # Done: the kernels are stopped and the log flushed here, and the interpreter's teardown of
             # papermill, nbconvert and Typst (a third of a second the run would wait for) is skipped.
-            pool().close()
+            pool().close(exiting=True)
             logging.shutdown()
             os._exit(0)
         ticket, job, out, timeout = message
@@ -409,4 +430,4 @@ if __name__ == "__main__":
     # Through the package, so that Result pickles as policybrief.worker.Result, not __main__.Result.
     from policybrief.worker import main as worker_main
 
-    worker_main(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
+    worker_main(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
