@@ -97,9 +97,10 @@ def batch(tmp_path_factory):
     inputs = write_articles(root)
     params = policybrief("params", *map(str, inputs["analyst"]), "--out", str(root / "params"))
     assert params.returncode == 0, params.stderr
-    args = [str(inputs["folder"][0]), str(inputs["glob"][0]), str(root / "params"), "--out", str(root / "out"),
-            "--workers", "2"]
-    proc = policybrief("run", *args)
+    # Paths as a user types them, relative to where the run starts: a worker's threads must all read them so.
+    args = [str(p.relative_to(root)) for p in (inputs["folder"][0], inputs["glob"][0], root / "params")]
+    args += ["--out", "out", "--workers", "2"]
+    proc = policybrief("run", *args, cwd=root)
     return {"root": root, "out": root / "out", "args": args, "proc": proc}
 
 
@@ -263,6 +264,9 @@ def test_twenty_articles_two_broken(batch):
     assert not [p for p in out.iterdir() if ".partial-" in p.name or ".old-" in p.name]
     index = (out / "index.html").read_text()
     assert index.count('/brief.pdf">PDF</a>') == 18 and "broken_binary/error.txt" in index
+    for b in built:  # each published notebook names its own article, from where it lies
+        parameters = nbformat.read(out / b["folder"] / "brief.ipynb", as_version=4).metadata.papermill.parameters
+        assert (out / b["folder"] / parameters["article"]).resolve().stem == b["folder"]
     # Params files written by `policybrief params` brief their articles like any other input.
     assert briefs["015_taiwan_strait_drills_wire"]["source"].endswith("params/015_taiwan_strait_drills_wire.yaml")
     # Logs (stderr is not a terminal): a line per brief, then the summary with the failures' errors.
@@ -276,7 +280,7 @@ def test_twenty_articles_two_broken(batch):
 def test_rerun_skips_up_to_date_briefs_and_rebuilds_a_changed_one(batch):
     out = batch["out"]
     stamps = {p: p.stat().st_mtime_ns for p in out.glob("*/brief.pdf")}
-    proc = policybrief("run", *batch["args"])
+    proc = policybrief("run", *batch["args"], cwd=batch["root"])
     assert proc.returncode == 1  # the two broken articles are tried again, and fail again
     statuses = [b["status"] for b in manifest(out).values()]
     assert statuses.count("skipped") == 18 and statuses.count("failed") == 2
@@ -285,7 +289,7 @@ def test_rerun_skips_up_to_date_briefs_and_rebuilds_a_changed_one(batch):
 
     changed = batch["root"] / "articles" / "999_mali_later_paragraphs.txt"
     changed.write_text(changed.read_text() + "\nThe talks are to resume next month in Bamako.\n")
-    proc = policybrief("run", *batch["args"])
+    proc = policybrief("run", *batch["args"], cwd=batch["root"])
     briefs = manifest(out)
     assert [k for k, b in briefs.items() if b["status"] == "built"] == ["999_mali_later_paragraphs"]
     assert "resume next month" in (out / "999_mali_later_paragraphs" / "brief.json").read_text()
@@ -518,15 +522,14 @@ def test_a_worker_that_cannot_start_fails_each_brief_with_one_line(tmp_path):
 def test_dask_local_cluster_writes_the_same_briefs(batch, tmp_path):
     from distributed import LocalCluster
 
-    inputs = [batch["root"] / "articles" / "001_mali_un_exit_wire.txt",
-              batch["root"] / "more" / "003_somalia_atmis_drawdown.html",
-              batch["root"] / "params" / "015_taiwan_strait_drills_wire.yaml",
-              batch["root"] / "more" / "broken_empty.txt"]
+    root = batch["root"]
+    inputs = ["articles/001_mali_un_exit_wire.txt", "more/003_somalia_atmis_drawdown.html",
+              "params/015_taiwan_strait_drills_wire.yaml", "more/broken_empty.txt"]  # as the local run gave them
     out = tmp_path / "out"
     # The scheduler's web server on a free port: the default one may be taken (another cluster, another test
     # run), and the warning that it moves is an error under pytest's settings.
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
-        proc = policybrief("run", *map(str, inputs), "--out", str(out), "--scheduler", cluster.scheduler_address)
+        proc = policybrief("run", *inputs, "--out", str(out), "--scheduler", cluster.scheduler_address, cwd=root)
     assert proc.returncode == 1, proc.stderr
     local, remote = manifest(batch["out"]), manifest(out)
     assert remote["broken_empty"]["status"] == "failed"
@@ -542,5 +545,5 @@ def test_dask_local_cluster_writes_the_same_briefs(batch, tmp_path):
     name = "001_mali_un_exit_wire"
     published = nbformat.read(out / name / "brief.ipynb", as_version=4).metadata.papermill.parameters
     assert published["brief_json"] == "brief.json" and published["compare_with"] == ".."
-    assert (out / name / published["article"]).resolve() == inputs[0].resolve()
+    assert (out / name / published["article"]).resolve() == (root / inputs[0]).resolve()
     assert f"{tempfile.gettempdir()}/policybrief-" not in (out / name / "brief.ipynb").read_text()

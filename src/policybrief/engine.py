@@ -10,7 +10,8 @@ nbclient engine:
   is checked (`kernel_state`), its namespace and history cleared, and it is given up for a fresh one when the
   notebook rebound a module's or a class's attribute, imported a module, left a thread, or changed the
   environment or sys.path; a notebook that failed or ran out of time gives its kernel up. Each notebook runs
-  in papermill's --cwd, and the kernel goes back to its own folder after it;
+  in papermill's --cwd (or the engine's `kernel_cwd`, which leaves this process where it is), and the kernel
+  goes back to its own folder after it;
 - a deadline for the whole notebook (`execution_timeout`, in seconds), not per cell: three 1.2 s cells do not
   pass a 2 s budget; at the deadline the kernel is killed and the run raises TimeoutError.
 
@@ -74,18 +75,21 @@ class PolicybriefEngine(NBClientEngine):
 
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
-                                 start_timeout=60, execution_timeout=None, **kwargs):
+                                 start_timeout=60, execution_timeout=None, kernel_cwd=None, **kwargs):
+        """`kernel_cwd`: the folder the notebook runs in. papermill's own `cwd` moves the whole process there,
+        under the feet of its other threads (a worker analyses the next brief meanwhile, with relative paths)."""
+        folder = kernel_cwd or os.getcwd()
         pooled = kernel_name in (None, KERNEL)
         km = pool().take(timeout=start_timeout) if pooled else AsyncKernelManager(kernel_name=kernel_name)
         if not km.has_kernel:
-            asyncio.run(km.start_kernel())
+            asyncio.run(km.start_kernel(cwd=folder))
         kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
         final_kwargs = merge_kwargs(
             kwargs, timeout=None, startup_timeout=start_timeout, kernel_name=kernel_name or KERNEL,
             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file, shutdown_kernel="immediate",
         )
         if pooled:
-            enter(km, os.getcwd())  # papermill has moved this process into the notebook's --cwd
+            enter(km, folder)
         client = PapermillNotebookClient(nb_man, km=km, **final_kwargs)
         # The deadline is for the whole notebook: at it the kernel is killed, which ends the cell running then.
         expired = threading.Event()

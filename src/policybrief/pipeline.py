@@ -196,7 +196,7 @@ def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, 
         # holds the whole notebook, not each cell, to the budget.
         papermill.execute_notebook(
             str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-            log_output=False, execution_timeout=budget, cwd=str(notebook.parent), engine_name="policybrief",
+            log_output=False, execution_timeout=budget, kernel_cwd=str(notebook.parent), engine_name="policybrief",
         )
     except PapermillExecutionError as exc:
         first_line = (str(exc.evalue).strip().splitlines() or [""])[0]

@@ -330,16 +330,24 @@ def summarize(brief: Brief) -> dict:
 
 
 def _watch_parent(parent: int, tmp: str) -> None:
-    """Exit when the parent is gone (kill -9): an orphan would race the next run for the same folders. The
-    temporary folder the parent made for this process goes too, since the parent cannot remove it."""
+    """Exit when the parent is gone (kill -9): an orphan would race the next run for the same folders."""
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
-        shutil.rmtree(tmp, ignore_errors=True)
-        os._exit(1)
+        _orphaned(tmp)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _orphaned(tmp: str) -> None:
+    """Exit now, the parent being gone, with the temporary folder it made for this process, which it cannot
+    remove any more. The kernels exit with this process (ipykernel watches its parent)."""
+    for _ in range(3):  # another thread may have just put a file in it, which the first pass missed
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not os.path.exists(tmp):
+            break
+    os._exit(1)
 
 
 def main(fd: int, parent: int, level: int, tmp: str) -> None:
@@ -372,10 +380,8 @@ def main(fd: int, parent: int, level: int, tmp: str) -> None:
     while True:
         try:
             message = conn.recv()
-        except EOFError:  # the parent is gone: the folder it made for this process is left to it
-            pool().close(exiting=True)
-            shutil.rmtree(tmp, ignore_errors=True)
-            return
+        except EOFError:
+            _orphaned(tmp)
         if message is None:
             for rest in (older, last):
                 if rest is not None:
