@@ -1254,16 +1254,18 @@ def test_a_partys_own_name_after_a_possessive_a_stance_or_a_known_shorter_name(w
     # tuning pages r1530, r1374, r1756 and r678: "His ... Party", "Moldova's ruling Party of ...", "the pro-Russian
     # Shor party" (here a party no gazetteer knows), the Democratic Party of Socialists (not the US Democratic
     # Party), the People's National Congress; unseen pages r3044 and r3102: the Faroes' Social Democratic Party,
-    # Georgia's For Georgia
+    # Georgia's For Georgia; Nigeria's People's Democratic Party (not the US Democratic Party either)
     brief = brief_of(write_article(
         "Votes and parties\n\nTaiwan lost an ally on Monday, officials said. His Democratic Progressive Party "
         "supports the status quo. She accused Moldova’s ruling Party of Action and Solidarity of repression, and "
         "funds went to the pro-Western Zelen party. Djukanovic leads his pro-Western Democratic Party of Socialists. "
         "Muizzu, 45, leads the People's National Congress. The Social Democratic Party won 8 seats. Giorgi "
-        "Gakharia's party For Georgia said on Monday it would boycott.\n"))
+        "Gakharia's party For Georgia said on Monday it would boycott. Nigeria's People's Democratic Party "
+        "rejected the count.\n"))
     names = {a.name for a in brief.actors}
     assert {"Democratic Progressive Party", "Party of Action and Solidarity", "Zelen", "Democratic Party of Socialists",
-            "People's National Congress", "Social Democratic Party", "For Georgia"} <= names, names
+            "People's National Congress", "Social Democratic Party", "For Georgia",
+            "People's Democratic Party"} <= names, names
     assert not {"His Democratic Progressive Party", "Ruling party of Moldova", "Western Zelen", "Democratic Party",
                 "National Congress"} & names, names
 

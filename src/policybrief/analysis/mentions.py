@@ -74,7 +74,7 @@ def fold(found: Collector, key_: str, into: Candidate) -> None:
 def lookup(tokens: list[Token], i: int, table: dict[tuple[str, ...], Entry], longest: int) -> tuple[Entry, int] | None:
     words = [t.text.replace("’", "'") for t in tokens[i:i + longest]]
     for n in range(len(words), 0, -1):
-        if n > 1 and tokens[i + n - 2].possessive and tokens[i + n - 2].text not in _NAME_POSSESSIVES:
+        if n > 1 and tokens[i + n - 2].possessive and tokens[i + n - 2].text not in NAME_POSSESSIVES:
             continue  # "Iraq's Prime" is not a name; "Korean People's Army" is
         entry = table.get(tuple(words[:n]))
         if entry is not None:
@@ -112,7 +112,7 @@ MAX_NAME_TOKENS = 12  # no organisation's name is longer; a page of capitalised 
 
 
 # Possessives inside names: "People's National Congress", "Workers' Party", "Women's League"
-_NAME_POSSESSIVES = frozenset({"People", "Peoples", "Workers", "Women", "Farmers", "Veterans", "Citizens"})
+NAME_POSSESSIVES = frozenset({"People", "Peoples", "Workers", "Women", "Farmers", "Veterans", "Citizens"})
 
 
 def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
@@ -126,7 +126,7 @@ def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
             t.text == "the" and k > i and toks[k - 1].text == "of" and k + 1 < len(toks) and toks[k + 1].capitalised)
         if (t.capitalised and t.text[0].isalpha()) or (inner and k > i):
             k += 1
-            if t.possessive and not (t.text in _NAME_POSSESSIVES and k < len(toks) and toks[k].capitalised):
+            if t.possessive and not (t.text in NAME_POSSESSIVES and k < len(toks) and toks[k].capitalised):
                 break
             continue
         break

@@ -10,6 +10,7 @@ from .actor_cues import ARTICLES, BARE_BODIES, GROUP_LINKS, MAIN_STATE_BODIES, O
 from .community_mentions import DEMONYM_HEADS
 from .gazetteer import Entry, Gazetteer
 from .mentions import (
+    NAME_POSSESSIVES,
     Candidate,
     Collector,
     TokenSentence,
@@ -343,9 +344,11 @@ def _body_at(toks: list[Token], j: int, cue: Cues) -> tuple[dict, int] | None:
 
 def _named_before(toks: list[Token], i: int, s: TokenSentence, gaz: Gazetteer) -> bool:
     """A capitalised word before token i that no earlier name took, and no state's ("Social" in "Social Democratic
-    Party"; not "US" in "US Democratic Party"): the start of a longer proper name."""
+    Party"; not "US" in "US Democratic Party"; "People's" in "People's Democratic Party", whose possessive owns
+    nothing): the start of a longer proper name."""
     return i > 0 and toks[i - 1].capitalised and toks[i - 1].text not in ARTICLES and s.free(i - 1, i) \
-        and state_word(toks, i - 1, gaz) is None and not toks[i - 1].possessive
+        and state_word(toks, i - 1, gaz) is None \
+        and (not toks[i - 1].possessive or toks[i - 1].text in NAME_POSSESSIVES)
 
 
 def _of_a_name(toks: list[Token], j: int) -> bool:
