@@ -1270,6 +1270,19 @@ def test_a_partys_own_name_after_a_possessive_a_stance_or_a_known_shorter_name(w
                 "National Congress"} & names, names
 
 
+def test_a_name_goes_on_through_for_the_and_a_demonym_after_of(write_article):
+    # tuning pages r2894, r1510 and r478: names cut at "for the" or at a people's adjective after "of"
+    brief = brief_of(write_article(
+        "Parties and fronts\n\nSimões Pereira, the leader of the main opposition African Party for the "
+        "Independence of Guinea, fled on Monday. Delegates met to form an International Front for the Liberation of "
+        "the colonies. Asaad Zahiw, the head of the National Union of Libyan Parties, spoke. The Prime Minister of "
+        "Iraqi Kurdistan met them.\n"))
+    names = {a.name for a in brief.actors}
+    assert {"African Party for the Independence of Guinea", "International Front for the Liberation",
+            "National Union of Libyan Parties", "Iraq"} <= names, names
+    assert not {"African Party", "International Front", "National Union", "Libya"} & names, names
+
+
 def test_hyphenated_number_words_dollars_written_after_and_a_date_after_the(write_article):
     # unseen pages r2058, r2112 and r2064: "eighty-eight", "$US10", "the October 1 ... celebrations"
     brief = brief_of(write_article(

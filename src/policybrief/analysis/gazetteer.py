@@ -123,6 +123,9 @@ def _build(entries: list[Entry]) -> Gazetteer:
                 names[key("the " + form)] = e
             if _ACRONYM.fullmatch(form) and form not in _ACRONYMS_NOT_WORDS:
                 as_words[key(form.capitalize())] = e
+            if form.startswith("United Nations "):  # news writes "the UN Mission for the Referendum in ..."
+                for short in ("UN ", "U.N. "):
+                    as_words[key(short + form.removeprefix("United Nations "))] = e
         for form in e.demonyms:
             demonyms[key(form)] = e
         for form in e.capitals:

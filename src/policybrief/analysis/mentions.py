@@ -119,11 +119,14 @@ def org_run(toks: list[Token], i: int, s: TokenSentence) -> int:
     k = i
     while k < min(len(toks), i + MAX_NAME_TOKENS) and s.free(k, k + 1):
         t = toks[k]
-        # "Border Service of the State Committee": "of the" joins two capitalised runs too
-        of_the = t.text == "of" and k + 2 < len(toks) and toks[k + 1].text == "the" and toks[k + 2].capitalised
+        # "Border Service of the State Committee", "African Party for the Independence of Guinea": "of the" and
+        # "for the" join two capitalised runs too
+        of_the = t.text in ("of", "for") and k + 2 < len(toks) and toks[k + 1].text == "the" \
+            and toks[k + 2].capitalised
         inner = t.text in ("of", "for", "and", "al", "el", "de", "-", "&") and k + 1 < len(toks) and (
             toks[k + 1].capitalised or toks[k + 1].text == "-") or of_the or (
-            t.text == "the" and k > i and toks[k - 1].text == "of" and k + 1 < len(toks) and toks[k + 1].capitalised)
+            t.text == "the" and k > i and toks[k - 1].text in ("of", "for") and k + 1 < len(toks)
+            and toks[k + 1].capitalised)
         if (t.capitalised and t.text[0].isalpha()) or (inner and k > i):
             k += 1
             if t.possessive and not (t.text in NAME_POSSESSIVES and k < len(toks) and toks[k].capitalised):

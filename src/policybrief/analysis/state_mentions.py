@@ -246,9 +246,11 @@ def gazetteer_pass(s: TokenSentence, gaz: Gazetteer, local: dict, found: Collect
             entry, j = demonym
             if j < len(toks) and toks[j].capitalised and not toks[j - 1].possessive and (
                     i > 0 and toks[i - 1].capitalised and toks[i - 1].text not in ARTICLES
+                    or i > 1 and toks[i - 1].text == "of" and is_org_head((toks[i - 2].text,))
                     or type_from_head(key(s.surface(i, org_run(toks, i, s)))) == "organisation"):
-                # "National Iranian Oil Company", "the Serbian Orthodox Church": the demonym is in the name; a
-                # state's body ("the Chadian National Election Management Agency") is the state's
+                # "National Iranian Oil Company", "the Serbian Orthodox Church", "National Union of Libyan
+                # Parties": the demonym is in the name; a state's body ("the Chadian National Election Management
+                # Agency") is the state's
                 i = j
                 continue
             if _nationality_only(toks, j, cue):
