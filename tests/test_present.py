@@ -7,7 +7,7 @@ from datetime import date
 from html import unescape
 from pathlib import Path
 
-from policybrief import present
+from policybrief import charts, present
 from policybrief.brief import Brief, Sourcing, WatchPoint
 
 FIXTURE = Path(__file__).parent / "fixtures" / "brief_iraq.json"
@@ -164,12 +164,15 @@ def test_a_position_sentence_naming_several_actors_is_quoted_once_in_the_actor_t
 
 
 def test_every_citation_link_has_an_anchor_in_the_source_notes():
-    html = "".join(str(s.html) for s in present.brief_sections(load()))
+    brief = load()
+    html = "".join(str(s.html) for s in present.brief_sections(brief))
     targets = set(re.findall(r'href="#(s\d+)"', html))
     anchors = set(re.findall(r'<p class="pb-source" id="(s\d+)"', html))
     # The stance, watch-point and vacuum-judgment sentences are among them.
     assert {"s2", "s12", "s26", "s28", "s35"} <= targets
-    assert targets == anchors
+    # The timeline chart's labels cite the rest ("... [s8]"): its events have no table row to link from.
+    charted = {entry.evidence for _, entry in present.charted_events(brief)}
+    assert charted - targets and targets | charted == anchors
 
 
 def test_without_the_annex_citations_name_their_sentence_but_link_nowhere():
@@ -184,12 +187,32 @@ def test_without_the_annex_citations_name_their_sentence_but_link_nowhere():
         str(s.html) for s in present.brief_sections(brief)[:5]).count('class="pb-cite"')
 
 
+def annex_timeline(brief) -> str:
+    return str(present.annex(brief).html).split('id="annex-timeline"')[1].split("</div>")[0]
+
+
 def test_a_sentence_with_two_dates_is_one_row_of_the_timeline():
-    # the Somalia sample: "a drawdown that began in June 2023 ... followed by 3,000 more earlier this year" [s2]
+    # the Somalia sample: "a drawdown that began in June 2023 ... followed by 3,000 more earlier this year" [s2],
+    # its dates unresolved, so that no chart places them and the table lists them all
     brief = load()
+    brief.timeline = [e.model_copy(update={"date": None}) for e in brief.timeline]
     first = brief.timeline[0]
-    brief.timeline.insert(1, first.model_copy(update={"when": "this year [2024]", "date": "2024"}))
-    timeline = str(present.annex(brief).html).split('id="annex-timeline"')[1].split("</table>")[0]
-    whens = [unescape(cell) for cell in re.findall(r"<tr><td>(.*?)</td>", timeline, re.S)]
-    assert whens[0] == f"{first.when}; this year [2024]"
+    brief.timeline.insert(1, first.model_copy(update={"when": "this year"}))
+    whens = [unescape(cell) for cell in re.findall(r"<tr><td>(.*?)</td>", annex_timeline(brief), re.S)]
+    assert whens[0] == f"{first.when}; this year"
     assert len(whens) == len(brief.timeline) - 1
+
+
+def test_the_timeline_table_holds_only_the_dates_the_chart_cannot_place():
+    brief = load()
+    charted = present.charted_events(brief)
+    assert len(charted) == len({(e.date, e.what) for e in brief.timeline if e.date})
+    assert "<table" not in annex_timeline(brief) and "The chart below places each dated event" in annex_timeline(
+        brief)
+    brief.timeline.append(brief.timeline[0].model_copy(update={"when": "last year", "date": None,
+                                                                "what": "Something happened"}))
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", annex_timeline(brief), re.S)
+    assert rows == [("last year", "Something happened")]
+    labels = next(layer["encoding"]["y"]["sort"] for layer in charts.timeline_chart(brief).to_dict()["layer"]
+                  if "y" in layer["encoding"])
+    assert [label.rsplit(" [", 1)[1].split("]")[0] for label in labels] == [e.evidence for _, e in charted]

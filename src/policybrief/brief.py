@@ -5,6 +5,8 @@ Field names follow design.md §3 because evaluation tools read them; new fields 
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -19,6 +21,25 @@ Confidence = Literal["low", "moderate", "high"]
 Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely",
                      "very likely", "almost certain"]
 Stance = Literal["supports", "opposes", "hedges"]
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_span(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a date of the brief stands for: "2024-05-20" one day, "2024-05" a month, "2024" a
+    year (a time after the day is ignored); None when it is no date."""
+    match = _ISO_DATE.fullmatch((value or "").split("T")[0])
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day:
+            return date(year, month, day), date(year, month, day)
+        if month:
+            start = date(year, month, 1)
+            return start, (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:  # a resolver's slip such as month 13 is no date
+        return None
 
 
 class Sentence(BaseModel):

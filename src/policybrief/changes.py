@@ -15,10 +15,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -33,11 +31,11 @@ from .brief import (
     IndicatorChange,
     RiskChange,
     Situation,
+    date_span,
 )
 from .jobs import slugify
 
 BRIEF_JSON = "brief.json"
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 logger = logging.getLogger(__name__)
 
@@ -72,12 +70,12 @@ def compare_with_earlier(brief: Brief, folder: Path, *, own: Path | None = None)
     if not others:
         return
     label = brief.situation.label
-    span = _span(brief.article.published)
+    span = date_span(brief.article.published)
     if span is None:
         brief.notes.append(f"Not compared with the {_count(others)} on {label}: the article gives no publication "
                            "date, so which came first is not known.")
         return
-    dated = [(f, s) for f in others if (s := _span(f.published)) is not None]
+    dated = [(f, s) for f in others if (s := date_span(f.published)) is not None]
     earlier = [(f, s) for f, s in dated if s[1] < span[0]]
     if not earlier:
         same_day = [f for f, s in dated if s[0] <= span[1] and span[0] <= s[1]]
@@ -112,15 +110,15 @@ def compared_too_early(folder: Path, built: Path) -> Path | None:
 def changes_between(before: Brief, after: Brief, folder: str) -> Changes:
     """What `after` says that `before` did not, citing `after`'s sentences; `folder` is where `before` lies.
     Both are dated, `before` earlier."""
-    since = _span(before.article.published)
-    until = _span(after.article.published)
+    since = date_span(before.article.published)
+    until = date_span(after.article.published)
     known = {n for a in before.actors for n in _names(a)}
     now = {n for a in after.actors for n in _names(a)}
     was = {i.id: i.present for i in before.risk.indicators}
-    events = [e for e in after.timeline if e.date and (s := _span(e.date)) and since[1] < s[0] <= until[1]]
+    events = [e for e in after.timeline if e.date and (s := date_span(e.date)) and since[1] < s[0] <= until[1]]
     deadlines_before = {w.date for w in before.risk.watch_points if w.origin == "article" and w.date}
     deadlines = [w for w in after.risk.watch_points
-                 if w.origin == "article" and w.date and _span(w.date) and w.date not in deadlines_before]
+                 if w.origin == "article" and w.date and date_span(w.date) and w.date not in deadlines_before]
     # "will withdraw by Sept. 15, the two governments said on Sunday": the deadline, not the announcement again.
     deadline_sentences = {sid for w in deadlines for sid in w.evidence}
     events = [e for e in events if e.evidence not in deadline_sentences]
@@ -201,23 +199,6 @@ def _filed(path: str, mtime_ns: int, size: int) -> Filed | None:
                  brief.article.sha256, mtime_ns)
 
 
-def _span(published: str | None) -> tuple[date, date] | None:
-    """The days a date may mean: "2024-05-20" one, "2024-05" a month, "2024" a year; None if it is no date."""
-    m = _ISO.match(published or "")
-    if not m:
-        return None
-    year, month, day = (int(g) if g else None for g in m.groups())
-    try:
-        if day:
-            return date(year, month, day), date(year, month, day)
-        if month:
-            end = date(year + month // 12, month % 12 + 1, 1)
-            return date(year, month, 1), date.fromordinal(end.toordinal() - 1)
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
-
-
 def _names(actor: Actor) -> set[str]:
     return {n.casefold() for n in (actor.name, *actor.aliases)}
 
@@ -235,7 +216,7 @@ def _dated(items) -> list[DatedChange]:
     """In date order, each sentence once: a sentence with two dates ("on Monday and again on Wednesday") is
     one thing to read, under its first date."""
     out: dict[str, DatedChange] = {}
-    for when, iso, what, evidence in sorted(items, key=lambda item: _span(item[1])[0]):
+    for when, iso, what, evidence in sorted(items, key=lambda item: date_span(item[1])[0]):
         out.setdefault(" ".join(evidence), DatedChange(when=when, date=iso, what=what, evidence=evidence))
     return list(out.values())
 

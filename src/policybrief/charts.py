@@ -15,11 +15,10 @@ import functools
 import itertools
 import json
 import math
-import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from importlib.resources import files
 
 import altair as alt
@@ -27,9 +26,9 @@ import vl_convert as vlc
 import yaml
 from altair.utils.schemapi import debug_mode
 
-from policybrief.brief import Brief
+from policybrief import present
+from policybrief.brief import Brief, date_span
 from policybrief.outputs import VEGALITE_MIMETYPE
-from policybrief.present import PAGE_METADATA_KEY
 
 # The PDF's own sans (brief.typ), with Arial's metrics, so labels measured here fit where browsers draw them in
 # Arial or Helvetica; vl-convert also measures it in half the time it takes for DejaVu Sans.
@@ -50,7 +49,6 @@ MIN_FRAME = (50.0, 30.0)
 REGION_HEIGHT = 300
 # A state smaller than this on the map (square pixels) is marked with a dot as well.
 MIN_VISIBLE_PIXELS = 80
-MIN_TIMELINE_EVENTS = 3
 LABEL_CHARS = 56
 
 
@@ -76,7 +74,7 @@ class ChartView:
         data = {VEGALITE_MIMETYPE: self.spec, "image/svg+xml": self.svg, "text/plain": f"Chart: {self.caption}"}
         # Lab reads embed options from the output's metadata; its action menu links to an online editor.
         embed = {"embed_options": {"actions": False}}
-        return data, {PAGE_METADATA_KEY: {"caption": self.caption}, VEGALITE_MIMETYPE: embed}
+        return data, {present.PAGE_METADATA_KEY: {"caption": self.caption}, VEGALITE_MIMETYPE: embed}
 
 
 def show(chart: alt.TopLevelMixin | None, caption: str | None = None) -> ChartView | None:
@@ -183,17 +181,11 @@ def timeline_chart(brief: Brief) -> alt.LayerChart | None:
     """Dated events in time order, a dot for a day and a bar for a month or a year, with publication marked;
     None unless the article gives at least three events with resolved dates."""
     published = _day(brief.article.published)
-    events, seen = [], set()
-    for entry in brief.timeline:
-        span = _span(entry.date)
-        if span is None or (span, entry.what) in seen:
-            continue
-        seen.add((span, entry.what))
-        events.append((span, entry))
-    if len(events) < MIN_TIMELINE_EVENTS:
+    events = present.charted_events(brief)
+    if not events:
         return None
-    events.sort(key=lambda item: item[0])
-    labels = _unique([_shorten(entry.what) for _, entry in events])
+    # Each label ends on the sentence it comes from: the annex lists no table of these events beside the chart.
+    labels = _unique([f"{_shorten(entry.what)} [{entry.evidence}]" for _, entry in events])
     rows = [
         {
             "event": label,
@@ -507,26 +499,8 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _span(value: str | None) -> tuple[date, date] | None:
-    """The first and last day an ISO date, YYYY-MM or YYYY stands for; None when it is not one."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if day:
-            start = date(year, month, day)
-            return start, start
-        if month:
-            start = date(year, month, 1)
-            return start, (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:  # a resolver's slip such as month 13 is no date to draw
-        return None
-
-
 def _day(value: str | None) -> date | None:
-    span = _span(value)
+    span = date_span(value)
     return span[0] if span and span[0] == span[1] else None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from policybrief.brief import Actor, Brief, Sourcing, Theme
+from policybrief.brief import Actor, Brief, Sourcing, Theme, TimelineEntry, date_span
 from policybrief.outputs import inline_styles
 
 # Output metadata key through which sections pass page hints (title, description, caption) to the exporter.
@@ -69,6 +69,8 @@ MAX_CHANGED_ACTORS = 5
 MAX_CHANGED_DATES = 3
 MAX_EVENT_WORDS = 25
 RISK_LEVELS = ("low", "moderate", "high")
+# Fewer events with a resolved date make no timeline worth drawing: the annex's table holds them.
+MIN_TIMELINE_EVENTS = 3
 
 
 @dataclass(frozen=True)
@@ -290,11 +292,15 @@ def source_notes(brief: Brief) -> Section:
     parts = [_annex_part("cited", _cited_sentences(brief))]
     if brief.removed:
         parts.append(_annex_part("removed", _removed(brief)))
-    parts.append(_annex_part("notes", _notes(brief)))
+    if brief.notes:
+        parts.append(_annex_part("notes", Markup('<ul class="pb-notes">{}</ul>').format(
+            Markup("").join(Markup("<li>{}</li>").format(n) for n in brief.notes))))
     if brief.unsupported:
         rows = [[u.text, u.reason, "; ".join(u.quotes)] for u in brief.unsupported]
         parts.append(_annex_part("unsupported", _table(["Claim", "Why left out", "Quotes offered"], rows,
                                                        "pb-unsupported")))
+    # One line, not a part of its own: under a heading it was the last page's only content on short briefs.
+    parts.append(_muted(_made_with(brief)))
     return _section("sources", Markup("").join(parts))
 
 
@@ -513,15 +519,13 @@ def _framing(brief: Brief) -> Markup:
     if t.assessment not in (j.text for j in brief.key_judgments):  # page 1 already says it, quotes and all
         body += Markup('<p class="pb-assessment">{} {}</p>').format(t.assessment, _cites(brief, t.evidence))
     body += Markup('<div class="pb-sides">{}{}</div>').format(
-        _side(brief, "Sovereignty", "sovereignty", t.sovereignty_evidence),
-        _side(brief, "Security", "security", t.security_evidence),
+        _side(brief, "Sovereignty", "sovereignty", themes.sovereignty, t.sovereignty_evidence),
+        _side(brief, "Security", "security", themes.security, t.security_evidence),
     )
-    rows = [
-        _theme_row(brief, "Sovereignty", themes.sovereignty),
-        _theme_row(brief, "Security", themes.security),
-        _theme_row(brief, "Power vacuum", themes.power_vacuum),
-    ]
-    body += _table(["Theme", "The article frames it", "Evidence"], rows, "pb-themes")
+    vacuum = themes.power_vacuum
+    body += Markup('<p class="pb-vacuum-frame">{} {}</p>').format(
+        "The article speaks of a power or security vacuum." if vacuum.present
+        else "The article does not speak of a power or security vacuum.", _cites(brief, vacuum.evidence))
     return body + _muted(
         "Framing is how the article itself presents its subject. The power-vacuum risk on page 2 is rated from "
         "the indicators the article reports, so it can stand even where the article never speaks of a vacuum."
@@ -537,18 +541,16 @@ def _frame_bar(label: str, key: str, count: int, total: int) -> Markup:
     ).format(key, label, share, count, total)
 
 
-def _theme_row(brief: Brief, label: str, theme: Theme) -> list[object]:
-    return [label, _seen(theme.present), _cites(brief, theme.evidence)]
-
-
-def _side(brief: Brief, heading: str, key: str, ids: list[str]) -> Markup:
+def _side(brief: Brief, heading: str, key: str, theme: Theme, ids: list[str]) -> Markup:
+    """The theme's call with the sentences that evidence it, then the sentences the side quotes most strongly."""
     quotes = [
         Markup("<li><q>{}</q> {}</li>").format(s.text, _cites(brief, [s.id]))
         for s in (brief.sentence(sid) for sid in ids)
         if s is not None
     ]
     items = Markup("").join(quotes) if quotes else Markup('<li class="pb-muted">No sentence cited.</li>')
-    return Markup('<div class="pb-side pb-side-{}"><h4>{}</h4><ul>{}</ul></div>').format(key, heading, items)
+    return Markup('<div class="pb-side pb-side-{}"><h4>{}: {} {}</h4><ul>{}</ul></div>').format(
+        key, heading, "framed" if theme.present else "not framed", _cites(brief, theme.evidence), items)
 
 
 def _indicators(brief: Brief) -> Markup:
@@ -565,11 +567,6 @@ def _indicators(brief: Brief) -> Markup:
     return _muted(f"Looked for and not seen in the article: {'; '.join(absent)}.{where}")
 
 
-def _seen(present: bool) -> Markup:
-    return Markup('<span class="pb-presence pb-{0}">{1}</span>').format(
-        "present" if present else "absent", "Yes" if present else "No")
-
-
 def _figures(brief: Brief) -> Markup:
     if not brief.figures:
         return _muted("The article gives no figures.")
@@ -577,15 +574,36 @@ def _figures(brief: Brief) -> Markup:
     return _table(["Figure", "What", "Evidence"], rows, "pb-figures")
 
 
+def charted_events(brief: Brief) -> list[tuple[tuple[date, date], TimelineEntry]]:
+    """The timeline's entries the annex's chart places on a time axis, each event once, in time order (see
+    charts.timeline_chart); none when fewer than MIN_TIMELINE_EVENTS have a resolved date."""
+    events, seen = [], set()
+    for entry in brief.timeline:
+        span = date_span(entry.date)
+        if span is None or (span, entry.what) in seen:
+            continue
+        seen.add((span, entry.what))
+        events.append((span, entry))
+    return sorted(events, key=lambda item: item[0]) if len(events) >= MIN_TIMELINE_EVENTS else []
+
+
 def _timeline(brief: Brief) -> Markup:
+    """The dates the chart after the annex cannot place ("last year", a date never resolved), or all of them when
+    there is no chart: a table of the events the chart draws would say the same twice."""
     if not brief.timeline:
         return _muted("The article gives no dates.")
+    charted = bool(charted_events(brief))
+    entries = [e for e in brief.timeline if not (charted and date_span(e.date))]
+    if not entries:
+        return _muted("The chart below places each dated event, with the sentence it comes from.")
     # One row per sentence: "June 2023" and "this year" in one sentence are one row, its dates in order
     whens: dict[tuple[str, str], list[str]] = {}
-    for e in brief.timeline:
+    for e in entries:
         whens.setdefault((e.what, e.evidence), []).append(e.when)
     rows = [["; ".join(when), what, _cites(brief, [sid])] for (what, sid), when in whens.items()]
-    return _table(["When", "What", "Evidence"], rows, "pb-timeline")
+    note = _muted("The chart below places the events with a resolved date; these are the others.") if charted \
+        else Markup("")
+    return note + _table(["When", "What", "Evidence"], rows, "pb-timeline")
 
 
 def _cited_sentences(brief: Brief) -> Markup:
@@ -612,12 +630,10 @@ def _removed(brief: Brief) -> Markup:
     )
 
 
-def _notes(brief: Brief) -> Markup:
+def _made_with(brief: Brief) -> str:
     engine = brief.engine
     model = f" and the model {engine.model}" if engine.model else ""
-    made = f"Prepared with {engine.name} {engine.version}{model}."
-    items = Markup("").join(Markup("<li>{}</li>").format(n) for n in [*brief.notes, made])
-    return Markup('<ul class="pb-notes">{}</ul>').format(items)
+    return f"Prepared with {engine.name} {engine.version}{model}."
 
 
 def _num(value: float) -> str:

@@ -404,10 +404,6 @@ class _Writer:
             return f"#pb-p({self.content(node.children)})"
         return f"#pb-source({_literal(anchor)}, {self.content(node.children)})"
 
-    def _presence(self, node: _Node, cls: str) -> str:
-        kind = "present" if "pb-present" in node.classes else "absent"
-        return f"#pb-presence({_literal(kind)}, {self.content(node.children)})"
-
     def _link(self, node: _Node) -> str:
         href = node.attrs.get("href", "")
         if href.startswith("#") and href[1:] in self.ids:
@@ -476,7 +472,6 @@ class _Writer:
         "pb-frames": _frames,
         "pb-cite": _cite,
         "pb-source": _source,
-        "pb-presence": _presence,
         "pb-text": _pre,
     }
     _TAG_HANDLERS = {
