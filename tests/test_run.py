@@ -24,6 +24,9 @@ SHORT = ROOT / "tests" / "realset" / "tune" / "r112_lebanon_army_deploys.txt"  #
 # both a table and a chart, and a note on the brief took a heading of its own.
 DENSE = [ROOT / "tests" / "realset" / "tune" / f"{name}.txt" for name in (
     "r564_somalia_wary_over_security_vacuum", "r1488_bakassi_greentree_unratified")]
+# Its page 2 leaves 54 mm under the indicators: the charts, drawn 50 mm high, went to a third page of their own.
+CROWDED = ROOT / "tests" / "devset" / "001_mali_un_exit_wire.txt"
+CHART_CAPTIONS = ("Who supports, opposes or hedges on the development", "Where: the countries the article names")
 HEADINGS = ["Bottom line up front", "Sourcing and confidence", "Who stands where", "Power-vacuum risk", "Annex",
             "Source notes"]
 # Phrases the page itself once wrote around the analysis' text.
@@ -115,12 +118,13 @@ def test_pdf_has_the_sections_a_chart_and_metadata(brief_dir):
 def short_and_two_pages(tmp_path_factory) -> dict[str, Path]:
     """A 300-word article with its annex, and it and the 1,000-word sample without."""
     out = tmp_path_factory.mktemp("pages")
-    proc = run("policybrief", "run", str(SHORT), *map(str, DENSE), "--out", str(out / "annex"), "--workers", "2")
+    proc = run("policybrief", "run", str(SHORT), *map(str, DENSE), str(CROWDED), "--out", str(out / "annex"),
+               "--workers", "2")
     assert proc.returncode == 0, proc.stderr
     proc = run("policybrief", "run", str(SHORT), str(SAMPLE), "--out", str(out / "two"), "--no-annex", "--workers", "2")
     assert proc.returncode == 0, proc.stderr
     return {"short": out / "annex" / SHORT.stem / "brief.pdf",
-            **{path.stem: out / "annex" / path.stem / "brief.pdf" for path in DENSE},
+            **{path.stem: out / "annex" / path.stem / "brief.pdf" for path in [*DENSE, CROWDED]},
             "short_two": out / "two" / SHORT.stem / "brief.pdf",
             "sample_two": out / "two" / SAMPLE.stem / "brief.pdf"}
 
@@ -129,6 +133,10 @@ def test_page_counts_two_pages_and_the_annex(brief_dir, short_and_two_pages):
     for key in ("short", *(path.stem for path in DENSE)):
         assert 2 < len(PdfReader(short_and_two_pages[key]).pages) <= 4, key
     assert 2 < len(PdfReader(brief_dir / "brief.pdf").pages) <= 6  # the sample: about 1,000 words
+    crowded = PdfReader(short_and_two_pages[CROWDED.stem]).pages
+    assert len(crowded) <= 6  # 718 words
+    # the charts shrink a little into what page 2 has left rather than open a page of their own
+    assert all(caption in crowded[1].extract_text() for caption in CHART_CAPTIONS)
     for key in ("short_two", "sample_two"):
         pages = PdfReader(short_and_two_pages[key]).pages
         assert len(pages) == 2, key
