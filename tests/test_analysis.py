@@ -1163,6 +1163,16 @@ def test_a_name_the_text_goes_on_to_shorten_twice_is_a_persons(write_article):
     assert "Albin Kurti" in names and not {"Currently Kurti", "High Arctic"} & names, names
 
 
+def test_a_region_a_people_and_a_municipality_that_speak_are_no_people(write_article):
+    # pages r2396, r1994 and r2088: "the Western Balkans", "Central Africans", "the municipality of Zubin Potok"
+    brief = brief_of(write_article(
+        "Kosovo tensions\n\nLeaders in Kosovo and the Western Balkans said they want calm. Central Africans say "
+        "they are tired of the war. One assembly member of the municipality of Zubin Potok offered the Serbian "
+        "flag to its mayor. Prime Minister Albin Kurti said Kosovo would not back down.\n"))
+    people = {a.name for a in brief.actors if a.type == "person"}
+    assert people == {"Albin Kurti"}, people
+
+
 def test_an_outlet_after_a_title_is_no_person(write_article):
     brief = brief_of(write_article(
         "Envoy recalled\n\nSudan recalled its ambassador from Kenya on Thursday, Sudan's official SUNA news agency "

@@ -356,8 +356,10 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             or _ROLE_IN_BRACKETS.match(s.sentence.text[toks[person_end - 1].end:]) is not None)
         # "the Russian daily Nezavisimaya Gazeta, Kazakhstan's first president, ...": an outlet, then who it quoted
         named_outlet = i > 0 and toks[i - 1].text in _OUTLET_NOUNS
+        # ("the Western Balkans said", "Central Africans say": a place's or a people's name)
         if 2 <= words_in_name <= 5 and s.free(i, person_end) and not _a_place_by_its_preposition(toks, i) \
-                and not named_outlet \
+                and not named_outlet and toks[i].text not in _NOT_FIRST_NAMES \
+                and not _a_place_by_its_noun(toks, i) \
                 and (_speaks(toks, i, person_end, cue) or role or described) \
                 and not any(t.text in gaz.sources for t in toks[i:person_end]) \
                 and not any(len(t.text) > 2 and t.text.isupper() for t in toks[i:person_end]):  # "LTTE Diaspora"
@@ -407,6 +409,15 @@ def _a_place_by_its_preposition(toks: list[Token], i: int) -> bool:
 
 
 _WHERE = frozenset({"on", "along", "across", "near", "beyond", "into", "through", "around", "up", "down", "upon"})
+
+
+def _a_place_by_its_noun(toks: list[Token], i: int) -> bool:
+    """ "the municipality of Zubin Potok offered ...": a name after a kind of place and "of" is the place's."""
+    return i > 1 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in _PLACE_NOUNS
+
+
+_PLACE_NOUNS = frozenset({"municipality", "town", "city", "village", "district", "province", "region", "county",
+                          "governorate", "island", "islands", "capital", "port"})
 
 
 # Words that open a place's name or a sentence, never a person's: "West Africa", "Many Darfuris", "Top Pacific".
