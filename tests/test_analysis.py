@@ -1173,6 +1173,22 @@ def test_a_region_a_people_and_a_municipality_that_speak_are_no_people(write_art
     assert people == {"Albin Kurti"}, people
 
 
+def test_people_described_after_their_name_or_named_after_a_long_role(write_article):
+    # pages r102, r1436, r1772, r1946: a role without an article ("emeritus professor", "vice-president of"), a
+    # description with one before "said", and a role whose complement runs in lower case before the name
+    brief = brief_of(write_article(
+        "Border rules\n\nBritain is overstretched, said Mr Brown. Lawrence Freedman, emeritus professor of war "
+        "studies at King's College London, said the army was small. Dmitry Chemakin, vice-president of the "
+        "Kaliningrad Chamber of Commerce, said the rules should be in force. Ibrahima Camara, a civil servant in "
+        "Conakry, said he voted yes. The spokesperson for the Iranian foreign ministry, Saeed Khatibzadeh, said the "
+        "drills were a sovereignty issue. The deputy director of the Kosovo Police for the northern region, Veton "
+        "Elshani, warned in May that the bridge would open. The bridge, a symbol of division, stayed shut. The "
+        "killing of President Jovenel Moïse sent the Haitian capital, Port-au-Prince, spiralling down.\n"))
+    people = {a.name for a in brief.actors if a.type == "person"}
+    assert {"Lawrence Freedman", "Dmitry Chemakin", "Ibrahima Camara", "Saeed Khatibzadeh", "Veton Elshani"} <= people
+    assert not {"Border", "The bridge", "Port-au-Prince"} & people, people
+
+
 def test_an_outlet_after_a_title_is_no_person(write_article):
     brief = brief_of(write_article(
         "Envoy recalled\n\nSudan recalled its ambassador from Kenya on Thursday, Sudan's official SUNA news agency "

@@ -213,17 +213,30 @@ _ROLE_NOUNS = (r"secretary|minister|spokes\w+|leader|commander|chief|head|presid
                r"judge|prosecutor|commissioner|diplomat|negotiator|lawmaker|legislator|politician|national|citizen|"
                r"expert|specialist|scholar|historian|economist|scientist|author|writer|columnist|commentator|"
                r"consultant|strategist|academic|lecturer|member|representative|senator|congress(?:wo)?man|"
-               r"correspondent|reporter|student|resident")
-_ROLE_WORD = re.compile(
-    rf"(?:(?:deputy|vice|acting|former|under|assistant|senior|special|high)\s+)?\b({_ROLE_NOUNS})\b", re.I)
+               r"correspondent|reporter|student|resident|prefect|administrator|instructor|moderator|pilot|candidate")
+# "Lawrence Freedman, emeritus professor of war studies", "Dmitry Chemakin, vice-president of the Chamber": up to
+# two words that qualify the role, before it or joined to it
+_ROLE_QUALIFIERS = (r"deputy|vice|acting|former|under|assistant|senior|special|high|emeritus|interim|retired|"
+                    r"outgoing|incoming|co|executive|principal|chief|top|longtime|long-time|veteran|sub|regional|"
+                    r"provincial|district|local|foreign|defen[cs]e|security|military|political|opposition|party")
+_ROLE_WORD = re.compile(rf"(?:(?:{_ROLE_QUALIFIERS})[\s-]+){{0,2}}\b({_ROLE_NOUNS})\b", re.I)
+# Words that end a role's complement: a verb or a clause begins ("the President sent the Haitian capital, Port-au-
+# Prince, into ...")
+_NOT_IN_A_ROLE = ("said|says|told|is|was|are|were|has|have|had|will|would|that|which|who|when|where|while|after|"
+                  "before|because|but|and|sent|made|took|gave|met|led|left|became|came|went|saw|won|lost|held|called|"
+                  "asked|urged|warned|added|announced|stated|noted|claimed|reported|accused|visited|signed|killed|"
+                  "ordered|named|appointed|replaced|succeeded|sacked|dismissed|fired|arrested|detained")
 # "Guyana's President, Irfaan Ali, condemned", "Prime Minister of the Cook Islands, Mark Brown, and", "its
 # candidate, Edmundo González, was the winner": a name set off by commas after a role is the person holding it
 _ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|predecessor|rival|opponent|counterpart|"
                               r"pilot|hostage|aide|wife|husband|son|daughter|brother|sister|father|mother)"
                               # "the assistant Chief District Officer (CDO), Dattaraj Hamal,": the title's acronym
-                              # "the special envoy for dialogue, Miroslav Lajcak,": what the role is for, in lower case
-                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)|\s+(for|of|on)(\s+(?-i:[a-z]+)){1,2})"
-                              r"{0,8}(\s*\((?-i:[A-Z]{2,6})\))?"
+                              # "the special envoy for dialogue, Miroslav Lajcak,", "the deputy director of the
+                              # Kosovo Police for the northern region, Veton Elshani,": what the role is for, in lower
+                              # case too, but no verb or clause between it and the name
+                              r"(\s+(of|for|on|to|in|at|the|(?-i:[A-Z])[\w’'.-]*)|\s+(?!(?:" + _NOT_IN_A_ROLE + r")\b)"
+                              r"(?-i:[a-z][\w’'-]*)){0,8}"
+                              r"(\s*\((?-i:[A-Z]{2,6})\))?"
                               # "the enlargement commissioner, Slovenian Marta Kos,": a nationality before the name
                               r"\s*,\s*((?-i:[A-Z])[\w-]+\s+)?$", re.I)
 
@@ -262,7 +275,8 @@ def _described_as_organisation(s: TokenSentence, i: int, end: int, cue: Cues) ->
 
 # "Trump’s envoy to Iraq, Mark Savaya—appointed on 19 October—has": a dash sets the name off as a comma does
 _SETS_OFF = frozenset({",", "—", "–"})
-_WHO_OR_AGE = re.compile(r"\s*(who\b|(aged\s+)?\d{1,3}\s*,)")
+# ("Ibrahima Camara, a civil servant in Conakry, said": described with "a", then speaking)
+_WHO_OR_AGE = re.compile(r"\s*(who\b|(aged\s+)?\d{1,3}\s*,|an?\s+(?-i:[a-z])[^,;()]{2,80},\s*(said|says|told|added)\b)")
 # "Sher Bahadur Deuba (head of the Congress)": a role in brackets after the name
 _ROLE_IN_BRACKETS = re.compile(rf"\s*\((the\s+|a\s+|then\s+|former\s+)*({_ROLE_NOUNS})\b", re.I)
 
