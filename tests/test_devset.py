@@ -107,9 +107,9 @@ def test_check_gold_names_an_entry_split_by_an_unquoted_comma(tmp_path):
 # Floors just under what the real tuning set measures today, so a change that loses ground on real pages
 # fails here; the held-back part is reported by `make eval`, never tuned against. The theme model is trained on
 # the tuning set, so its evidence floor guards against regressions, not for generalisation.
-REAL_FLOORS = {"recall": 0.82, "central": 0.89, "precision": 0.85, "type_acc": 0.95, "themes": 0.98, "evidence": 0.99,
+REAL_FLOORS = {"recall": 0.82, "central": 0.89, "precision": 0.86, "type_acc": 0.95, "themes": 0.98, "evidence": 0.99,
                "figures": 0.91, "years": 0.94, "boilerplate": 0.96, "published": 0.95, "author": 0.77, "kind": 0.98,
-               "risk": 0.79, "clean": 0.98}
+               "risk": 0.79, "clean": 0.99}
 
 
 @pytest.fixture(scope="module")
