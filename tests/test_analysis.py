@@ -1189,6 +1189,19 @@ def test_people_described_after_their_name_or_named_after_a_long_role(write_arti
     assert not {"Border", "The bridge", "Port-au-Prince"} & people, people
 
 
+def test_a_leader_named_in_full_with_a_government_is_a_person_too(write_article):
+    # pages r1476, r1526 and r2984: "Fidel Castro's government", "the K.P. Sharma Oli government"; a people's
+    # or a region's government has no leader in its name
+    brief = brief_of(write_article(
+        "Spy base\n\nIn 2002, John Bolton accused Fidel Castro’s government of producing weapons. After the "
+        "ouster of the K.P. Sharma Oli government, Nepal voted. The New Caledonian government objected, and the "
+        "Kurdistan Region government too.\n"))
+    people = {a.name for a in brief.actors if a.type == "person"}
+    bodies = {a.name for a in brief.actors if a.type == "government_body"}
+    assert people == {"John Bolton", "Fidel Castro", "K.P. Sharma Oli"}, people
+    assert {"Fidel Castro government", "New Caledonian government", "Kurdistan Region government"} <= bodies
+
+
 def test_an_outlet_after_a_title_is_no_person(write_article):
     brief = brief_of(write_article(
         "Envoy recalled\n\nSudan recalled its ambassador from Kenya on Thursday, Sudan's official SUNA news agency "

@@ -323,7 +323,13 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
         # region's government, which no gazetteer knows
         if not kind and (run_end := administration_at(toks, end)) == end + 1 \
                 and (toks[end - 1].possessive or i > 0 and toks[i - 1].text in ARTICLES):
-            add_administration(found, s, s.surface(i, end).rstrip("’'"), run_end, None)
+            leader = s.surface(i, end).rstrip("’'")
+            add_administration(found, s, leader, run_end, None)
+            # "Fidel Castro's government", "the K.P. Sharma Oli government": a full name is its leader's, who
+            # acts through it; a region's or a people's name ("the Kurdistan Region government", "the New
+            # Caledonian government", "a Sunni Islamist government") is no one's
+            if _names_a_leader(toks, i, end, gaz, cue):
+                found.add(f"person:{leader}", leader, "person", s, leader)
             s.claim(i, run_end)
             i = run_end
             continue
@@ -489,6 +495,14 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
                 name = s.surface(i, end).rstrip("’'")
                 found.add(f"person:{name}", name, "person", s, name, role=_apposition(s, end))
                 s.claim(i, end)
+
+
+def _names_a_leader(toks: list[Token], i: int, end: int, gaz: Gazetteer, cue: Cues) -> bool:
+    words = [t.text.rstrip("’'").removesuffix("’s").removesuffix("'s") for t in toks[i:end] if t.text[0].isalpha()]
+    return len(words) >= 2 and words[0] not in _NOT_FIRST_NAMES and key(" ".join(words)) not in cue.places \
+        and words[-1].lower() not in _PLACE_NOUNS | {"state", "regional", "federal", "national", "interim"} \
+        and not re.search(r"(ian|ist|ese|ish|ic)$", words[-1]) \
+        and not any((w,) in gaz.names or (w,) in gaz.demonyms for w in words)
 
 
 def _an_adverb(word: str) -> bool:
