@@ -1187,6 +1187,10 @@ def test_a_name_the_text_goes_on_to_shorten_twice_is_a_persons(write_article):
      "Sharma Oli government, Nepal voted. The New Caledonian government objected, and the Kurdistan Region "
      "government too.",
      {"John Bolton", "Fidel Castro", "K.P. Sharma Oli"}, {"New Caledonian", "Kurdistan Region"}),
+    # pages r1862 and r119: a lower-case title capitalised by the sentence it opens is not part of the name
+    ("Analyst Luis Astorga said the cartels merged. Advisor Hussein Allawi agreed. National Assembly Speaker Ali "
+     "Ahmed spoke.",
+     {"Luis Astorga", "Hussein Allawi", "Ali Ahmed"}, {"Analyst Luis Astorga", "Advisor Hussein Allawi"}),
 ])
 def test_who_is_a_person_by_what_the_text_says_of_them(write_article, text, people, not_people):
     brief = brief_of(write_article(f"Talks\n\n{text}\n"))

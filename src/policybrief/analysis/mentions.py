@@ -105,7 +105,22 @@ def title_at(toks: list[Token], i: int, cue: Cues) -> tuple[str, int] | None:
     for title, role in cue.titles.get(words[0], ()):
         if words[:len(title)] == title:
             return role, i + len(title)
+    # "Analyst Luis Astorga said": a title written in lower case, capitalised because it opens the sentence, before
+    # a name of two words or more
+    if i == 0 and words[0][:1].isupper() and words[0].lower() not in _NOT_OPENING_TITLES:
+        lowered = (words[0].lower(), *words[1:])
+        for title, role in cue.titles.get(lowered[0], ()):
+            n = len(title)
+            if lowered[:n] == title and n + 1 < len(toks) and toks[n].capitalised and toks[n + 1].capitalised:
+                return role, i + n
     return None
+
+
+# Lower-case titles that open a sentence as the first word of a body's name too ("National Assembly ...",
+# "Deputy Speaker ...", "Chief Justice ...")
+_NOT_OPENING_TITLES = frozenset({"national", "citizen", "resident", "deputy", "chief", "head", "leader", "official",
+                                 "fellow", "owner", "director", "manager", "founder", "general", "commander",
+                                 "successor", "predecessor", "rival", "counterpart", "candidate", "aide"})
 
 
 MAX_NAME_TOKENS = 12  # no organisation's name is longer; a page of capitalised words must not cost n²
