@@ -19,6 +19,7 @@ import nbformat
 import pytest
 import yaml
 from conftest import ROOT
+from pypdf import PdfReader
 from test_run import run
 
 from policybrief import present
@@ -231,6 +232,14 @@ def test_each_niger_brief_says_what_changed_since_the_one_before(niger):
     assert "Since the last brief" in " ".join(
         str(o.get("data", {}).get("text/html", "")) for c in nbformat.read(
             niger / "r322_africa_file" / "brief.ipynb", as_version=4).cells for o in c.get("outputs", []))
+
+
+@pytest.mark.slow
+def test_since_the_last_brief_opens_page_two_with_the_actors_after_it(niger):
+    # At the end of page 1 it ran over onto a second page that a line or two filled, the actors on a third.
+    pages = [page.extract_text() for page in PdfReader(niger / "r322_africa_file" / "brief.pdf").pages]
+    assert "Since the last brief" not in pages[0] and "Sourcing and confidence" in pages[0]
+    assert pages[1].index("Since the last brief") < pages[1].index("Who stands where")
 
 
 @pytest.mark.slow

@@ -229,7 +229,8 @@ def risk(brief: Brief, *, annex: bool = True) -> Section:
 
 def since_last_brief(brief: Brief, *, annex: bool = True) -> Section | None:
     """What changed since the last brief on the situation (brief.changes), in plain sentences; what this
-    article states cites its sentences. Compact, since it ends page 1. None when no brief came before."""
+    article states cites its sentences. Compact: in the PDF it opens page 2, before the actors. None when no brief
+    came before."""
     c = brief.changes
     if c is None:
         return None
