@@ -1187,6 +1187,11 @@ def test_a_name_the_text_goes_on_to_shorten_twice_is_a_persons(write_article):
      "Sharma Oli government, Nepal voted. The New Caledonian government objected, and the Kurdistan Region "
      "government too.",
      {"John Bolton", "Fidel Castro", "K.P. Sharma Oli"}, {"New Caledonian", "Kurdistan Region"}),
+    # pages r1764, r1816 and r353: "<name> of <body> told/stated/said" is a person and where they work; a body
+    # after "the" is none
+    ("Trond Hugubakken of PST told Norwegian Broadcasting that it was serious. Wilker Dias of Plataforma Decide "
+     "stated that there was no protest. In 2016, the International Tribunal of the Law of the Sea backed Manila.",
+     {"Trond Hugubakken", "Wilker Dias"}, {"Plataforma Decide", "PST", "International Tribunal"}),
     # pages r1862 and r119: a lower-case title capitalised by the sentence it opens is not part of the name
     ("Analyst Luis Astorga said the cartels merged. Advisor Hussein Allawi agreed. National Assembly Speaker Ali "
      "Ahmed spoke.",

@@ -290,6 +290,18 @@ def capitalised_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cu
             i += 1
             continue
         end = org_run(toks, i, s)
+        if (person_end := _speaker_of(toks, i, end, gaz, cue)) is not None:
+            # "Trond Hugubakken of PST told", "Erlandas Mikėnas of the Lithuanian National Road Carriers Association
+            # said": a person's name, then where they work, then what they say
+            name = s.surface(i, person_end)
+            found.add(f"person:{name}", name, "person", s, name)
+            body = person_end + 1 + (toks[person_end + 1].text == "the")
+            if s.free(body, end) and key(s.surface(body, end)) not in cue.places:
+                org = s.surface(body, end).rstrip("’'")
+                found.add(f"org:{org}", org, type_from_head(key(org)) or "organisation", s, org)
+            s.claim(i, end)
+            i = end
+            continue
         if end == i + 1 and toks[i].text.lower() in _NAME_OPENING_WORDS and end < len(toks) and toks[end].capitalised:
             # "the party For Georgia": a name that opens on a small word goes on over the state's name after it
             while end < len(toks) and toks[end].capitalised:
@@ -503,6 +515,22 @@ def _names_a_leader(toks: list[Token], i: int, end: int, gaz: Gazetteer, cue: Cu
         and words[-1].lower() not in _PLACE_NOUNS | {"state", "regional", "federal", "national", "interim"} \
         and not re.search(r"(ian|ist|ese|ish|ic)$", words[-1]) \
         and not any((w,) in gaz.names or (w,) in gaz.demonyms for w in words)
+
+
+def _speaker_of(toks: list[Token], i: int, end: int, gaz: Gazetteer, cue: Cues) -> int | None:
+    """Where a name of two or three words ends, when a capitalised run reads "<name> of <body>" and a speech verb
+    follows it; else None."""
+    # ("the International Tribunal of the Law of the Sea backed": a body after "the")
+    if end >= len(toks) or toks[end].text not in cue.speech_verbs or i > 0 and (
+            toks[i - 1].capitalised or toks[i - 1].text.lower() in ARTICLES):
+        return None
+    of = next((k for k in range(i + 2, min(end, i + 4)) if toks[k].text == "of"), None)
+    words = [t.text for t in toks[i:of]] if of else []
+    if not (2 <= len(words) <= 3) or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+            or words[0] in _NOT_FIRST_NAMES or words[0] in ARTICLES or is_org_head(tuple(words[-1:])) \
+            or _is_known_name(toks, i, of, gaz) or any((w,) in gaz.names or (w,) in gaz.demonyms for w in words):
+        return None
+    return of
 
 
 def _an_adverb(word: str) -> bool:
