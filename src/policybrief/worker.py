@@ -335,19 +335,20 @@ def _watch_parent(parent: int, tmp: str) -> None:
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
-        _orphaned(tmp)
+        _exit_removing(tmp, 1)
 
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _orphaned(tmp: str) -> None:
-    """Exit now, the parent being gone, with the temporary folder it made for this process, which it cannot
-    remove any more. The kernels exit with this process (ipykernel watches its parent)."""
+def _exit_removing(tmp: str, status: int) -> None:
+    """Exit now with the temporary folder the parent made for this process: a parent that is gone (kill -9, or
+    its connection closed) cannot remove it any more. The kernels exit with this process (ipykernel watches its
+    parent)."""
     for _ in range(3):  # another thread may have just put a file in it, which the first pass missed
         shutil.rmtree(tmp, ignore_errors=True)
         if not os.path.exists(tmp):
             break
-    os._exit(1)
+    os._exit(status)
 
 
 def main(fd: int, parent: int, level: int, tmp: str) -> None:
@@ -381,7 +382,7 @@ def main(fd: int, parent: int, level: int, tmp: str) -> None:
         try:
             message = conn.recv()
         except EOFError:
-            _orphaned(tmp)
+            _exit_removing(tmp, 1)
         if message is None:
             for rest in (older, last):
                 if rest is not None:
@@ -398,18 +399,22 @@ def main(fd: int, parent: int, level: int, tmp: str) -> None:
             last.executed.wait()
         if older is not None:
             older.join()
-        older, last = last, _Rest(send, ticket, job, Path(out), stage, last)
+        older, last = last, _Rest(send, ticket, job, Path(out), stage, last, tmp)
         last.start()
-        send(("free", ticket, None))
+        try:
+            send(("free", ticket, None))
+        except OSError:  # the parent died between two briefs
+            _exit_removing(tmp, 1)
 
 
 class _Rest(threading.Thread):
     """A brief's notebook, then its export once the brief before it is exported (one export at a time)."""
 
     def __init__(self, send: Callable[[tuple], None], ticket: int, job: Job, out: Path, stage: Stage | Outcome,
-                 before: _Rest | None) -> None:
+                 before: _Rest | None, tmp: str) -> None:
         super().__init__(daemon=True, name=f"brief-{ticket}")
         self.send, self.ticket, self.job, self.out, self.stage, self.before = send, ticket, job, out, stage, before
+        self.tmp = tmp
         self.executed = threading.Event()
 
     def run(self) -> None:
@@ -426,10 +431,11 @@ class _Rest(threading.Thread):
                 traceback=outcome.traceback,
             )))
         except BaseException:
-            # Nothing can be reported on this connection any more: the parent sees the process die, as before.
+            # Nothing can be reported on this connection any more: the parent, if alive, sees the process die; if
+            # it was killed (the usual cause: the connection broke), only this process can remove its folder.
             logger.exception("%s: could not report the brief", self.job.source)
             logging.shutdown()
-            os._exit(70)
+            _exit_removing(self.tmp, 70)
 
 
 if __name__ == "__main__":
