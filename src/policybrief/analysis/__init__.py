@@ -76,7 +76,7 @@ def assemble(article: Article, info: ArticleInfo, sentences: list[Sentence], *, 
     captions = asides(sentences, article.title)
     told = [s for s in sentences if s.id not in captions] or sentences
     developed, developed_ids = development(told, info)
-    actors = find_stances(actors, sentences)
+    actors = find_stances(actors, sentences, f"{developed} {article.title}", developed_ids)
     bluf, bluf_evidence = bottom_line(info, sourcing, developed, developed_ids, themes, risk, actors, state,
                                       {r.text for r in article.removed}, common_words([s.text for s in sentences]))
     return Brief(
