@@ -1608,3 +1608,24 @@ def test_an_actor_that_plans_the_development_supports_it(write_article):
         "plans to hold elections in February."))
     stances = {a.name: a.stance for a in brief.actors}
     assert stances["Germany"] == "supports" and "Mali" in stances and stances["Mali"] is None, stances
+
+
+def test_a_vacuum_nothing_points_to_is_placed_nowhere(write_article):
+    # an unseen SCMP page: "A power vacuum in Japan is very unlikely" read as if one were in question there
+    brief = real_page(write_article, (
+        "Japan has lodged a formal protest with China over the entry of three Chinese coastguard ships into "
+        "Japanese territorial waters in the East China Sea, officials said on Tuesday."))
+    assert brief.risk.judgment == ("A power vacuum is very unlikely: the article describes no departing force, "
+                                   "armed challenger or failing state."), brief.risk.judgment
+    assert brief.risk.judgment in brief.bluf
+
+
+@pytest.mark.parametrize("full, short", [("Liu Dejun", "Liu"), ("Phumtham Wechayachai", "Phumtham")])
+def test_a_person_named_by_the_first_word_of_their_name_is_one_actor(write_article, full, short):
+    # an unseen page and tuning pages r2624, r932: a Chinese family name written first, a Thai given name; each
+    # "Liu added" had become an organisation of its own
+    brief = real_page(write_article, (
+        f"China's coast guard said Philippine ships had entered its waters, {full}, a spokesperson, said in a "
+        f"statement. In a further statement, {short} added that one of the ships had ignored repeated warnings."))
+    people = [a for a in brief.actors if short in a.name]
+    assert [(a.name, a.type, a.mentions) for a in people] == [(full, "person", 2)]

@@ -650,7 +650,9 @@ def bare_title(role: str) -> bool:
 
 
 def single_name_speakers_pass(s: TokenSentence, found: Collector, cue: Cues, lowercase: set[str]) -> None:
-    """A lone capitalised name that speaks or acts ("Maersk said") and is no known person's surname."""
+    """A lone capitalised name that speaks or acts ("Maersk said") and is no known person's surname; one that
+    opens exactly one known person's name is that person ("Liu added" after "Liu Dejun, a coast guard
+    spokesperson, said": a family name written first)."""
     toks = s.tokens
     for i in range(1, len(toks) - 1):
         t = toks[i]
@@ -659,5 +661,10 @@ def single_name_speakers_pass(s: TokenSentence, found: Collector, cue: Cues, low
                 or toks[i - 1].text in ("in", "at", "from", "near", "of", "to", "outside", "around")
                 or toks[i + 1].text in AUXILIARIES or t.text.lower() in PRONOUNS or t.text.lower() in OPENERS):
             continue
-        found.add(f"org:{t.text}", t.text, "organisation", s, t.text)
+        opens = [c for c in found.found.values() if c.type == "person" and len(key(c.name)) > 1
+                 and key(c.name)[0] == t.text]
+        if len(opens) == 1:
+            found.add(opens[0].key, opens[0].name, "person", s, t.text)
+        else:
+            found.add(f"org:{t.text}", t.text, "organisation", s, t.text)
         s.claim(i, i + 1)
