@@ -114,7 +114,9 @@ def _judgment(likelihood: Likelihood, present: dict[str, Indicator], actors: lis
         return (f"{opening}: the article discusses a gap in authority, though it describes no departing force, "
                 "armed challenger or failing state.")
     if not reasons:
-        return f"{opening}: the article describes no departing force, armed challenger or failing state."
+        # with nothing to place, "a power vacuum in Japan" reads as if one were in question there
+        return f"A power vacuum is {likelihood}: the article describes no departing force, armed challenger or " \
+            "failing state."
     if likelihood in ("unlikely", "very unlikely"):
         # what the article does describe is short of a vacuum: "unlikely, though rebels are active"
         return f"{opening}, though {listing(reasons[:3])}."
