@@ -1629,3 +1629,33 @@ def test_a_person_named_by_the_first_word_of_their_name_is_one_actor(write_artic
         f"statement. In a further statement, {short} added that one of the ships had ignored repeated warnings."))
     people = [a for a in brief.actors if short in a.name]
     assert [(a.name, a.type, a.mentions) for a in people] == [(full, "person", 2)]
+
+
+@pytest.mark.parametrize("furniture", [
+    # tuning pages r1482, r636, r2560: each had become the bottom line's first sentence
+    "Soldiers of the Malian Army Forces during an anti-terrorist operation in the Sahel in 2015. The army has "
+    "fought jihadists since 2012.",
+    "(FILES) In this file photo taken on October 3, 2018 members of the Cameroonian Gendarmerie patrols in the Omar "
+    "Bongo Square of Cameroon’s majority anglophone South West province capital Buea during a political rally of the "
+    "ruling CPDM party, Cameroon People’s Democratic Movement of incumbent Cameroonian President Paul Biya. – On "
+    "September 30, the government will start hosting a national dialogue on the crisis in the anglophone regions, "
+    "which has left thousands dead and hundreds of thousands displaced since it began.",
+    "date 2023-11-28 This is AI generated summarization, which may have errors. For context, always refer to the "
+    "full article.",
+])
+def test_a_caption_or_a_widget_above_the_lead_is_not_the_development(write_article, furniture):
+    brief = real_page(write_article, (
+        f"{furniture}\n\nMali accused neighbouring Algeria of shooting down one of its surveillance drones near their "
+        "shared border in a statement read out on national TV on Sunday.\n\nThe three Sahel countries said they "
+        "condemned the act."))
+    assert brief.development.startswith("Mali accused neighbouring Algeria"), brief.development
+
+
+def test_islands_described_as_a_group_are_no_organisation(write_article):
+    # an unseen SCMP page: "the Senkakus, a group of uninhabited East China Sea islands" had become an organisation
+    brief = real_page(write_article, (
+        "Japan’s coastguard said on Tuesday that three Chinese patrol boats entered Japanese territorial waters near "
+        "the Senkakus, a group of uninhabited East China Sea islands known as the Diaoyus in China. Jaish al-Adl, a "
+        "group of Sunni militants, said it attacked the post."))
+    names = [a.name for a in brief.actors]
+    assert "Senkakus" not in names and "Jaish al-Adl" in names, names

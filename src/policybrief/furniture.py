@@ -967,6 +967,8 @@ _CAPTION = re.compile(
     rf"|\b[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){{0,3}} ?/ ?{_CREDIT}( (via|VIA) (Getty Images|GETTY IMAGES))?\.?$"
     r"|[|/.]\s*(photo|image|picture|credit)s?\s*:\s*[^|.]{2,60}$|^(photo |image )?courtesy\b"
     r"|^(FILE|FILE PHOTO|FLASHBACK) ?[-—–:]|^\(?Pictured\b|photo credit should read|\bCC( BY(-SA)?| ?0)\b"
+    # "(FILES) In this file photo taken on October 3, 2018 members of ...": an agency's caption of an old photo
+    r"|^(\((?-i:FILES?|FILE PHOTO)\)\s*)?in this (\w+ ){0,2}(photo|picture|image|photograph)\b"
     # "(Polish Ministry of National Defence photo)", "(AP Photo)": whose photo it is, in brackets at the end
     r"|\bWikimedia Commons\b|\([^()]{0,60}\b(file )?photo\)\.?$"
     # "(AA Archive)", "(Reuters Archive)": a photo from an agency's library

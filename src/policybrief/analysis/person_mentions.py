@@ -249,6 +249,8 @@ _ORG_AFTER = re.compile(rf"\s*,\s+(an?\s+([\w’'-]+\s+){{0,4}}?|the\s+([\w’'-
 # "the security consulting firm Control Risks", "a separatist group known as CCAT", "a militia called the Ninjas"
 # ("Malaysia’s state-owned Petronas": what the state owns or runs is a company or an outlet)
 _ORG_BEFORE = re.compile(rf"\b({_ORG_NOUNS}\s+((known as|called|named)\s+(the\s+)?)?|state[- ](owned|run)\s+)$", re.I)
+_GROUP_OF_PLACES = re.compile(r"\s+of\s+([\w’'-]+\s+){0,5}?(islands|islets|atolls|reefs|shoals|rocks|villages|towns)\b",
+                              re.I)
 _ARMED = re.compile(r"\b(militant|rebel|armed|jihadist|separatist|insurgent|terrorist|extremist|paramilitary|"
                     r"militia)\b", re.I)
 _NAME_GOES_ON = frozenset({"wal", "wa", "al", "el", "("})
@@ -267,6 +269,8 @@ def _described_as_organisation(s: TokenSentence, i: int, end: int, cue: Cues) ->
         return None  # "a state-owned Hong Kong news outlet": the place the outlet is in
     before, after = text[max(0, toks[i].start - 60):toks[i].start], text[toks[end - 1].end:]
     m = _ORG_AFTER.match(after)
+    if m and _GROUP_OF_PLACES.match(after, m.end()):
+        return None  # "the Senkakus, a group of uninhabited East China Sea islands"
     said = m[0] if m else (b[0] if (b := _ORG_BEFORE.search(before)) else None)
     if said is None:
         return None

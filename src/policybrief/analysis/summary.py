@@ -27,6 +27,12 @@ _MAX_JUDGMENTS = 5
 # seen in front of a missile launcher, in Taoyuan, Taiwan, Oct. 18, 2024." Taken out of the text, such lines
 # cost real sentences on new pages; kept out of the bottom line and judgments, they cost nothing.
 _ASIDE = 0.4  # the furniture model's lean that keeps a lone sentence out of the lead: no sentence is lost by it
+# A sentence the model all but calls furniture, that reports nothing and has no past tense or auxiliary, is an aside
+# in any paragraph: a caption glued to the text ("Soldiers of the Malian Army Forces during an anti-terrorist
+# operation in the Sahel in 2015. The security situation ..."), a dateline ("CHISINAU, January 20."), a widget. A
+# lead of the same lean has its verb ("On 2 January 2024, ... signed a memorandum").
+_CAPTION_LEAN = 0.8
+_FINITE = re.compile(r"(\w{3,}ed|is|are|was|were|has|have|had|will|would)", re.I)
 _DATED_PHOTO = re.compile(rf"(?<!\bon), {MONTHS} \d{{1,2}}, \d{{4}}\.$")
 # A report's own sourcing at the end of its lead: "…, according to a letter seen by Reuters.", "…, two
 # diplomats said on Tuesday." The source is short and holds no clause of its own.
@@ -73,8 +79,10 @@ def asides(sentences: list[Sentence], title: str | None) -> set[str]:
     paragraphs: dict[int, list[bool]] = {}
     for s, p in zip(sentences, likely, strict=True):
         paragraphs.setdefault(s.paragraph, []).append(p >= _ASIDE and reports_nothing(s.text))
-    return {s.id for s in sentences if caption_reason(s.text) or _DATED_PHOTO.search(s.text)
-            or (len(paragraphs[s.paragraph]) <= 2 and all(paragraphs[s.paragraph]))}
+    return {s.id for s, p in zip(sentences, likely, strict=True)
+            if caption_reason(s.text) or _DATED_PHOTO.search(s.text)
+            or (len(paragraphs[s.paragraph]) <= 2 and all(paragraphs[s.paragraph]))
+            or (p >= _CAPTION_LEAN and reports_nothing(s.text) and not _FINITE.search(s.text))}
 
 
 def development(sentences: list[Sentence], info: ArticleInfo) -> tuple[str, list[str]]:
