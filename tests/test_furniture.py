@@ -100,6 +100,7 @@ def test_headline_on_the_line_above_the_text_is_not_glued_to_it(write_article):
     ("NIAMEY, July 7 (Reuters) – Somalia's", "Reuters", None),
     ("WASHINGTON (AP) — Somalia's", "AP", None),
     ("(Bloomberg) -- Somalia's", "Bloomberg", None),
+    ("(Reuters): Somalia's", "Reuters", None),  # an unseen republished page: the agency and a colon
     # the outlet, the agency and the date in brackets
     ("MOSCOW (Pakistan Point News / Sputnik - 11th August, 2020) Somalia's", "Sputnik", "2020-08-11"),
     # the place, a bar and the date, then the outlet or a colon

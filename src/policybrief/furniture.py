@@ -191,7 +191,7 @@ _UNDASHED_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z.'’ /-]{{2,40}}(,\s+[A-
 # "Become a memberThree Georgian citizens ...": a prompt's button run into the paragraph below it.
 _GLUED_PROMPT = re.compile(r"^(Become a member|Subscribe( now)?|Sign up|Advertisement|ADVERTISEMENT|Read more|"
                            r"Continue reading)(?=[A-Z][a-z])")
-_AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*[-—–]{{1,2}}\s*(?=[\"“A-Z0-9])")
+_AGENCY_ONLY = re.compile(rf"^\({_AGENCY}\)\s*([-—–]{{1,2}}|:)\s*(?=[\"“A-Z0-9])")  # "(Reuters): On Wednesday, ..."
 _PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(\s[A-Z][a-z]+)?,\s[A-Z][a-z]+(\s[A-Z][a-z]+)?)\s[-—–]{1,2}\s(?=[A-Z])")
 _LABEL_WORDS = re.compile(r"^(opinion|analysis|commentary|editorial|explainer|column|op-?ed|news|world|africa|"
