@@ -1659,3 +1659,58 @@ def test_islands_described_as_a_group_are_no_organisation(write_article):
         "group of Sunni militants, said it attacked the post."))
     names = [a.name for a in brief.actors]
     assert "Senkakus" not in names and "Jaish al-Adl" in names, names
+
+
+def test_a_name_in_two_capitals_takes_its_stance_and_back_into_is_no_backing(write_article):
+    # an unseen BBC copy: "with the UN also condemning the coup" was no stance, "UN" being too short a form
+    brief = real_page(write_article, (
+        "Myanmar's leaders have been detained as the military seized power, officials said on Monday. Joe Biden "
+        "raised the threat of new sanctions, with the UN also condemning the coup. The party is accused of moving "
+        "Georgia back into Russia's orbit."))
+    stances = {a.name: a.stance for a in brief.actors}
+    assert stances["United Nations"] == "opposes" and stances["Georgia"] is None, stances
+
+
+def test_a_title_inside_a_hyphenated_one_is_not_the_role(write_article):
+    # an unseen BBC copy: "commander-in-chief Min Aung Hlaing" had become "Min Aung Hlaing, chief of Myanmar"
+    brief = real_page(write_article, (
+        "The army's TV station said power had been handed over to commander-in-chief Min Aung Hlaing. Myanmar's "
+        "army seized power on Monday. The US used the airbase until 2009, when then-President Rafael Correa "
+        "declined to extend the lease."), url="https://example.org/2021/02/01/story")
+    role = next(a.role for a in brief.actors if a.name == "Min Aung Hlaing")
+    assert role.startswith("commander-in-chief of Myanmar's armed forces"), role
+    assert "Rafael Correa" in [a.name for a in brief.actors if a.type == "person"]
+
+
+def test_a_known_agencys_copy_on_an_unknown_site_keeps_the_agencys_standing(write_article):
+    # an unseen page: Reuters copy on nepalpost.today was rated as an outlet of unknown standing
+    body = "Somalia's government asked on Monday for the exit of troops to be delayed, officials said."
+    wire = real_page(write_article, f"MOGADISHU (Reuters) - {body}")
+    own = real_page(write_article, body)
+    assert wire.sourcing.confidence == "moderate" and own.sourcing.confidence == "low"
+    assert any("a site policybrief does not know" in r for r in wire.sourcing.reasons), wire.sourcing.reasons
+    assert wire.bluf.endswith("Confidence is moderate: a single news report of Reuters wire copy republished by a "
+                              "site of unknown standing."), wire.bluf
+
+
+@pytest.mark.parametrize("headline, venue", [
+    # tuning pages r1606, r2186: the country that hosts the talks had become the situation
+    ("Colombia and the Clan del Golfo agree on zones at Qatar talks", "Qatar"),
+    ("Cameroon and separatists hold peace talks in Canada", "Canada"),
+])
+def test_where_talks_are_held_is_a_venue_not_the_situation(write_article, headline, venue):
+    brief = brief_of(write_article(
+        f"{headline}\nSource: https://example.org/2024/06/20/story\n\n"
+        f"Negotiators met for talks in {venue} this week, officials said. The government and the rebels have been "
+        f"meeting in {venue} since January. Fighting in Cameroon and Colombia has killed hundreds, and Cameroon's "
+        "army and Colombia's army both said they would keep fighting in Cameroon and in Colombia."))
+    assert brief.situation is not None and brief.situation.label != venue, brief.situation
+
+
+def test_an_undated_pages_own_deadlines_are_watched(write_article):
+    # an unseen undated BBC copy: "will leave ... by May 2024" gave no watch-point, only generic indicators
+    brief = real_page(write_article, (
+        "Germany is the latest country to say its 1,000 peacekeepers will leave Mali by May 2024, officials said. "
+        "The UK and Benin also intend to pull out their forces next year."), url="https://example.org/?p=633")
+    assert brief.article.published is None
+    assert [(w.origin, w.date) for w in brief.risk.watch_points][:1] == [("article", "2024-05")]

@@ -93,6 +93,16 @@ def test_actors_who_take_their_stance_in_one_sentence_share_one_quote():
     assert "<strong>United States</strong>" in opposes and "<strong>Pentagon</strong>" in opposes
 
 
+def test_a_quote_that_quotes_someone_is_nested_not_doubled():
+    # an unseen page: "““The United States opposes any attempt ..." in the stance list
+    brief = load()
+    us = next(a for a in brief.actors if a.name == "United States")
+    us.stance, us.stance_evidence = "opposes", "s7"
+    us.stance_quote = "“The United States opposes any attempt to alter the outcome,” said Jen Psaki."
+    html = str(present.actors_by_stance(brief).html)
+    assert "<q>‘The United States opposes any attempt to alter the outcome,’ said Jen Psaki.</q>" in html
+
+
 def test_stances_render_gracefully_before_the_analysis_fills_them():
     brief = load()
     for actor in brief.actors:

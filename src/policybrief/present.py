@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from policybrief.analysis.prose import nested
 from policybrief.brief import Actor, Brief, Sourcing, Theme, TimelineEntry, date_span
 from policybrief.outputs import inline_styles
 
@@ -465,7 +466,7 @@ def _stance_group(brief: Brief, stance: str, actors: list[Actor], annex: bool) -
             Markup(", in the development itself {}").format(_cites(brief, [evidence], annex))
             if evidence in brief.development_evidence else
             Markup(": <q>{}</q> {}").format(
-                _shorten(quote, MAX_QUOTE_WORDS), _cites(brief, [evidence] if evidence else [], annex)
+                _shorten(nested(quote), MAX_QUOTE_WORDS), _cites(brief, [evidence] if evidence else [], annex)
             ) if quote else "",
         )
         for (quote, evidence), group in by_quote.items()
@@ -545,7 +546,7 @@ def _frame_bar(label: str, key: str, count: int, total: int) -> Markup:
 def _side(brief: Brief, heading: str, key: str, theme: Theme, ids: list[str]) -> Markup:
     """The theme's call with the sentences that evidence it, then the sentences the side quotes most strongly."""
     quotes = [
-        Markup("<li><q>{}</q> {}</li>").format(s.text, _cites(brief, [s.id]))
+        Markup("<li><q>{}</q> {}</li>").format(nested(s.text), _cites(brief, [s.id]))
         for s in (brief.sentence(sid) for sid in ids)
         if s is not None
     ]
@@ -626,7 +627,7 @@ def _removed(brief: Brief) -> Markup:
         by_reason.setdefault(r.reason, []).append(r.text)
     return Markup("").join(
         Markup('<p class="pb-removed"><span class="pb-label">{}</span> {}</p>').format(
-            reason, Markup(" · ").join(Markup("<q>{}</q>").format(t) for t in texts))
+            reason, Markup(" · ").join(Markup("<q>{}</q>").format(nested(t)) for t in texts))
         for reason, texts in by_reason.items()
     )
 

@@ -99,8 +99,8 @@ def state_named_after(toks: list[Token], j: int, gaz: Gazetteer, words: tuple[st
 
 
 def title_at(toks: list[Token], i: int, cue: Cues) -> tuple[str, int] | None:
-    if i >= len(toks):
-        return None
+    if i >= len(toks) or i > 1 and toks[i - 1].text == "-" and toks[i - 2].text in ("in", "at", "of"):
+        return None  # "commander-in-chief Min Aung Hlaing" is no "chief"; "then-President Rafael Correa" is
     words = tuple(t.text for t in toks[i:i + 4])
     for title, role in cue.titles.get(words[0], ()):
         if words[:len(title)] == title:

@@ -30,9 +30,11 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
 
     def weight(state: Actor) -> tuple[float, bool, int]:
         forms = forms_of(state)
+        # Where talks are held is a venue, not the situation: "truce talks in Qatar", "Sudan talks held in Jeddah"
         located = sum(len(_rx(rf"\b(in|across|inside|within|into) {_PART}{re.escape(f)}\b").findall(text))
-                      for f in forms)
-        titled = any(f in headline for f in forms)
+                      - len(_rx(rf"{_VENUE}{re.escape(f)}\b").findall(text)) for f in forms)
+        titled = any(f in headline and not _rx(rf"\b{re.escape(f)}(['’]s?)? {_TALKS}|{_VENUE}{re.escape(f)}\b")
+                     .search(headline) for f in forms)
         # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
         # a preposition of place or a verb of leaving; the state whose troops move is an outside actor.
         # "a vote in Moldova and Georgia" places it in both; "Chad: Chad Orders French Troops to Leave", a
@@ -77,6 +79,10 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
 _rx = functools.cache(re.compile)
 _RULERS = (r"((new|interim|military|transitional|ruling|incoming) )?(leader|president|prime minister|government|"
            r"junta|parliament|congress|election|vote|opposition|coup)s?\b")
+
+_TALK_WORDS = "(?i:talks|negotiations|summit|(?<!press )conference|meeting|meetings)"
+_TALKS = rf"({_TALK_WORDS})\b"
+_VENUE = rf"\b{_TALK_WORDS}( \w+){{0,2}} in "
 
 # "in northern Kosovo", "across eastern Congo": a part of the state is still the state
 _PART = r"((the )?(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)? )?"

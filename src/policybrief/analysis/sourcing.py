@@ -70,13 +70,17 @@ def _source_level(info: ArticleInfo) -> tuple[int, list[str]]:
     if info.kind == "opinion":
         level -= 1
         caveats.append("It is an opinion column: the author argues a case rather than reports.")
-    if not listed_outlet(outlet):
+    # a known agency's story is the agency's: the site that carries it may have cut it, not made it
+    wire = _republished(info) and known_agency(info.agency)
+    if not listed_outlet(outlet) and not wire:
         level -= 1
         caveats.append(f"The outlet ({outlet}) is not among the outlets policybrief knows: its standing is unknown."
                        if outlet
                        else "The outlet is not stated.")
     if _republished(info):
-        caveats.append(f"It is {info.agency} wire copy republished by {outlet or 'another site'}.")
+        caveats.append(f"It is {info.agency} wire copy republished by {outlet or 'another site'}"
+                       + (", a site policybrief does not know: the copy may be cut or edited."
+                          if wire and not listed_outlet(outlet) else "."))
     if not info.published:
         level -= 1
         caveats.append("The page gives no publication date, so what is current cannot be checked.")
@@ -88,6 +92,16 @@ def _source_level(info: ArticleInfo) -> tuple[int, list[str]]:
 
 def _republished(info: ArticleInfo) -> bool:
     return bool(info.agency) and not _same_organisation(info.agency, info.source)
+
+
+def known_agency(agency: str | None) -> bool:
+    """A wire service the rules know by its dateline ("(Reuters)", "(AP)"), not an outlet a dateline's shape alone
+    vouches for."""
+    return (agency or "").lower() in _WIRE_SERVICES
+
+
+_WIRE_SERVICES = frozenset({"ap", "reuters", "afp", "bloomberg", "upi", "dpa", "xinhua", "anadolu", "aa", "ians",
+                            "pti", "ani", "tass", "efe", "kyodo", "yonhap", "associated press", "agence france-presse"})
 
 
 def _confidence(level: int) -> Confidence:

@@ -18,7 +18,9 @@ _VERBS: dict[Stance, re.Pattern[str]] = {
         r"resist\w*|accus\w*|dismiss\w*|warn\w* against|vow\w* to fight|vetoe?d?|boycott\w*|blocked|defied|"
         r"challeng\w*|slammed|decr(y|ies|ied))\b", re.I),
     "supports": re.compile(
-        r"\b(welcom\w*|support\w*|back(s|ed|ing)?|endors\w*|agree[sd]?|approv\w*|prais\w*|call\w* for|"
+        # ("moving Georgia back into Russia's orbit": an adverb)
+        r"\b(welcom\w*|support\w*|back(s|ed|ing)?(?! (into|to|from|in|on|out|down|up|home|off|away)\b)|"
+        r"endors\w*|agree[sd]?|approv\w*|prais\w*|call\w* for|"
         r"push\w* for|press\w* for|demand\w*|want\w*|seek\w*|sought|urg\w*|insist\w*|pledg\w*|vow\w*|"
         r"committed|signed|hailed|favou?r\w*|ask(s|ed)|request\w*|order(s|ed)|plans? to|planned to|decided to|"
         r"(is|are|was|were) (taking steps|moving|working) to|tak(es|ing) steps to|announced|moved to)\b", re.I),
@@ -74,12 +76,15 @@ def find_stances(actors: list[Actor], sentences: list[Sentence], development: st
 
 
 def _stance(actor: Actor, text: dict[str, str], about: set[str], development_ids: set[str]) -> dict | None:
-    forms = sorted({f for f in [actor.name, *actor.seen_as] if len(f) > 2}, key=len, reverse=True)
+    # "UN", "US", "EU" in capitals are names too; as whole words only ("UN" is not in "UNDP")
+    forms = sorted({f for f in [actor.name, *actor.seen_as] if len(f) > 2 or len(f) == 2 and f.isupper()},
+                   key=len, reverse=True)
     own_words = set().union(*(_content_words(f) for f in forms))
     for sid in actor.evidence:
         sentence = text.get(sid, "")
         for form in forms:
-            at = sentence.find(form)
+            named = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", sentence)
+            at = named.start() if named else -1
             if at < 0 or _PLACED.search(sentence[:at]):
                 continue  # "the security situation in Mali has ...": a place in someone else's clause
             window = re.split(r"[;:]", sentence[at + len(form):at + len(form) + _WINDOW])[0]

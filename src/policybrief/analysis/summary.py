@@ -15,7 +15,7 @@ from ..furniture import MONTHS, caption_reason, reports_nothing, strip_dateline
 from ..metadata import is_truncated
 from .actor_cues import PRONOUNS
 from .prose import listing, mention, needs_antecedent, possessive
-from .sourcing import KIND_NAMES, listed_outlet, outlet_in_prose, published_in
+from .sourcing import KIND_NAMES, known_agency, listed_outlet, outlet_in_prose, published_in
 
 _OUTLOOK = re.compile(r"\b(unlikely|likely|expected to|uncertain|could|may|might|risk|warn\w*|fear\w*|threat\w*|"
                       r"remains?|will)\b", re.I)
@@ -141,7 +141,8 @@ def confidence_sentence(sourcing: Sourcing) -> str:
     if sourcing.republished:
         source += f" of {sourcing.agency} wire copy"
     if sourcing.outlet and not listed_outlet(sourcing.outlet):
-        source += " from an outlet of unknown standing"
+        source += (" republished by a site of unknown standing" if sourcing.republished and
+                   known_agency(sourcing.agency) else " from an outlet of unknown standing")
     elif not sourcing.outlet:
         source += " from an unnamed outlet"
     caveats = ([] if sourcing.published else ["undated"]) + (["cut off mid-sentence"] if sourcing.truncated else [])

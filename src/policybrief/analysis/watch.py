@@ -37,10 +37,11 @@ def watch_points(timeline: list[TimelineEntry], sentences: list[Sentence], risk:
 
 
 def _ahead(iso: str, published: date | None) -> bool:
-    """On or after the publication date (to the month when only the month is known); with no publication date
-    nothing can be said to lie ahead."""
+    """On or after the publication date (to the month when only the month is known). An undated page's own
+    forward look ("will leave by May 2024") is all it gives: its deadlines are watched as it states them, and the
+    brief says it is undated."""
     if published is None:
-        return False
+        return True
     # A day is ahead when it is after the day of publication (that day's own events are news, not decision
     # points); a month or a year when it is the same or later, a bare year only when later.
     if len(iso) == 4:
