@@ -1002,6 +1002,10 @@ def test_names_read_as_a_reader_writes_them(write_article):
         Actor(name="Hamas", type="armed_group"), Actor(name="Hayat Tahrir al-Sham", type="armed_group"),
         Actor(name="Rapid Support Forces", type="armed_group"), Actor(name="Taliban", type="armed_group"))] == \
         ["Hamas", "Hayat Tahrir al-Sham", "the Rapid Support Forces", "the Taliban"]  # tuning page r1592
+    # an unseen page: "the armed forces of the the United States are leaving"
+    assert mention(Actor(name="Armed forces of the United States", type="government_body")) == \
+        "the armed forces of the United States"
+    assert mention(Actor(name="Operation Barkhane", type="government_body")) == "Operation Barkhane"
     assert not plural("Hamas")
     brief = real_page(write_article, (
         "THE Zimbabwe Electoral Commission (Zec) announced on Saturday that the president had won, observers said. "
@@ -1714,3 +1718,24 @@ def test_an_undated_pages_own_deadlines_are_watched(write_article):
         "The UK and Benin also intend to pull out their forces next year."), url="https://example.org/?p=633")
     assert brief.article.published is None
     assert [(w.origin, w.date) for w in brief.risk.watch_points][:1] == [("article", "2024-05")]
+
+
+def test_the_state_whose_forces_leave_is_not_where_the_vacuum_opens(write_article):
+    # an unseen Nigerian editorial: "A power vacuum opens in France: ... France's own forces show gaps"
+    brief = brief_of(write_article(
+        "Now That French Troops Are Leaving\nSource: https://example.org/2021/09/29/story\n\n"
+        "French President Emmanuel Macron announced a withdrawal of French forces from the Sahel by early 2022. "
+        "Operation Barkhane has fought jihadists across the Sahel since 2013, and France's army trained the "
+        "soldiers of Mali. The French departure could be bad news for Mali and its neighbours, as jihadist groups "
+        "are active."))
+    assert brief.situation is not None and brief.situation.label == "Mali", brief.situation
+    assert "in France" not in brief.risk.judgment, brief.risk.judgment
+
+
+def test_a_columns_signpost_does_not_open_what_it_argues(write_article):
+    # an unseen column: "the columnist argues that first of all, the Sahel is not ours to manage"
+    brief = brief_of(write_article(
+        "What to do about the Sahel? Nothing.\nSource: https://example.org/opinion/2024/06/20/sahel\n\n"
+        "First of all, the Sahel is not ours to manage. We should do nothing, I told them in Paris."))
+    assert brief.article.kind == "opinion"
+    assert "argues that the Sahel is not ours to manage." in brief.bluf, brief.bluf

@@ -753,6 +753,14 @@ def test_hard_wrapped_prose_is_not_taken_for_captions(write_article):
     ("This is a case study taken from an in-depth InSight Crime investigation into Guatemalan President Bernardo "
      "Arévalo’s stumbling anti-corruption agenda. Download the full report or explore additional case studies "
      "here.", "editorial note"),
+    # unseen pages: an aggregator's account of itself, cut off at the page's end, made the story "cut off"; an AI
+    # summary's note had become a bottom line (tuning page r2560)
+    ("AllAfrica publishes around 600 reports a day from more than 110 news organizations and over 500 other "
+     "institutions and individuals, representing a diversity of positions on every topic. We publish news and views "
+     "ranging from vigorous opponents of governments to government publications and spokesperso",
+     "publisher disclaimer"),
+    ("This is AI generated summarization, which may have errors. For context, always refer to the full article.",
+     "editorial note"),
     # tuning page r2976: The Independent's sign-up form as one line, which had become the bottom line
     ("For free real time breaking news alerts sent straight to your inbox sign up to our breaking news emails Sign "
      "up to our free breaking news emails Please enter a valid email address Please enter a valid email address "

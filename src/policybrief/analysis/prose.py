@@ -18,7 +18,7 @@ _THE_STATE = re.compile(r"\b(Republic|Kingdom|States|Emirates|Islands)\b|"
 
 def state_name(name: str) -> str:
     """A state's name as a sentence uses it: "Iraq", "the United States"."""
-    return f"the {name}" if _THE_STATE.search(name) else name
+    return f"the {name}" if _THE_STATE.search(name) and not name.startswith(("the ", "The ")) else name
 
 
 # One-word names that a sentence gives "the": "though the Taliban is active", "the Kremlin", "the Tatmadaw"
@@ -35,8 +35,10 @@ def mention(actor: Actor) -> str:
         head, of, owner = name.partition(" of ")
         # "Armed forces of France" reads "the armed forces of France", "... of the United States"
         return f"the {head.lower()} of {state_name(owner)}" if of else name[0].lower() + name[1:]
-    # Arabic names carry their own article ("Hayat Tahrir al-Sham", "Harakat al-Nujaba")
-    if actor.type == "person" or name.startswith(("The ", "the ", "al-", "Al-")) or " al-" in name or name.isupper() \
+    # Arabic names carry their own article ("Hayat Tahrir al-Sham", "Harakat al-Nujaba"); an operation takes none
+    # ("Operation Barkhane is leaving")
+    if actor.type == "person" or name.startswith(("The ", "the ", "al-", "Al-", "Operation ")) or " al-" in name \
+            or name.isupper() \
             or (len(name.split()) == 1 and not (actor.type == "armed_group" and plural(name))
                 and name not in _ONE_WORD_WITH_THE):
         return name

@@ -51,8 +51,16 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         # speaking about somewhere else; fighters or troops abroad do not count: they are the other state's)
         bodies = sum(a.mentions * counted(a, state) for a in actors
                      if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
+        if not (located or placed) and departing(state):
+            # "Now that French troops are leaving": the state whose forces leave, its army and its president are
+            # named on every line, and it is not where the vacuum opens
+            return 0, placed, located
         # On a tie, the state things happen in.
         return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed, located
+
+    def departing(state: Actor) -> bool:
+        return any(_rx(rf"\b{re.escape(f)}(['’]s?)? {_OWN_FORCE}").search(t) and _LEAVING.search(t)
+                   for t in [headline, *(s.text for s in sentences)] for f in forms_of(state))
 
     def counted(body: Actor, home: Actor) -> int:
         if (body.type == "armed_group" or (body.code or "").endswith("MIL")) and abroad(body, home):
@@ -83,6 +91,12 @@ _RULERS = (r"((new|interim|military|transitional|ruling|incoming) )?(leader|pres
 _TALK_WORDS = "(?i:talks|negotiations|summit|(?<!press )conference|meeting|meetings)"
 _TALKS = rf"({_TALK_WORDS})\b"
 _VENUE = rf"\b{_TALK_WORDS}( \w+){{0,2}} in "
+
+# A state's own force: "French troops", "the US military personnel", "France's remaining forces" (a state's
+# "withdrawal" may be from a bloc, its "military junta" rules it, and in "South Sudan deploys forces" it acts)
+_OWN_FORCE = (r"((?i:own|remaining|last|combat|ground|special|military|army|peacekeeping) )?"
+              r"(?i:troops|forces|soldiers|contingent|personnel)\b")
+_LEAVING = re.compile(r"\b(leav\w*|withdr\w*|pull\w* out|pullout|depart\w*|exit\w*|quit\w*|drawdown)\b", re.I)
 
 # "in northern Kosovo", "across eastern Congo": a part of the state is still the state
 _PART = r"((the )?(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)? )?"

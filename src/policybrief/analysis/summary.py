@@ -152,7 +152,7 @@ def confidence_sentence(sourcing: Sourcing) -> str:
 def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: str | None,
                 common: frozenset[str]) -> str:
     """ "In an opinion column, Jane Doe argues that …", "AFP reports that …", "Reuters reports that …"."""
-    body = sentence.rstrip()
+    body = _DISCOURSE.sub("", sentence.rstrip())
     if not re.search(r"[.!?…][\"”’)]?$", body):
         body += " …"  # the sentence is cut off: say so rather than end it for the author
     if info.kind == "opinion":
@@ -169,6 +169,11 @@ def _attributed(info: ArticleInfo, sourcing: Sourcing, sentence: str, outlet: st
     if source:
         return f"{reporter}, citing {source}, reports that {_lower_first(claim, common)}"
     return f"{reporter} reports that {_lower_first(claim, common)}"
+
+
+# The column's own signposts, which mean nothing after "argues that": "First of all, the Sahel is not ours to manage"
+_DISCOURSE = re.compile(r"^(First of all|First|Firstly|Second|Secondly|Moreover|Furthermore|Indeed|Of course|"
+                        r"However|Still|But|And|Yet|In short|In other words),\s+(?=\S)")
 
 
 # Not who said it: "…, it said Wednesday", "according to it" point back to a name the sentence already gave
