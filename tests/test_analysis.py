@@ -1612,6 +1612,11 @@ def test_an_actor_that_plans_the_development_supports_it(write_article):
         "plans to hold elections in February."))
     stances = {a.name: a.stance for a in brief.actors}
     assert stances["Germany"] == "supports" and "Mali" in stances and stances["Mali"] is None, stances
+    # tuning page r2204: a time of day between the actor and its verb
+    brief = real_page(write_article, (
+        "Croatian Prime Minister Andrej Plenkovic on Sunday evening welcomed the decision to impose changes to "
+        "Bosnia's election law."))
+    assert {a.name: a.stance for a in brief.actors}.get("Andrej Plenković") == "supports"
 
 
 def test_a_vacuum_nothing_points_to_is_placed_nowhere(write_article):

@@ -48,7 +48,8 @@ _WINDOW = 60  # characters after the actor's name in which its verb must come
 # down on protests", "the Bongo regime faced accusations", "Dhulbahante leaders as being more favourable").
 _BETWEEN_WORDS = """has have had is are was were be been will would could can may might should must shall did
 does do also already now then again still later earlier too both all itself themselves on last this next week
-month year yesterday today tonight monday tuesday wednesday thursday friday saturday sunday"""
+month year yesterday today tonight morning afternoon evening night late early monday tuesday wednesday thursday friday
+saturday sunday"""
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
 # After a possessive only a noun of stance is one: "the Kremlin's demand that ...", not "Dissanayake's biggest
 # challenge".
