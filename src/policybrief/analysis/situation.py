@@ -31,8 +31,9 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
     def weight(state: Actor) -> tuple[float, bool, int]:
         forms = forms_of(state)
         # Where talks are held is a venue, not the situation: "truce talks in Qatar", "Sudan talks held in Jeddah"
-        located = sum(len(_rx(rf"\b(in|across|inside|within|into) {_PART}{re.escape(f)}\b").findall(text))
-                      - len(_rx(rf"{_VENUE}{re.escape(f)}\b").findall(text)) for f in forms)
+        located = sum(not (m[1] == "in" and _VENUE_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+                      for f in forms for m in _rx(rf"\b(in|across|inside|within|into) {_PART}{re.escape(f)}\b")
+                      .finditer(text))
         titled = any(f in headline and not _rx(rf"\b{re.escape(f)}(['’]s?)? {_TALKS}|{_VENUE}{re.escape(f)}\b")
                      .search(headline) for f in forms)
         # "US agrees to pull troops out of Niger": the headline places the story in the state it names after
@@ -59,8 +60,13 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed, located
 
     def departing(state: Actor) -> bool:
-        return any(_rx(rf"\b{re.escape(f)}(['’]s?)? {_OWN_FORCE}").search(t) and _LEAVING.search(t)
-                   for t in [headline, *(s.text for s in sentences)] for f in forms_of(state))
+        lines = f"{headline}\n{text}"
+        for f in forms_of(state):
+            for m in _rx(rf"\b{re.escape(f)}(['’]s?)? {_OWN_FORCE}").finditer(lines):
+                end = lines.find("\n", m.end())
+                if _LEAVING.search(lines, lines.rfind("\n", 0, m.start()) + 1, end if end >= 0 else len(lines)):
+                    return True
+        return False
 
     def counted(body: Actor, home: Actor) -> int:
         if (body.type == "armed_group" or (body.code or "").endswith("MIL")) and abroad(body, home):
@@ -91,6 +97,7 @@ _RULERS = (r"((new|interim|military|transitional|ruling|incoming) )?(leader|pres
 _TALK_WORDS = "(?i:talks|negotiations|summit|(?<!press )conference|meeting|meetings)"
 _TALKS = rf"({_TALK_WORDS})\b"
 _VENUE = rf"\b{_TALK_WORDS}( \w+){{0,2}} in "
+_VENUE_BEFORE = re.compile(rf"\b{_TALK_WORDS}( \w+){{0,2}} $")  # what stands before a venue's "in"
 
 # A state's own force: "French troops", "the US military personnel", "France's remaining forces" (a state's
 # "withdrawal" may be from a bloc, its "military junta" rules it, and in "South Sudan deploys forces" it acts)
