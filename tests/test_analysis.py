@@ -1617,6 +1617,12 @@ def test_an_actor_that_plans_the_development_supports_it(write_article):
         "Croatian Prime Minister Andrej Plenkovic on Sunday evening welcomed the decision to impose changes to "
         "Bosnia's election law."))
     assert {a.name: a.stance for a in brief.actors}.get("Andrej Plenković") == "supports"
+    # tuning page r976: the actor reports its own stance
+    brief = real_page(write_article, (
+        "Kyrgyzstan said on Friday it agreed a ceasefire with Tajikistan after a deadly border conflict. Russia said "
+        "it would not back the plan."))
+    stances = {a.name: a.stance for a in brief.actors}
+    assert stances["Kyrgyzstan"] == "supports" and stances["Russia"] is None, stances
 
 
 def test_a_vacuum_nothing_points_to_is_placed_nowhere(write_article):

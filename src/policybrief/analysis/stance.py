@@ -51,6 +51,9 @@ does do also already now then again still later earlier too both all itself them
 month year yesterday today tonight morning afternoon evening night late early monday tuesday wednesday thursday friday
 saturday sunday"""
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
+# The actor reporting its own stance: "Kyrgyzstan said on Friday it agreed a ceasefire", "she said she had approved"
+_SAYS_IT = re.compile(r"^\s*(said|says|announced|stated|declared)( (on|late|early|last|this) \w+)*( that)? "
+                      r"(it|they|he|she)\b", re.I)
 # After a possessive only a noun of stance is one: "the Kremlin's demand that ...", not "Dissanayake's biggest
 # challenge".
 _STANCE_NOUN = re.compile(r"(demand|call|support|backing|opposition|rejection|refusal|objection|request|plan|"
@@ -106,6 +109,7 @@ def _stance(actor: Actor, text: dict[str, str], about: set[str], development_ids
 def _own_verb(between: str, verb: str, stance: str, after: str) -> bool:
     """Whether a verb is the actor's own: next to its name, past nothing but auxiliaries, adverbs and times, not
     negated, not a noun, and no participle of someone else's clause ("wrote to Marco Rubio requesting talks")."""
+    between = _SAYS_IT.sub(" ", between)
     if "," in between or _NEGATION.search(between) or _NOUN.search(between):
         return False
     words = between.split()
