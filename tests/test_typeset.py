@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import typst
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 from pypdf import PdfReader
@@ -117,6 +117,9 @@ def test_hostile_article_text_is_literal_in_the_pdf_and_nothing_is_read_or_run()
 _ALPHABET = st.characters(codec="utf-8") | st.sampled_from('\\"#$[]*_/<>@`~=-+\t\n\r\x00\x7f')
 
 
+# No deadline: what is checked is the literal, and a compiler's first run on a loaded machine took 0.33 s in a
+# clean clone's suite (Hypothesis's default deadline is 0.2 s)
+@settings(deadline=None, database=None)
 @given(st.text(_ALPHABET, max_size=40))
 def test_a_string_literal_holds_any_text(text):
     expected = re.sub(r"[\t\n\r]", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text))
