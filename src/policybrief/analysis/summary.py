@@ -32,7 +32,7 @@ _ASIDE = 0.4  # the furniture model's lean that keeps a lone sentence out of the
 # operation in the Sahel in 2015. The security situation ..."), a dateline ("CHISINAU, January 20."), a widget. A
 # lead of the same lean has its verb ("On 2 January 2024, ... signed a memorandum").
 _CAPTION_LEAN = 0.8
-_FINITE = re.compile(r"(\w{3,}ed|is|are|was|were|has|have|had|will|would)", re.I)
+_FINITE = re.compile(r"\b(\w{3,}ed|is|are|was|were|has|have|had|will|would)\b", re.I)
 _DATED_PHOTO = re.compile(rf"(?<!\bon), {MONTHS} \d{{1,2}}, \d{{4}}\.$")
 # A report's own sourcing at the end of its lead: "…, according to a letter seen by Reuters.", "…, two
 # diplomats said on Tuesday." The source is short and holds no clause of its own.
