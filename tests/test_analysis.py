@@ -1606,23 +1606,24 @@ def test_a_stance_is_the_actors_own_verb_on_the_development(write_article, sente
     assert not [(a.name, a.stance) for a in brief.actors if a.stance_evidence == brief.sentences[1].id]
 
 
-def test_an_actor_that_plans_the_development_supports_it(write_article):
-    brief = real_page(write_article, (
-        "Germany plans to withdraw its 1,000 peacekeepers from Mali by May 2024, officials said on Monday. Mali "
-        "plans to hold elections in February."))
-    stances = {a.name: a.stance for a in brief.actors}
-    assert stances["Germany"] == "supports" and "Mali" in stances and stances["Mali"] is None, stances
+@pytest.mark.parametrize("body, held", [
+    # an actor that plans the development supports it; one that plans something else takes no stance by it
+    ("Germany plans to withdraw its 1,000 peacekeepers from Mali by May 2024, officials said on Monday. Mali plans "
+     "to hold elections in February.", {"Germany": "supports", "Mali": None}),
     # tuning page r2204: a time of day between the actor and its verb
-    brief = real_page(write_article, (
-        "Croatian Prime Minister Andrej Plenkovic on Sunday evening welcomed the decision to impose changes to "
-        "Bosnia's election law."))
-    assert {a.name: a.stance for a in brief.actors}.get("Andrej Plenković") == "supports"
+    ("Croatian Prime Minister Andrej Plenkovic on Sunday evening welcomed the decision to impose changes to "
+     "Bosnia's election law.", {"Andrej Plenković": "supports"}),
     # tuning page r976: the actor reports its own stance
-    brief = real_page(write_article, (
-        "Kyrgyzstan said on Friday it agreed a ceasefire with Tajikistan after a deadly border conflict. Russia said "
-        "it would not back the plan."))
-    stances = {a.name: a.stance for a in brief.actors}
-    assert stances["Kyrgyzstan"] == "supports" and stances["Russia"] is None, stances
+    ("Kyrgyzstan said on Friday it agreed a ceasefire with Tajikistan after a deadly border conflict. Russia said "
+     "it would not back the plan.", {"Kyrgyzstan": "supports", "Russia": None}),
+    # an unseen BBC copy: "with the UN also condemning the coup" was no stance, "UN" being too short a form
+    ("Myanmar's leaders have been detained as the military seized power, officials said on Monday. Joe Biden raised "
+     "the threat of new sanctions, with the UN also condemning the coup. The party is accused of moving Georgia "
+     "back into Russia's orbit.", {"United Nations": "opposes", "Georgia": None}),
+])
+def test_stances_the_actors_hold_and_those_they_do_not(write_article, body, held):
+    stances = {a.name: a.stance for a in real_page(write_article, body).actors}
+    assert {name: stances[name] for name in held} == held, stances
 
 
 def test_a_vacuum_nothing_points_to_is_placed_nowhere(write_article):
@@ -1674,16 +1675,6 @@ def test_islands_described_as_a_group_are_no_organisation(write_article):
         "group of Sunni militants, said it attacked the post."))
     names = [a.name for a in brief.actors]
     assert "Senkakus" not in names and "Jaish al-Adl" in names, names
-
-
-def test_a_name_in_two_capitals_takes_its_stance_and_back_into_is_no_backing(write_article):
-    # an unseen BBC copy: "with the UN also condemning the coup" was no stance, "UN" being too short a form
-    brief = real_page(write_article, (
-        "Myanmar's leaders have been detained as the military seized power, officials said on Monday. Joe Biden "
-        "raised the threat of new sanctions, with the UN also condemning the coup. The party is accused of moving "
-        "Georgia back into Russia's orbit."))
-    stances = {a.name: a.stance for a in brief.actors}
-    assert stances["United Nations"] == "opposes" and stances["Georgia"] is None, stances
 
 
 def test_a_title_inside_a_hyphenated_one_is_not_the_role(write_article):
@@ -1750,3 +1741,10 @@ def test_a_columns_signpost_does_not_open_what_it_argues(write_article):
         "First of all, the Sahel is not ours to manage. We should do nothing, I told them in Paris."))
     assert brief.article.kind == "opinion"
     assert "argues that the Sahel is not ours to manage." in brief.bluf, brief.bluf
+
+
+def test_a_lead_with_its_verb_stays_the_lead_however_much_it_looks_like_furniture(write_article):
+    # tuning page r104: the furniture model leans to its lead (p 0.83), whose past tense marks it as the story's
+    path = Path(__file__).parent / "realset" / "tune" / "r104_ethiopia_somaliland_red_sea.txt"
+    brief = brief_of(write_article(path.read_text(encoding="utf-8")))
+    assert brief.development.startswith("On 2 January 2024, Muse Bihi Abdi"), brief.development
