@@ -716,6 +716,14 @@ def test_a_surname_opening_a_sentence_before_its_description_is_the_persons(writ
     assert actor(brief, "Muhammad Rafiq Bizenjo").type == "person"
 
 
+def test_a_name_after_the_word_that_opens_a_sentence_is_still_read(write_article):
+    # tuning page r2274: "When Kamchybek Tashiyev returned" was read as one three-word run and dropped whole
+    brief = real_page(write_article, (
+        "When Kamchybek Tashiyev returned to Bishkek, his post was gone. Along with Tashiyev, senior officials were "
+        "removed, and an acting head was installed. Tashiyev has not spoken since."))
+    assert actor(brief, "Kamchybek Tashiyev").type == "person"
+
+
 def test_an_opening_adverb_and_an_arabic_place_word_start_no_ones_name(write_article):
     # new pages r2844 and r2858: "Now Khudavang" and "Khor Abdullah" had become people
     brief = real_page(write_article, (

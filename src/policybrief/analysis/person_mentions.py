@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .actor_cues import ARTICLES, AUXILIARIES, OPENERS, PRONOUNS, WEEKDAYS, Cues, cues
+from .actor_cues import ARTICLES, AUXILIARIES, OPENERS, PRONOUNS, Cues, cues
 from .gazetteer import Entry, Gazetteer
 from .mentions import (
     MAX_NAME_TOKENS,
@@ -490,15 +490,16 @@ def named_again_pass(sents: list[TokenSentence], gaz: Gazetteer, found: Collecto
         i = 0
         while i < len(toks):
             t = toks[i]
+            # ("When Kamchybek Tashiyev returned": a name may follow the word that opens the sentence)
             if not (t.capitalised and t.text[0].isalpha() and s.free(i, i + 1)) or t.text in ARTICLES \
-                    or t.text in WEEKDAYS:
+                    or t.text.lower() in OPENERS:
                 i += 1
                 continue
             end = _name_run(toks, i, cue)
             words = s.surface(i, end).rstrip("’'").split()
             if 2 <= len(words) <= 3 and s.free(i, end) and not (end < len(toks) and toks[end].capitalised) \
                     and words[0] not in _NOT_FIRST_NAMES and min(map(len, words)) > 1 \
-                    and words[0].lower() not in OPENERS and not (i == 0 and _an_adverb(words[0])) \
+                    and not (i == 0 and _an_adverb(words[0])) \
                     and not any(w.lower() in lowercase or (w,) in gaz.names or (w,) in gaz.demonyms
                                 or w in gaz.sources for w in words) \
                     and not names_a_place(toks, i, end, cue) and not is_org_head(tuple(words[-1:])):
