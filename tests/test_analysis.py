@@ -1564,6 +1564,22 @@ def test_a_name_only_ever_after_in_or_a_vessel_is_a_town_or_a_ship_and_a_movemen
     assert actor(brief, "Armed groups").aliases == ["armed ethnic groups"]
 
 
+def test_a_hull_designation_names_a_ship_and_a_national_task_force_is_a_states(write_article):
+    # an unseen GMA News page on the Second Thomas Shoal: "M/L Kalayaan" was a central person, the Philippines'
+    # task force an armed group, and "PH" in its headline nobody
+    brief = brief_of(write_article(
+        "PH accuses Chinese coast guard of firing water cannon at resupply boat\n\n\"CCG vessel 5203 deployed "
+        "water cannon against Philippine supply vessel M/L Kalayaan,\" the National Task Force for the West "
+        "Philippine Sea said. \"CCG vessel 5203 deployed a water cannon against supply vessel M/L Kalayaan,\" it "
+        "said. Supply boats Unaizah Mae 1 and M/L Kalayaan were harassed. The Multinational Joint Task Force did "
+        "not comment.\n"))
+    names = {a.name: a.type for a in brief.actors}
+    assert not [n for n in names if "Kalayaan" in n], names
+    assert names["National Task Force for the West Philippine Sea"] == "government_body"
+    assert names["Multinational Joint Task Force"] == "international_org"
+    assert "PH" in actor(brief, "Philippines").seen_as
+
+
 def test_a_portfolio_before_a_title_a_candidate_and_a_spokesperson_name_their_people(write_article):
     # tuning pages r2254, r982, r2046 and r2668: none of the four was an actor
     brief = brief_of(write_article(

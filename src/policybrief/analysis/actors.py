@@ -255,13 +255,17 @@ def _only_a_place_or_a_ship(sentences: list[str], forms: list[str]) -> bool:
     follows a preposition of place or a kind of vessel names a town or a ship, however much it looks like a
     person's."""
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    said = [m for t in sentences for m in _rx(rf"(\w+)?\W*(?<![\w-])(?:{alternatives})(?![\w-])").finditer(t)]
-    return bool(said) and all((m.group(1) or "").lower() in _PLACE_OR_VESSEL for m in said)
+    said = [m for t in sentences for m in _rx(rf"(\w+)?(\W*)(?<![\w-])(?:{alternatives})(?![\w-])").finditer(t)]
+    # ("the supply vessel M/L Kalayaan", "M/V Galaxy Leader": a hull designation, whose last letter is no initial)
+    return bool(said) and all((m.group(1) or "").lower() in _PLACE_OR_VESSEL
+                              or re.fullmatch(r"[A-Z]", m.group(1) or "") and m.group(2) == "/" for m in said)
 
 
 _PLACE_OR_VESSEL = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "frigate", "destroyer",
                               "carrier", "tanker", "ship", "vessel", "cruiser", "submarine", "corvette", "warship",
-                              "freighter", "boat"})
+                              "freighter", "boat",
+                              # navies' prefixes: "the BRP Sierra Madre", "USS Carl Vinson", "HMS Trent"
+                              "brp", "uss", "hms", "hmas", "hmcs", "ins", "pns", "tcg", "rfs", "mv"})
 
 # Patterns made per name, compiled once per process: a batch names more of them than re's own cache holds
 _rx = functools.cache(re.compile)

@@ -174,13 +174,15 @@ def is_org_head(words: tuple[str, ...]) -> bool:
 
 
 _ALLIANCES = {("Alliance",), ("Coalition",), ("Bloc",)}
+_TASK_FORCE = ("Task", "Force")
 
 
 def _head_kind(words: tuple[str, ...], whole: tuple[str, ...], *, bare: bool) -> str | None:
     cue = cues()
     for head, kind in cue.org_heads:
         if words[-len(head):] == head and (len(words) > len(head) or bare and len(words) == len(head)):
-            if kind == "armed_group" and cue.coalition_words.intersection(whole) or head in _ALLIANCES and \
+            if kind == "armed_group" and cue.coalition_words.intersection(whole) or head == _TASK_FORCE and \
+                    cue.coalition_words.intersection(whole) or head in _ALLIANCES and \
                     cue.coalition_words.intersection(whole[:-1]):
                 return "international_org"
             return kind
