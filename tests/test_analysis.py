@@ -430,6 +430,18 @@ def test_people_known_only_by_a_long_apposition_or_a_hyphenated_name(write_artic
     assert "Li Ka-shing" in people and "Li Ka" not in people
 
 
+def test_a_rival_or_a_leader_set_off_after_a_name_makes_it_a_persons(write_article):
+    # tuning pages r393 and r972, and an unseen page on Cameroon's election: three central people were no actor
+    brief = real_page(write_article, (
+        "Ayaba Cho, Separatist leader based abroad, immediately claimed responsibility for the attack. Albert Ondo "
+        "Ossa, Bongo’s challenger, had called the vote a fraud. Issa Tchiroma Bakary , Biya’s main challenger, had "
+        "earlier declared victory."))
+    people = {a.name: a.role for a in brief.actors if a.type == "person"}
+    assert people["Ayaba Cho"] == "Separatist leader based abroad"
+    assert people["Albert Ondo Ossa"] == "Bongo’s challenger"
+    assert people["Issa Tchiroma Bakary"] == "Biya’s main challenger"
+
+
 def test_a_name_is_a_persons_after_a_role_an_occupation_or_a_person_and_before_an_age_who_or_a_role(write_article):
     brief = real_page(write_article, (
         "A Venezuelan patrol boat approached an exploration vessel in Guyana's waters. Guyana's President, Irfaan "

@@ -213,12 +213,15 @@ _ROLE_NOUNS = (r"secretary|minister|spokes\w+|leader|commander|chief|head|presid
                r"judge|prosecutor|commissioner|diplomat|negotiator|lawmaker|legislator|politician|national|citizen|"
                r"expert|specialist|scholar|historian|economist|scientist|author|writer|columnist|commentator|"
                r"consultant|strategist|academic|lecturer|member|representative|senator|congress(?:wo)?man|"
-               r"correspondent|reporter|student|resident|prefect|administrator|instructor|moderator|pilot|candidate")
+               r"correspondent|reporter|student|resident|prefect|administrator|instructor|moderator|pilot|candidate|"
+               r"nominee|challenger|successor|predecessor|rival|opponent|counterpart|aide")
 # "Lawrence Freedman, emeritus professor of war studies", "Dmitry Chemakin, vice-president of the Chamber": up to
 # two words that qualify the role, before it or joined to it
 _ROLE_QUALIFIERS = (r"deputy|vice|acting|former|under|assistant|senior|special|high|emeritus|interim|retired|"
                     r"outgoing|incoming|co|executive|principal|chief|top|longtime|long-time|veteran|sub|regional|"
-                    r"provincial|district|local|foreign|defen[cs]e|security|military|political|opposition|party")
+                    r"provincial|district|local|foreign|defen[cs]e|security|military|political|opposition|party|"
+                    # "Ayaba Cho, separatist leader based abroad,": who they lead, in a role set without an article
+                    r"separatist|rebel|militia|tribal|religious|traditional|community|main|leading")
 _ROLE_WORD = re.compile(rf"(?:(?:{_ROLE_QUALIFIERS})[\s-]+){{0,2}}\b({_ROLE_NOUNS})\b", re.I)
 # Words that end a role's complement: a verb or a clause begins ("the President sent the Haitian capital, Port-au-
 # Prince, into ...")
@@ -228,8 +231,7 @@ _NOT_IN_A_ROLE = ("said|says|told|is|was|are|were|has|have|had|will|would|that|w
                   "ordered|named|appointed|replaced|succeeded|sacked|dismissed|fired|arrested|detained")
 # "Guyana's President, Irfaan Ali, condemned", "Prime Minister of the Cook Islands, Mark Brown, and", "its
 # candidate, Edmundo González, was the winner": a name set off by commas after a role is the person holding it
-_ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|candidate|nominee|successor|predecessor|rival|opponent|counterpart|"
-                              r"pilot|hostage|aide|wife|husband|son|daughter|brother|sister|father|mother)"
+_ROLE_THEN_COMMA = re.compile(rf"\b({_ROLE_NOUNS}|hostage|wife|husband|son|daughter|brother|sister|father|mother)"
                               # "the assistant Chief District Officer (CDO), Dattaraj Hamal,": the title's acronym
                               # "the special envoy for dialogue, Miroslav Lajcak,", "the deputy director of the
                               # Kosovo Police for the northern region, Veton Elshani,": what the role is for, in lower
