@@ -755,6 +755,16 @@ def test_a_known_person_after_a_capitalised_opening_word_is_still_the_person(wri
         assert actor(brief, "Emmanuel Macron").type == "person"
 
 
+def test_the_junta_is_the_states_whose_junta_the_story_names_first(write_article):
+    # an unseen TBS News page: Myanmar named only in "Myanmar's military junta", so no bare "the junta" was its
+    brief = real_page(write_article, (
+        "The Arakan Army (AA) has claimed that Myanmar's military junta is withdrawing troops from northern "
+        "Rakhine. The AA made the statement after the junta airlifted its troops from two hilltop outposts. "
+        "\"The junta's military is sure to lose,\" the AA said."))
+    junta = next(a for a in brief.actors if a.code == "MMRGOV")
+    assert junta.mentions == 3 and {"the junta", "The junta"} <= set(junta.seen_as)
+
+
 def test_a_capitalised_government_is_the_main_states_unless_it_is_anothers_name(write_article):
     # tuning pages r1894 and r2204: house styles that write "the Government"; "the Government of the Federation"
     brief = real_page(write_article, (

@@ -82,7 +82,7 @@ def find_actors(sentences: list[Sentence], gaz: Gazetteer, *, title: str = "", h
     for s in sents:
         state_groups_pass(s, found, cue)  # first: "European countries" are not the EU, nor "Gulf states" the GCC
         gazetteer_pass(s, gaz, local, found, cue)
-    main = main_state(found, gaz, title)
+    main = main_state(found, gaz, title, sents)
     if main is not None:
         _bare_bodies_of(found, main)
     communities_pass(sents, gaz, found, cue, lowercase_words)

@@ -400,13 +400,41 @@ def _acts(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
     return after in cue.speech_verbs or before in cue.metonym_before
 
 
-def main_state(found: Collector, gaz: Gazetteer, title: str) -> Entry | None:
+def main_state(found: Collector, gaz: Gazetteer, title: str, sents: list[TokenSentence]) -> Entry | None:
+    """The story's state, whose bodies the text names bare ("the junta", "the government"): the state named
+    most, the headline counting three."""
     states = [c for c in found.found.values() if c.type == "state"]
     if not states:
-        return None
+        # A story may name its state only before its rulers ("Myanmar's military junta is withdrawing"), which
+        # the bodies pass reads later. Only then: beside states named alone, "the US administration" or
+        # "China's government" is as often an outside power's
+        named = _named_before_rulers(sents, gaz)
+        return gaz.state(max(named, key=lambda code: (len(named[code]), -named[code][0]))) if named else None
     in_title = {c.key for c in states if any(a in title for a in [c.name, *c.aliases])}
     best = max(states, key=lambda c: (len(c.mentions) + 3 * (c.key in in_title), -c.first))
     return gaz.state(best.code)
+
+
+def _named_before_rulers(sents: list[TokenSentence], gaz: Gazetteer) -> dict[str, list[int]]:
+    """The states named before their rulers ("Mali's junta", "the Myanmar military government"), each with
+    the sentences that do so."""
+    named: dict[str, list[int]] = {}
+    for s in sents:
+        toks, i = s.tokens, 0
+        while i < len(toks):
+            hit = lookup(toks, i, gaz.names, 4)
+            if hit is None:
+                i += 1
+                continue
+            entry, i = hit
+            k = i + (i < len(toks) and toks[i].text.lower() in _RULERS_ADJECTIVES)
+            if entry.type == "state" and entry.code and k < len(toks) and toks[k].text.lower() in _RULERS:
+                named.setdefault(entry.code, []).append(s.index)
+    return named
+
+
+_RULERS = frozenset({"junta", "government", "regime", "authorities", "administration", "rulers", "leadership"})
+_RULERS_ADJECTIVES = frozenset({"military", "ruling", "new", "interim", "transitional"})
 
 
 def bodies_pass(s: TokenSentence, gaz: Gazetteer, found: Collector, cue: Cues, main: Entry | None) -> None:
