@@ -649,6 +649,21 @@ def test_a_caption_kept_in_the_text_is_not_the_lead_and_common_words_lose_their_
     assert "reports that tensions over the departure" in brief.bluf, brief.bluf
 
 
+def test_a_lead_that_introduces_a_quotation_on_a_colon_is_the_lead(write_article):
+    # an unseen ceasefire.ca post: its one sentence of its own, ending on a colon before the quoted op-ed, was
+    # taken out as page furniture, and the bottom line began with the quotation
+    brief = brief_of(write_article(
+        "Give peacekeeping a chance?\nSource: https://www.ceasefire.ca/give-peacekeeping-a-chance/\n\n"
+        "Dr. Walter Dorn, Associate Professor of Defence Studies at the Royal Military College of Canada and the "
+        "Canadian Forces College, suggests in a new op-ed article that a UN peacekeeping force is the best hope "
+        "for building a more peaceful Afghanistan:\n\nThere is already a small UN “good-offices” mission, called "
+        "the UN Assistance Mission in Afghanistan (UNAMA), mandated to support democratization and reconciliation "
+        "in Afghanistan. But a true peacekeeping mission would require a much larger military and police "
+        "component, numbering in the tens of thousands.\n\nTags: Afghanistan, Defence policy, Peacekeeping\n"))
+    assert brief.sentences[0].text.startswith("Dr. Walter Dorn")
+    assert "a UN peacekeeping force is the best hope for building a more peaceful Afghanistan. " in brief.bluf
+
+
 def test_a_senate_or_congress_named_bare_is_the_main_states_not_the_uss(write_article):
     peru = real_page(write_article, (
         "Peru's Congress voted on Friday to remove President Jose Jeri from office, lawmakers said. Congress "

@@ -416,7 +416,9 @@ def _drop_learned_furniture(page: Page, learned: set[str]) -> None:
     page.paragraphs = kept
 
 
-_REPORTED = re.compile(r"\b(said|says|told|according to|reported|announced|added)\b|[\"“”]")
+# (and what a writer argues: "Dr. Walter Dorn ... suggests in a new op-ed article that ...")
+_REPORTED = re.compile(r"\b(said|says|told|according to|reported|announced|added|argues|argued|suggests|suggested|"
+                       r"contends|contended|insists|insisted|warns|warned)\b|[\"“”]")
 
 
 def reports_nothing(text: str) -> bool:
@@ -1118,7 +1120,8 @@ def _looks_like_link(line: str, mode: str) -> bool:
 
 
 def _is_body(text: str) -> bool:
-    return len(text.split()) >= 12 and bool(re.search(r"[.!?\"”’)]$", text))
+    # (a sentence ending on a colon introduces a quotation or a list: "Dr. Walter Dorn ... suggests that ...:")
+    return len(text.split()) >= 12 and bool(re.search(r"[.!?:\"”’)]$", text))
 
 
 def strip_dateline(text: str) -> str:

@@ -63,8 +63,10 @@ def lead_sentences(sentences: list[Sentence], n: int = 2, *, opinion: bool = Fal
     out = []
     for s in sentences:
         # a line with no full stop is a heading, a link or the cut-off end, not a statement
+        # (a sentence that ends on a colon is whole: it introduces a quotation, "Dorn suggests that ...:")
         if len(s.text.split()) >= 8 and not _QUESTION.search(s.text.rstrip()) and s.text[:1].isupper() \
-                and not (opinion and _FIRST_PERSON.search(s.text)) and not is_truncated(s.text):
+                and not (opinion and _FIRST_PERSON.search(s.text)) \
+                and not (is_truncated(s.text) and not s.text.rstrip().endswith(":")):
             out.append(s)
         if len(out) == n:
             break
@@ -91,9 +93,14 @@ def development(sentences: list[Sentence], info: ArticleInfo) -> tuple[str, list
     if info.kind == "opinion":
         candidates = lead_sentences(sentences, 6, opinion=True)
         thesis = next((s for s in candidates if _PRESCRIPTION.search(s.text)), candidates[0])
-        return _without_headline(strip_dateline(thesis.text), info.title), [thesis.id]
+        return _stated(_without_headline(strip_dateline(thesis.text), info.title)), [thesis.id]
     lead = lead_sentences(sentences, 1, opinion=info.kind != "news")[0]
-    return _without_headline(strip_dateline(lead.text), info.title), [lead.id]
+    return _stated(_without_headline(strip_dateline(lead.text), info.title)), [lead.id]
+
+
+def _stated(sentence: str) -> str:
+    """A lead that introduces a quotation on a colon, ended as the statement the bottom line makes of it."""
+    return sentence.rstrip()[:-1].rstrip() + "." if sentence.rstrip().endswith(":") else sentence
 
 
 def _without_headline(sentence: str, headline: str | None) -> str:
