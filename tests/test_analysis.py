@@ -1658,6 +1658,10 @@ def test_a_title_case_or_capitals_headline_names_no_one_it_alone_spells_in_capit
     ("A coalition of Iran-backed militia forces sits on the west bank of the Euphrates.", "Iran"),
     ("Clashes between security forces and protestors marching in Santiago left one dead.", "Armed forces of Chile"),
     ("CARICOM ministers have written to Secretary of State Marco Rubio requesting dialogue.", "Marco Rubio"),
+    # an unseen Uganda page: a stance on what the sentence named before the actor
+    ("Internet access was cut, a move the UN human rights office condemned as deeply troubling.",
+     "Office of the UN High Commissioner for Human Rights"),
+    ("Berlin also signed a gas deal, which Russia condemned as a provocation.", "Russia"),
 ])
 def test_a_stance_is_the_actors_own_verb_on_the_development(write_article, sentence, actor):
     brief = real_page(write_article, (

@@ -42,6 +42,11 @@ _ADJECTIVE = re.compile(r"(opposed|committed|determined) to\b", re.I)
 # is not its subject
 _NOUN = re.compile(r"\b(a|an|the)\s+$", re.I)
 _PLACED = re.compile(r"\b(in|inside|across|within|from|to|at|on|into|over|of)\s+(the\s+)?$", re.I)
+# The actor as the subject of a clause about something the sentence named before it: "the blackout ..., a move
+# the UN human rights office condemned", "the deal, which Washington welcomed". Its stance is on that thing, which
+# is the development only in the development's own sentence.
+_RELATIVE = re.compile(r"(\b(move|step|decision|measure|action|policy|proposal|plan|idea|deal|ban)s?\s+"
+                       r"(that\s+|which\s+)?|,\s+which\s+)(the\s+)?$", re.I)
 _WINDOW = 60  # characters after the actor's name in which its verb must come
 # What may stand between a subject and its verb: auxiliaries, adverbs and times ("Washington on Monday
 # welcomed", "the junta has also rejected"). Any other word makes the verb someone else's ("Lukashenko cracked
@@ -91,6 +96,8 @@ def _stance(actor: Actor, text: dict[str, str], about: set[str], development_ids
             at = named.start() if named else -1
             if at < 0 or _PLACED.search(sentence[:at]):
                 continue  # "the security situation in Mali has ...": a place in someone else's clause
+            if _RELATIVE.search(sentence[:at]) and sid not in development_ids:
+                continue  # "a move the UN human rights office condemned": its stance is on the move
             window = re.split(r"[;:]", sentence[at + len(form):at + len(form) + _WINDOW])[0]
             for stance, verbs in _VERBS.items():  # opposition first: "refused to back" is opposition
                 m = verbs.search(window)
