@@ -760,6 +760,16 @@ def test_an_opening_adverb_and_an_arabic_place_word_start_no_ones_name(write_art
     assert not [a.name for a in brief.actors if a.type == "person"]
 
 
+def test_the_first_half_of_a_hyphenated_first_name_is_no_known_persons_surname(write_article):
+    # tuning page r2838 and an unseen thepressunited.com page: "Yunus-Bek Yevkurov" had become Muhammad Yunus
+    brief = real_page(write_article, (
+        "The deal was reached at a meeting with Russian Deputy Defense Minister Yunus-Bek Yevkurov, officials said. "
+        "Yevkurov's visit elevated relations. The Putin-Xi summit in Moscow ended without a deal."))
+    names = {a.name for a in brief.actors}
+    assert "Yunus-Bek Yevkurov" in names and "Muhammad Yunus" not in names, names
+    assert "Vladimir Putin" in names
+
+
 def test_a_known_person_after_a_capitalised_opening_word_is_still_the_person(write_article):
     # tuning pages r2434 and r892: "As Macron visits", "After Maduro's Exit" read as one longer name
     for headline in ("As Macron visits French Guiana, officials call for autonomy",

@@ -294,6 +294,11 @@ def _part_of_a_longer_name(toks: list[Token], i: int, j: int, entry: Entry, cue:
     if before and before.text == "-" and before.end == toks[i].start and i > 1 and toks[i - 2].capitalised \
             and toks[i - 2].end == before.start and toks[i - 2].text.lower() not in own:
         return True
+    # "Yunus-Bek Yevkurov" is not Muhammad Yunus: the first half of a hyphenated first name, a surname after it
+    # ("the Putin-Xi summit" names both)
+    if j + 2 < len(toks) and toks[j].text == "-" and toks[j - 1].end == toks[j].start == toks[j + 1].start - 1 \
+            and toks[j + 1].capitalised and toks[j + 2].capitalised:
+        return True
     return j + 1 < len(toks) and toks[j].text in cue.particles and toks[j + 1].text == "-"
 
 
