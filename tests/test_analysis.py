@@ -1711,10 +1711,12 @@ def test_a_vacuum_nothing_points_to_is_placed_nowhere(write_article):
     assert brief.risk.judgment in brief.bluf
 
 
-@pytest.mark.parametrize("full, short", [("Liu Dejun", "Liu"), ("Phumtham Wechayachai", "Phumtham")])
+@pytest.mark.parametrize("full, short", [("Liu Dejun", "Liu"), ("Phumtham Wechayachai", "Phumtham"),
+                                         ("Teodoro Nguema Obiang Mangue", "Obiang")])
 def test_a_person_named_by_the_first_word_of_their_name_is_one_actor(write_article, full, short):
     # an unseen page and tuning pages r2624, r932: a Chinese family name written first, a Thai given name; each
-    # "Liu added" had become an organisation of its own
+    # "Liu added" had become an organisation of its own; so had a family name inside a longer one (an unseen
+    # thepressunited.com page, tuning pages r162 and r3018)
     brief = real_page(write_article, (
         f"China's coast guard said Philippine ships had entered its waters, {full}, a spokesperson, said in a "
         f"statement. In a further statement, {short} added that one of the ships had ignored repeated warnings."))

@@ -658,8 +658,8 @@ def bare_title(role: str) -> bool:
 
 def single_name_speakers_pass(s: TokenSentence, found: Collector, cue: Cues, lowercase: set[str]) -> None:
     """A lone capitalised name that speaks or acts ("Maersk said") and is no known person's surname; one that
-    opens exactly one known person's name is that person ("Liu added" after "Liu Dejun, a coast guard
-    spokesperson, said": a family name written first)."""
+    opens or stands inside exactly one known person's name is that person ("Liu added" after "Liu Dejun, a coast
+    guard spokesperson, said": a family name written first)."""
     toks = s.tokens
     for i in range(1, len(toks) - 1):
         t = toks[i]
@@ -668,10 +668,12 @@ def single_name_speakers_pass(s: TokenSentence, found: Collector, cue: Cues, low
                 or toks[i - 1].text in ("in", "at", "from", "near", "of", "to", "outside", "around")
                 or toks[i + 1].text in AUXILIARIES or t.text.lower() in PRONOUNS or t.text.lower() in OPENERS):
             continue
+        # ("Obiang said" after "Teodoro Nguema Obiang Mangue": a family name inside a longer one; a word of two
+        # people's names is one of them, and no organisation's)
         opens = [c for c in found.found.values() if c.type == "person" and len(key(c.name)) > 1
-                 and key(c.name)[0] == t.text]
+                 and t.text in key(c.name)[:-1]]
         if len(opens) == 1:
             found.add(opens[0].key, opens[0].name, "person", s, t.text)
-        else:
+        elif not opens:
             found.add(f"org:{t.text}", t.text, "organisation", s, t.text)
         s.claim(i, i + 1)
