@@ -1695,6 +1695,9 @@ def test_a_stance_is_the_actors_own_verb_on_the_development(write_article, sente
     ("Myanmar's leaders have been detained as the military seized power, officials said on Monday. Joe Biden raised "
      "the threat of new sanctions, with the UN also condemning the coup. The party is accused of moving Georgia "
      "back into Russia's orbit.", {"United Nations": "opposes", "Georgia": None}),
+    # an unseen Cameroon page and tuning page r2296: those who speak for the actor ("its leaders") hold its stance
+    ("Cameroon’s opposition leaders rejected presidential election results that extended President Paul Biya’s "
+     "rule, officials said on Monday.", {"Opposition in Cameroon": "opposes"}),
 ])
 def test_stances_the_actors_hold_and_those_they_do_not(write_article, body, held):
     stances = {a.name: a.stance for a in real_page(write_article, body).actors}

@@ -49,12 +49,13 @@ _RELATIVE = re.compile(r"(\b(move|step|decision|measure|action|policy|proposal|p
                        r"(that\s+|which\s+)?|,\s+which\s+)(the\s+)?$", re.I)
 _WINDOW = 60  # characters after the actor's name in which its verb must come
 # What may stand between a subject and its verb: auxiliaries, adverbs and times ("Washington on Monday
-# welcomed", "the junta has also rejected"). Any other word makes the verb someone else's ("Lukashenko cracked
-# down on protests", "the Bongo regime faced accusations", "Dhulbahante leaders as being more favourable").
+# welcomed", "the junta has also rejected"), and those who speak for it ("Cameroon's opposition leaders
+# rejected"). Any other word makes the verb someone else's ("Lukashenko cracked down on protests", "the Bongo
+# regime faced accusations", "Dhulbahante leaders as being more favourable").
 _BETWEEN_WORDS = """has have had is are was were be been will would could can may might should must shall did
 does do also already now then again still later earlier too both all itself themselves on last this next week
 month year yesterday today tonight morning afternoon evening night late early monday tuesday wednesday thursday friday
-saturday sunday"""
+saturday sunday leaders leadership officials spokesman spokeswoman spokesperson"""
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
 # The actor reporting its own stance: "Kyrgyzstan said on Friday it agreed a ceasefire", "she said she had approved"
 _SAYS_IT = re.compile(r"^\s*(said|says|announced|stated|declared)( (on|late|early|last|this) \w+)*( that)? "
