@@ -100,6 +100,11 @@ def test_the_day_a_handover_takes_effect_disputed():
     # bear sole responsibility for the checkpoint": two days for one change.
     brief, names = merged("arm")
     assert ("date", {"02": "January 1, 2025", "03": "January 1, 2025", "04": "December 30"}) in disputes(brief, names)
+    # "after patrolling for 30 years" in an undated copy that looks ahead to 2025 began about 1995, not "since
+    # 1991": a period against the year it began
+    assert ("figure", {"03": "30 years", "04": "since 1991"}) in disputes(brief, names)
+    assert "The sources differ on the number of years the force had been there: " in " ".join(
+        j.text for j in brief.key_judgments)
 
 
 def test_one_article_gives_its_own_brief_and_unrelated_articles_are_not_forced_together():
@@ -117,7 +122,7 @@ def test_eval_scores_the_situation_set():
     header, row = [line.split() for line in run.stdout.strip().splitlines()[-2:]]
     means = dict(zip(header[2:], row[2:], strict=True))
     assert row[1] == "8" and float(means["grouped"]) >= 0.95 and float(means["wire_copies"]) == 1.0
-    assert float(means["disagreements"]) >= 0.79 and float(means["false_disagreements"]) <= 0.2
+    assert float(means["disagreements"]) >= 0.83 and float(means["false_disagreements"]) <= 0.2
 
 
 @pytest.mark.slow

@@ -78,7 +78,8 @@ def corroborate(briefs: dict[int, Brief], ids: Ids, copies: dict[int, int] | Non
     copies = copies or {}
     pairs = [(i, j) for i, j in combinations(sorted(briefs), 2) if copies.get(i, i) != copies.get(j, j)]
     disagreements = _joined([*_figures(briefs, ids, pairs), *_dates(briefs, ids, pairs), *_terms(briefs, ids, pairs),
-                             *_events(briefs, ids, pairs), *_stances(briefs, ids, pairs)])
+                             *_events(briefs, ids, pairs), *_stances(briefs, ids, pairs),
+                             *_durations(briefs, ids, pairs)])
     disagreements.sort(key=lambda d: -len(d.values))  # what most sources dispute first: page 1 shows two
     disputed = {frozenset(d.evidence) for d in disagreements}  # "more than 1,000" and "nearly 1,000" do not agree
     agreements = [a for a in _agreements(briefs, ids, pairs) if frozenset(a.evidence[:2]) not in disputed]
@@ -443,6 +444,59 @@ def _term_ends(brief: Brief) -> dict[str, tuple[str, int, bool]]:
                 out[s.id] = (written, int(t.date[:4]) * 12 + int(t.date[5:7]) - 1, False)
                 break
     return out
+
+
+def _durations(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreement]:
+    """How long a presence has lasted, written as a period in one source and as the year it began in another:
+    "after patrolling for 30 years" in a 2024 article began about 1994, not "since 1991". Three years apart at
+    least, on the same place and actors: a round number of years is a round number."""
+    began = {i: _beginnings(b) for i, b in briefs.items()}
+    out: list[Disagreement] = []
+    for i, j in pairs:
+        for sid_a, (written_a, year_a, period_a) in began[i].items():
+            for sid_b, (written_b, year_b, period_b) in began[j].items():
+                if period_a == period_b or abs(year_a - year_b) < 3:
+                    continue  # two years of beginning are the dates' to compare, two periods the figures'
+                sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
+                if not (_about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j])) \
+                        or not _places(sa.text) & _places(sb.text):
+                    continue
+                out.append(Disagreement(what="years the force had been there", kind="figure",
+                                        values={i: written_a, j: written_b},
+                                        evidence=[ids[(i, sid_a)], ids[(j, sid_b)]]))
+    return out
+
+
+def _beginnings(brief: Brief) -> dict[str, tuple[str, int, bool]]:
+    """Sentence id -> (the duration as written, the year it began, whether it was written as a period). A period
+    is counted back from its article's year, or from the latest year an undated article gives (wire copy
+    reprinted without its date still says "from January 1, 2025"); a hedged one ("for more than 30 years")
+    tells no year."""
+    years = [int(t.date[:4]) for t in brief.timeline if t.date]
+    now = int(brief.article.published[:4]) if brief.article.published else max(years, default=None)
+    out: dict[str, tuple[str, int, bool]] = {}
+    for s in brief.sentences:
+        if not _PRESENCE.search(s.text):
+            continue
+        if (m := _LASTED.search(s.text)) and now and not _QUALIFIER.search(s.text[:m.start("n")]):
+            n = int(m["n"]) if m["n"].isdigit() else int(WORD_NUMBERS.get(m["n"].lower(), 0))
+            if n:
+                out[s.id] = (f"{m['n']} years", now - n, True)
+        elif m := _SINCE_YEAR.search(s.text):
+            out[s.id] = (m.group(0), int(m["year"]), False)
+    return out
+
+
+def _places(text: str) -> set[str]:
+    """The capitalised words of a sentence that are no sentence's first: the places and posts it is about."""
+    return {w for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", text)}
+
+
+# A force's presence somewhere: "patrolling for 30 years", "had been stationed at Agarak since 1991"
+_PRESENCE = re.compile(r"\b(patroll\w*|station\w*|deploy\w*|present|presence|guard\w*|posted|based|manned|"
+                       r"garrison\w*)\b", re.I)
+_LASTED = re.compile(rf"\bfor (?:the (?:past|last) )?(?P<n>\d+|{'|'.join(WORD_NUMBERS)}) years\b", re.I)
+_SINCE_YEAR = re.compile(r"\bsince (?P<year>(?:19|20)\d\d)\b")
 
 
 # Events one date pins down: a demand received, troops sent or deployed, an arrival, a signature.
