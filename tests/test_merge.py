@@ -91,7 +91,9 @@ def test_an_undated_wire_copy_reads_its_dates_against_its_dated_twin():
     # "said last month that ... had agreed" is January, against the Times of India's agreement "in February".
     brief, names = merged("mdv")
     assert brief.sources[1].copy_of == 0
-    assert ("date", {"01": "last month", "04": "February"}) in disputes(brief, names)
+    # The third source dates the agreement by the meeting the sentence before it: "On February 2, a high-level
+    # meeting took place in Delhi ... . As per the Maldivian foreign ministry, India has agreed to ..."
+    assert ("date", {"01": "last month", "03": "February 2", "04": "February"}) in disputes(brief, names)
     assert {t.when: t.date for t in brief.timeline}["last month [2024-01]"] == "2024-01"
 
 
@@ -103,6 +105,8 @@ def test_the_day_a_handover_takes_effect_disputed():
     # "after patrolling for 30 years" in an undated copy that looks ahead to 2025 began about 1995, not "since
     # 1991": a period against the year it began
     assert ("figure", {"03": "30 years", "04": "since 1991"}) in disputes(brief, names)
+    # "have agreed that from January 1, 2025, ..." gives the day the change takes effect, not the agreement's
+    assert not [d for d in brief.corroboration.disagreements if d.what == "the date of the agreement"]
     assert "The sources differ on the number of years the force had been there: " in " ".join(
         j.text for j in brief.key_judgments)
 
@@ -122,7 +126,7 @@ def test_eval_scores_the_situation_set():
     header, row = [line.split() for line in run.stdout.strip().splitlines()[-2:]]
     means = dict(zip(header[2:], row[2:], strict=True))
     assert row[1] == "8" and float(means["grouped"]) >= 0.95 and float(means["wire_copies"]) == 1.0
-    assert float(means["disagreements"]) >= 0.83 and float(means["false_disagreements"]) <= 0.2
+    assert float(means["disagreements"]) >= 0.9 and float(means["false_disagreements"]) <= 0.2
 
 
 @pytest.mark.slow

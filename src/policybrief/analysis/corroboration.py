@@ -519,7 +519,7 @@ def _events(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreeme
     for i, j in pairs:
         for sid_a, (verb_a, key_a, written_a) in dated[i].items():
             for sid_b, (verb_b, key_b, written_b) in dated[j].items():
-                if verb_a != verb_b or key_a[0] != key_b[0] or key_a == key_b:
+                if verb_a != verb_b or not _apart(key_a, key_b):
                     continue
                 sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
                 if _about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j]):
@@ -531,12 +531,13 @@ def _events(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreeme
 
 def _event_dates(brief: Brief) -> dict[str, tuple[str, tuple[str, str], str]]:
     """Sentence id -> (its event verb, the date's kind and name, the date as written), for the sentences with
-    one clause that dates one event with one date that is no deadline ("were repatriated by Friday, in line with
-    the agreement reached in February" dates the agreement)."""
+    one clause that dates one event with one date that is no deadline and no day a change takes effect ("were
+    repatriated by Friday, in line with the agreement reached in February" dates the agreement; "have agreed that
+    from January 1, 2025, ..." does not)."""
     by_sentence: dict[str, list[TimelineEntry]] = {}
     for entry in brief.timeline:
         sentence = brief.sentence(entry.evidence)
-        if sentence is not None and not _deadline(entry, sentence.text):
+        if sentence is not None and _role_of_date(entry, sentence.text) is None:
             by_sentence.setdefault(entry.evidence, []).append(entry)
     out = {}
     for sid, entries in by_sentence.items():
@@ -556,7 +557,29 @@ def _event_dates(brief: Brief) -> dict[str, tuple[str, tuple[str, str], str]]:
                 dated.append((verbs.pop(), key, _written(in_clause[0])))
         if len(dated) == 1:
             out[sid] = dated[0]
+    # "On February 2, a high-level meeting took place in Delhi between India and the Maldives. As per the Maldivian
+    # foreign ministry, India has agreed to ...": an agreement with no date of its own was reached at the meeting
+    # the sentence before it dates, which is cited for it
+    for before, s in zip(brief.sentences, brief.sentences[1:], strict=False):
+        entries = by_sentence.get(before.id, [])
+        if len(entries) != 1 or s.id in by_sentence or before.id in out or not _MEETING.search(before.text) \
+                or _EVENT.search(before.text):
+            continue
+        if {m[1].lower() for m in _EVENT.finditer(s.text)} == {"agree"} and (key := _date_key(entries[0])):
+            out[before.id] = ("agree", key, _written(entries[0]))
     return out
+
+
+_MEETING = re.compile(r"\b(meeting|talks|summit|met)\b", re.I)
+
+
+def _apart(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two dates of one event that cannot both be right, compared as written: a day with a day, a weekday with a
+    weekday, a month with a month or with a day's month ("February 2" is in "February", not "last month")."""
+    if a[0] == b[0]:
+        return a != b
+    months = {kind: value.split()[0] for kind, value in (a, b) if kind in ("day", "month")}
+    return len(months) == 2 and months["day"] != months["month"]
 
 
 def _date_key(entry: TimelineEntry) -> tuple[str, str] | None:
@@ -566,7 +589,7 @@ def _date_key(entry: TimelineEntry) -> tuple[str, str] | None:
     if m := _WEEKDAY.search(written):
         return "weekday", m[1]
     if day := _month_day(written):
-        return "day", str(day)
+        return "day", " ".join(day)
     if m := _MONTH.search(written):
         return "month", m[1]
     if re.fullmatch(r"(last|this|next) month", written, re.I) and entry.date and len(entry.date) == 7:
