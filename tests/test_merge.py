@@ -149,3 +149,20 @@ def test_a_foreign_force_files_the_brief_under_the_state_it_is_in_and_a_tie_unde
     assert {analyze_file(SITUATIONS / "mli" / name).situation.key for name in (
         "01_moscowtimes_wagner_ends_mission.txt", "02_sudantimes_wagner_africa_corps.txt")} == {"mli"}
     assert analyze_file(SITUATIONS / "arm" / "03_newsweek_copy_checkpoint_30_years.txt").situation.key == "arm"
+
+
+def test_years_that_say_when_are_no_count_to_dispute(write_article):
+    # an unseen Gabon situation: "whose family has ruled for 55 years" against "at least nine coups in the past
+    # three years" was a disagreement on the number of years
+    first = write_article(
+        "Gabon officers seize power\nSource: https://example.org/2023/08/30/gabon\n\nLeaders of a coup in Gabon on "
+        "Wednesday named a general transitional president after disputed elections in which President Ali Bongo "
+        "Ondimba, whose family has ruled Gabon for 55 years, had been declared the winner. The African Union "
+        "condemned the coup in Gabon.\n", "a.txt")
+    second = write_article(
+        "Coup in Gabon\nSource: https://example.com/2023/08/31/gabon-coup\n\nThe coup in Gabon would be the latest "
+        "in a run of military takeovers across Africa, at least nine in the past three years, and Ali Bongo Ondimba "
+        "is under house arrest in Gabon, his son said.\n", "b.txt")
+    brief = analyze_files([first, second])
+    assert [s.copy_of for s in brief.sources] == [None, None]
+    assert not [d for d in brief.corroboration.disagreements if d.kind == "figure"]

@@ -228,7 +228,15 @@ def _same_count(fa: Figure, sa, brief_a: Brief, fb: Figure, brief_b: Brief) -> b
         return False
     if _casualties(fa, sa.text) != _casualties(fb, sb.text):
         return False  # "50 Wagner fighters were killed" does not count the force
+    if _window(fa, sa.text) or _window(fb, sb.text):
+        return False  # "nine coups in the past three years" counts coups; the years are when, not how long
     return ca == cb or _about_the_same(sa.text, sb.text, brief_a, brief_b)
+
+
+def _window(figure: Figure, sentence: str) -> bool:
+    at = _at(figure, sentence)
+    return at > 0 and bool(re.search(r"\b(in|over|during|within) the (past|last|previous|coming|next)\s+$",
+                                     sentence[:at], re.I))
 
 
 _NOT_A_STATE = {"IGO", "NGO", "NGM", "MNC", "UIS"}  # CAMEO's first three letters for actors of no one state
