@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date
 from itertools import combinations
 
@@ -26,6 +27,7 @@ _REWORDED = 0.05
 _MAX_AGREEMENTS = 8
 Ids = dict[tuple[int, str], str]  # (source, its sentence id) -> the merged brief's sentence id
 Pairs = list[tuple[int, int]]  # the sources to compare, two by two
+Reading = tuple[str, int, bool]  # as written, as a number (a month, a year), whether written as a period
 _STOP_WORDS = """a an the and or but of to in on at by for with from as is are was were be been has have had it its
 this that these those their his her they he she we you i not no said says say told will would could may might
 also after before over under into than then there which who whom whose what when where while about more most
@@ -415,26 +417,35 @@ def _terms(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagreemen
     """One mandate given different ends: "for 12 months" from a December 2024 article ends in December 2025,
     not "until 30 June 2025". A period is counted from its own article's date; two ends written as dates are
     `_dates`' to compare."""
-    ends = {i: _term_ends(b) for i, b in briefs.items()}
+    # (a month apart is the same end, counted from different days)
+    return _set_against(briefs, ids, pairs, {i: _term_ends(b) for i, b in briefs.items()},
+                        lambda a, b: (a[2] or b[2]) and abs(a[1] - b[1]) >= 2, "the term of the mandate", "date")
+
+
+def _set_against(briefs: dict[int, Brief], ids: Ids, pairs: Pairs, readings: dict[int, dict[str, Reading]],
+                 apart: Callable[[Reading, Reading], bool], what: str, kind: str, *, same_place: bool = False
+                 ) -> list[Disagreement]:
+    """Every two sources' readings that `apart` says cannot both be right, in sentences about a same actor (and
+    with `same_place`, naming a same place)."""
     out: list[Disagreement] = []
     for i, j in pairs:
-        for sid_a, (written_a, end_a, period_a) in ends[i].items():
-            for sid_b, (written_b, end_b, period_b) in ends[j].items():
-                if not (period_a or period_b) or abs(end_a - end_b) < 2:
-                    continue  # a month apart is the same end, counted from different days
-                sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
-                if not _about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j]):
+        for sid_a, a in readings[i].items():
+            for sid_b, b in readings[j].items():
+                if not apart(a, b):
                     continue
-                out.append(Disagreement(what="the term of the mandate", kind="date",
-                                        values={i: written_a, j: written_b},
+                sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
+                if not _about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j]) \
+                        or same_place and not _places(sa.text) & _places(sb.text):
+                    continue
+                out.append(Disagreement(what=what, kind=kind, values={i: a[0], j: b[0]},
                                         evidence=[ids[(i, sid_a)], ids[(j, sid_b)]]))
     return out
 
 
-def _term_ends(brief: Brief) -> dict[str, tuple[str, int, bool]]:
+def _term_ends(brief: Brief) -> dict[str, Reading]:
     """Sentence id -> (the term as written, the month it ends as year * 12 + month, whether it is a period)."""
     published = date.fromisoformat(brief.article.published[:10]) if brief.article.published else None
-    out: dict[str, tuple[str, int, bool]] = {}
+    out: dict[str, Reading] = {}
     for s in brief.sentences:
         if not _TERM.search(s.text):
             continue
@@ -458,31 +469,20 @@ def _durations(briefs: dict[int, Brief], ids: Ids, pairs: Pairs) -> list[Disagre
     """How long a presence has lasted, written as a period in one source and as the year it began in another:
     "after patrolling for 30 years" in a 2024 article began about 1994, not "since 1991". Three years apart at
     least, on the same place and actors: a round number of years is a round number."""
-    began = {i: _beginnings(b) for i, b in briefs.items()}
-    out: list[Disagreement] = []
-    for i, j in pairs:
-        for sid_a, (written_a, year_a, period_a) in began[i].items():
-            for sid_b, (written_b, year_b, period_b) in began[j].items():
-                if period_a == period_b or abs(year_a - year_b) < 3:
-                    continue  # two years of beginning are the dates' to compare, two periods the figures'
-                sa, sb = briefs[i].sentence(sid_a), briefs[j].sentence(sid_b)
-                if not (_about_whom(sa, briefs[i]) & _about_whom(sb, briefs[j])) \
-                        or not _places(sa.text) & _places(sb.text):
-                    continue
-                out.append(Disagreement(what="years the force had been there", kind="figure",
-                                        values={i: written_a, j: written_b},
-                                        evidence=[ids[(i, sid_a)], ids[(j, sid_b)]]))
-    return out
+    # (two years of beginning are the dates' to compare, two periods the figures')
+    return _set_against(briefs, ids, pairs, {i: _beginnings(b) for i, b in briefs.items()},
+                        lambda a, b: a[2] != b[2] and abs(a[1] - b[1]) >= 3, "years the force had been there",
+                        "figure", same_place=True)
 
 
-def _beginnings(brief: Brief) -> dict[str, tuple[str, int, bool]]:
+def _beginnings(brief: Brief) -> dict[str, Reading]:
     """Sentence id -> (the duration as written, the year it began, whether it was written as a period). A period
     is counted back from its article's year, or from the latest year an undated article gives (wire copy
     reprinted without its date still says "from January 1, 2025"); a hedged one ("for more than 30 years")
     tells no year."""
     years = [int(t.date[:4]) for t in brief.timeline if t.date]
     now = int(brief.article.published[:4]) if brief.article.published else max(years, default=None)
-    out: dict[str, tuple[str, int, bool]] = {}
+    out: dict[str, Reading] = {}
     for s in brief.sentences:
         if not _PRESENCE.search(s.text):
             continue
