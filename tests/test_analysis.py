@@ -1465,11 +1465,14 @@ def test_a_state_that_is_a_first_name_special_forces_and_a_leader_named_in_full_
         "Gideon\n\nThe two men, both former US Special Forces operatives, operated with a third: Jordan Goudreau, "
         "founder of a private contracting firm, who claimed the attack. Goudreau spoke on Sunday. Jordan said it "
         "was concerned. Sheinbaum spoke amid threats from U.S. President Donald Trump’s administration to use "
-        "drone strikes.\n"))
+        "drone strikes. Islamic State leader Abu Bakr al-Baghdadi is dead following a U.S. Special Operation Forces "
+        "raid.\n"))
     names = {a.name for a in brief.actors}
     assert {"Jordan Goudreau", "Jordan", "Donald Trump", "Trump administration"} <= names, names
     assert actor(brief, "Jordan").mentions == 1
     assert actor(brief, "US Special Forces").type == "government_body"
+    # an unseen Hill column: the singular the text wrote had made US forces an armed group
+    assert actor(brief, "U.S. Special Operation Forces").type == "government_body"
 
 
 def test_a_plural_title_names_both_people_after_it_each_with_the_singular_role(write_article):
