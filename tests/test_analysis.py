@@ -94,6 +94,16 @@ def test_sample_figures_and_timeline():
      "order.",
      "The article, citing AFP, reports that the largest military operation in the Pacific since World War II wound "
      "up in the Solomon Islands on Wednesday. "),
+    # an unseen TBS News page and tuning pages r1363, r1826: the source after its verb
+    ("Junta troops withdrawing\nSource: https://example.org/2024/02/19/rakhine\n\nThe Arakan Army has claimed "
+     "that Myanmar's junta is withdrawing troops from northern Rakhine, reports the Irrawaddy. The junta did not "
+     "comment.",
+     "The article, citing the Irrawaddy, reports that the Arakan Army has claimed that Myanmar's junta is "
+     "withdrawing troops from northern Rakhine. "),
+    ("Eritrean troops leave\nSource: https://example.org/2022/12/30/tigray\n\nEritrean soldiers were pulling "
+     "out of two major towns in Ethiopia's Tigray region on Friday, reported Reuters citing witnesses. Residents "
+     "were relieved.",
+     "The article, citing Reuters, reports that Eritrean soldiers were pulling out of two major towns"),
 ])
 def test_the_bottom_line_names_its_source_as_a_sentence_would(write_article, page, opening):
     brief = brief_of(write_article(page))

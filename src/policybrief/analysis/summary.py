@@ -40,7 +40,10 @@ _TRAILING_SOURCE = re.compile(
     r"^(?P<claim>.{30,}?),\s+(?:(?:according to|citing)\s+(?P<per>[^,;]{3,80}?)"
     r"|(?P<who>[^\s,;]+(?:\s+[^\s,;]+){0,7}?)"
     r"\s+(?:(?:has|have|had)\s+)?(?:said|says|reports|reported|told\s+[^\s,;]+(?:\s+[^\s,;.]+){0,3}?)"
-    r"(?:\s+on\s+\w+|\s+\w+day|\s+in\s+a\s+statement)?)"
+    r"(?:\s+on\s+\w+|\s+\w+day|\s+in\s+a\s+statement)?"
+    # the source after its verb: "…, reports the Irrawaddy.", "…, said the foreign ministry on Monday."
+    r"|(?:said|says|reports|reported)\s+(?P<inv>(?!(?:on|in|at|last|this|late|early|it|they|he|she)\b)[^,;]{3,60}?)"
+    r"(?:\s+citing\s+[^,;]{3,40}?)?(?:\s+on\s+\w+|\s+\w+day)?)"
     r"\s*[.!]?[\"”’]?$")
 # Sentence openers that may be lower-cased after "reports that"; a name or "US" keeps its capital.
 _COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "after", "as", "for", "with", "this", "these", "its",
@@ -192,7 +195,7 @@ def _claim_and_source(sentence: str, reporter: str) -> tuple[str, str | None]:
     m = _TRAILING_SOURCE.match(sentence)
     if not m or re.search(r"[\"“”]", m["claim"]):
         return sentence, None
-    source = (m["per"] or m["who"]).strip()
+    source = (m["per"] or m["who"] or m["inv"]).strip()
     if source.strip(" .!\"”’").lower() in _PRONOUNS:
         return m["claim"] + ".", None  # "…, it said Wednesday": the claim is the subject's own
     if source.split(" ", 1)[0].lower() in _COMMON_OPENERS:
