@@ -536,6 +536,9 @@ def test_roles_are_as_of_the_publication_date(write_article):
     assert actor(now, "Jake Sullivan").role == "US National Security Adviser"
     later = real_page(write_article, body, "https://example.org/2026/01/27/story")
     assert actor(later, "Jake Sullivan").role.startswith("former")
+    # an unseen undated page had "Josep Borrell, former EU High Representative (2019-2024)" on a 2021 decision
+    undated = real_page(write_article, body, "https://example.org/story")
+    assert actor(undated, "Jake Sullivan").role == "US National Security Adviser (2021-2025)"
 
 
 def timeline(brief: Brief) -> dict[str, str | None]:

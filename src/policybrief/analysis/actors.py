@@ -277,10 +277,13 @@ _TERM = re.compile(r"\s*\((?:from\s+)?(?P<start>(?:19|20)\d\d)(?:\s*[-–]\s*(?P
 
 def role_as_of(role: str, published: date | None) -> str:
     """A gazetteer role as it stood when the article was written: "former US National Security Adviser
-    (2021-2025)" is "US National Security Adviser" in a 2024 article; in a 2026 one it stays former."""
+    (2021-2025)" is "US National Security Adviser" in a 2024 article; in a 2026 one it stays former. Of an
+    undated article, no one is said to be former: the years let the reader judge."""
     m = _TERM.search(role)
-    if m is None or published is None:
+    if m is None:
         return role
+    if published is None:
+        return re.sub(r"^former\s+", "", role, flags=re.I)
     start, end = int(m["start"]), int(m["end"]) if m["end"] else None
     if start <= published.year and (end is None or published.year < end):
         return re.sub(r"^former\s+", "", role[:m.start()] + role[m.end():], flags=re.I).strip()
