@@ -480,8 +480,8 @@ def _beginnings(brief: Brief) -> dict[str, Reading]:
     is counted back from its article's year, or from the latest year an undated article gives (wire copy
     reprinted without its date still says "from January 1, 2025"); a hedged one ("for more than 30 years")
     tells no year."""
-    years = [int(t.date[:4]) for t in brief.timeline if t.date]
-    now = int(brief.article.published[:4]) if brief.article.published else max(years, default=None)
+    now = int(brief.article.published[:4]) if brief.article.published else \
+        max((int(t.date[:4]) for t in brief.timeline if t.date), default=None)
     out: dict[str, Reading] = {}
     for s in brief.sentences:
         if not _PRESENCE.search(s.text):

@@ -95,15 +95,12 @@ def development(sentences: list[Sentence], info: ArticleInfo) -> tuple[str, list
     first prescription, "the United States should recognize ...", else its first claim)."""
     if info.kind == "opinion":
         candidates = lead_sentences(sentences, 6, opinion=True)
-        thesis = next((s for s in candidates if _PRESCRIPTION.search(s.text)), candidates[0])
-        return _stated(_without_headline(strip_dateline(thesis.text), info.title)), [thesis.id]
-    lead = lead_sentences(sentences, 1, opinion=info.kind != "news")[0]
-    return _stated(_without_headline(strip_dateline(lead.text), info.title)), [lead.id]
-
-
-def _stated(sentence: str) -> str:
-    """A lead that introduces a quotation on a colon, ended as the statement the bottom line makes of it."""
-    return sentence.rstrip()[:-1].rstrip() + "." if sentence.rstrip().endswith(":") else sentence
+        lead = next((s for s in candidates if _PRESCRIPTION.search(s.text)), candidates[0])
+    else:
+        lead = lead_sentences(sentences, 1, opinion=info.kind != "news")[0]
+    text = _without_headline(strip_dateline(lead.text), info.title)
+    # a lead that introduces a quotation on a colon is ended as the statement the bottom line makes of it
+    return (text.rstrip()[:-1].rstrip() + "." if text.rstrip().endswith(":") else text), [lead.id]
 
 
 def _without_headline(sentence: str, headline: str | None) -> str:
