@@ -58,6 +58,16 @@ def test_a_kernel_runs_the_next_notebook_with_none_of_the_last_ones_variables(tm
     assert [c.execution_count for c in out.cells] == [1, 2]  # warming and the last notebook left no history
 
 
+def test_no_notebook_reads_what_an_earlier_one_ran_from_ipythons_history(tmp_path, reusable):
+    # IPython keeps every cell in a database shared by all kernels of the user: one brief could read another's
+    # parameters back, and a batch would fill the analyst's own history with thousands of cells.
+    marker = f"marker-{tmp_path.name}"
+    first = pid(notebook(tmp_path, "first", f"secret = {marker!r}", PID))
+    second = notebook(tmp_path, "second", f"found = list(get_ipython().history_manager.search('*{marker}*'))\n"
+                      "assert not found, found", PID)
+    assert pid(second) == first
+
+
 @pytest.mark.parametrize("leftover", [
     "import textwrap\ntextwrap.dedent = None",  # a module patched
     "import json\njson.JSONEncoder.default = lambda self, o: 'patched'",  # a class patched

@@ -11,7 +11,8 @@ nbclient engine:
   notebook rebound a module's or a class's attribute, imported a module, left a thread, or changed the
   environment or sys.path; a notebook that failed or ran out of time gives its kernel up. Each notebook runs
   in papermill's --cwd (or the engine's `kernel_cwd`, which leaves this process where it is), and the kernel
-  goes back to its own folder after it;
+  goes back to its own folder after it. The kernels keep no IPython history database, which all of a user's
+  kernels share;
 - a deadline for the whole notebook (`execution_timeout`, in seconds), not per cell: three 1.2 s cells do not
   pass a 2 s budget; at the deadline the kernel is killed and the run raises TimeoutError.
 

@@ -255,7 +255,10 @@ async def _start(km: AsyncKernelManager, reusable: bool, timeout: float = 60.0) 
     """Start the kernel and warm it, leaving the notebook's first cell [1]. A reusable kernel runs its warming
     as a notebook cell would (so that whatever IPython sets up on a first cell is set up), then has it cleared
     away and takes the state each notebook starts from."""
-    await km.start_kernel(cwd=os.path.dirname(km.ip))  # a folder of the pool's own, there as long as it is
+    # In a folder of the pool's own, there as long as it is. Without IPython's history: it is a database shared
+    # by every kernel of the user, from which a notebook could read what earlier briefs ran, and its writes
+    # (a commit per cell, and per notebook as the kernel is cleared) cost a batch more than the cells they record.
+    await km.start_kernel(cwd=os.path.dirname(km.ip), extra_arguments=["--HistoryManager.enabled=False"])
     steps = ((WARM_CODE, True), (_REMEMBER, False)) if reusable else ((QUICK_CODE, False),)
     for code, history in steps:
         content = await _run(km, code, timeout, history=history)
