@@ -71,6 +71,7 @@ def test_no_notebook_reads_what_an_earlier_one_ran_from_ipythons_history(tmp_pat
 @pytest.mark.parametrize("leftover", [
     "import textwrap\ntextwrap.dedent = None",  # a module patched
     "import json\njson.JSONEncoder.default = lambda self, o: 'patched'",  # a class patched
+    "import string\nstring.digits = ''.join(list(string.digits))",  # a stand-in equal to what it replaced
     "import threading, time\nthreading.Thread(target=time.sleep, args=(600,), name='left-behind', daemon=True).start()",
     "import os\nos.environ['LEFT_BEHIND'] = '1'",
     "import sys\nsys.path.append('/left/behind')",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import operator
 import os
 import sys
 import threading
@@ -24,7 +25,7 @@ import warnings
 
 # Swapped by ipykernel around every request it serves (stdin prompts, the traceback hook): not the notebook's.
 _SWAPPED = {("builtins", "input"), ("getpass", "getpass"), ("sys", "excepthook")}
-_baseline: tuple[dict, dict] | None = None
+_baseline: tuple[dict[str, dict], list[tuple[str, type]], dict] | None = None
 _home = ""  # the kernel's own working folder
 last: list[str] = []  # what the last `release` found, read by the engine through user_expressions
 
@@ -33,7 +34,12 @@ def remember() -> None:
     """Take the state the next notebooks are compared with (the kernel warm, the namespace empty)."""
     global _baseline, _home
     _home = os.getcwd()
-    _baseline = (_attributes(), _process())
+    namespaces = _namespaces()
+    classes = [(f"{name}:{attr}", value) for name, namespace in namespaces.items()
+               for attr, value in list(namespace.items()) if isinstance(value, type) and value.__module__ == name]
+    copies = {name: namespace.copy() for name, namespace in namespaces.items()}
+    copies.update((key, dict(vars(cls))) for key, cls in classes)
+    _baseline = (copies, classes, _process())
     # IPython's reset ends in a full gc.collect, which walks every object the warm kernel holds (the package,
     # Altair and their schemas: about a tenth of a second). Frozen, they are left out, and each reset only
     # walks what the last notebook made.
@@ -59,35 +65,40 @@ def release() -> list[str]:
 def left_behind() -> list[str]:
     if _baseline is None:
         return ["the kernel's state was never taken"]
-    attributes, process = _baseline
-    now_attributes, now_process = _attributes(), _process()
+    before_all, classes, process = _baseline
+    now_process, namespaces = _process(), _namespaces()
     found = [f"{key} changed" for key in process if process[key] != now_process[key]]
-    found += [f"module {name} imported" for name in now_attributes.keys() - attributes.keys()]
-    for name, before in attributes.items():
-        after = now_attributes.get(name)
+    found += [f"module {name} imported" for name in namespaces.keys() - before_all.keys()]
+    live = {**namespaces, **{key: vars(cls) for key, cls in classes}}
+    for name, before in before_all.items():
+        after = live.get(name)
         if after is None:
             found.append(f"module {name} removed")
             continue
-        if after == before:  # the common case, compared in C
+        if _same(before, after):  # the common case, compared in C
             continue
+        after = dict(after)
         found += [f"{name}.{attr} rebound" for attr in before.keys() | after.keys()
-                  if before.get(attr) != after.get(attr) and (name, attr) not in _SWAPPED]
+                  if before.get(attr) is not after.get(attr) and (name, attr) not in _SWAPPED]
     return found
 
 
-def _attributes() -> dict[str, dict[str, int]]:
-    """Each module's and each of its own classes' attributes, by identity."""
-    out: dict[str, dict[str, int]] = {}
+def _namespaces() -> dict[str, dict]:
+    """Every imported module's namespace, by the module's name."""
+    out = {}
     for name, module in list(sys.modules.items()):
         namespace = getattr(module, "__dict__", None)
-        if name in ("__main__", __name__) or not isinstance(namespace, dict):
-            continue  # the notebook's own namespace is cleared, not compared; this module records `last`
-        items = list(namespace.items())
-        out[name] = {attr: id(value) for attr, value in items}
-        for attr, value in items:
-            if isinstance(value, type) and value.__module__ == name:
-                out[f"{name}:{attr}"] = {a: id(v) for a, v in list(vars(value).items())}
+        if name not in ("__main__", __name__) and isinstance(namespace, dict):
+            out[name] = namespace  # the notebook's own namespace is cleared, not compared; this module records `last`
     return out
+
+
+def _same(before: dict, after) -> bool:
+    """The same names bound to the same objects, in the same order (a name deleted and bound again counts as
+    changed). Identity, not equality: a stand-in that compares equal to what it replaced is still a change.
+    Each pass runs in C, so no other thread can change `after` in the middle of it."""
+    return (len(before) == len(after) and all(map(operator.is_, before, after))
+            and all(map(operator.is_, before.values(), after.values())))
 
 
 def _process() -> dict:
