@@ -44,14 +44,16 @@ SAVE_EVERY = 1.0
 
 class _SavingLess(NotebookExecutionManager):
     """papermill writes, and validates, the whole notebook before and after every cell: a fifth of a warm
-    brief's time. Here that happens at most once a second while cells run, and always when the notebook ends,
-    failed or not (`notebook_complete`), so a run killed mid-notebook still leaves it nearly as far as it got."""
+    brief's time. Here that happens at most once a second while cells run, and when the notebook ends with
+    an error of the engine's (a deadline, a dead kernel), so a run killed mid-notebook still leaves it nearly as
+    far as it got. A notebook whose cells all ran is written by papermill itself as the engine returns."""
 
     _saved_at = 0.0
+    ran = False  # every cell ran (some may have failed): papermill writes the notebook next
 
     @catch_nb_assignment
     def save(self, **kwargs):
-        if self.end_time is None and time.monotonic() - self._saved_at < SAVE_EVERY:
+        if self.end_time is None and time.monotonic() - self._saved_at < SAVE_EVERY or self.ran:
             return
         self._saved_at = time.monotonic()
         super().save(**kwargs)
@@ -69,6 +71,7 @@ class PolicybriefEngine(NBClientEngine):
         nb_man.notebook_start()
         try:
             cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            nb_man.ran = True
         finally:
             nb_man.cleanup_pbar()
             nb_man.notebook_complete()

@@ -204,8 +204,10 @@ def export(
     html_path: str | os.PathLike | None,
     pdf_path: str | os.PathLike | None,
     paper: str = "A4",
+    nb: nbformat.NotebookNode | None = None,
 ) -> None:
-    """Export an executed brief notebook to HTML and/or PDF, in this process.
+    """Export an executed brief notebook to HTML and/or PDF, in this process. `nb`: the notebook at
+    `notebook_path`, when the caller has it in memory already.
 
     Each file is written under a temporary name in its own folder and renamed into place, so a file with
     the final name is always complete. Raises ExportError naming the file that could not be produced.
@@ -214,7 +216,8 @@ def export(
         raise ExportError(
             pdf_path or notebook_path, f"unknown paper size {paper!r}; use one of {PAPER_SIZES}"
         )
-    nb = _read_notebook(notebook_path)
+    if nb is None:
+        nb = _read_notebook(notebook_path)
     resources = {"metadata": {"name": Path(notebook_path).stem, "path": str(Path(notebook_path).parent)}}
     html_exporter, pdf_exporter = _exporters(paper)
     if html_path is not None:

@@ -15,6 +15,7 @@ import traceback
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import changes
 from .article_brief import analyze_file
@@ -24,6 +25,9 @@ from .files import write_atomically
 from .jobs import Job, Params
 from .kernels import KERNEL
 from .output_folder import OutputFolder
+
+if TYPE_CHECKING:  # imported where a notebook runs: a worker starts its kernel before papermill is imported
+    from nbformat import NotebookNode
 
 TEMPLATE = files("policybrief") / "notebooks" / "brief.ipynb"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -57,6 +61,7 @@ class Stage:
     deadline: float
     parameters: dict
     warm: threading.Thread | None = None
+    notebook: NotebookNode | None = None  # the executed notebook, as published
 
 
 def build_brief(job: Job, out: Path, *, timeout: float = 300.0) -> Outcome:
@@ -109,8 +114,9 @@ def run_notebook(stage: Stage) -> Stage | Outcome:
         stage.warm = threading.Thread(target=export.warm_up, daemon=True)
         stage.warm.start()
         logger.debug("%s: executing the notebook", job.source)
-        _execute(work / "brief.ipynb", stage.parameters, stage.deadline, stage.deadline - stage.started, job)
-        publish_parameters(work / "brief.ipynb", stage.parameters, stage.final)
+        stage.notebook = _execute(work / "brief.ipynb", stage.parameters, stage.deadline,
+                                  stage.deadline - stage.started, job)
+        publish_parameters(work / "brief.ipynb", stage.parameters, stage.final, stage.notebook)
         return stage
     except Exception as exc:
         return _failed(job, stage.folder, stage.final, work, stage.started, exc)
@@ -124,7 +130,8 @@ def export_brief(stage: Stage) -> Outcome:
 
         stage.warm.join()
         logger.debug("%s: exporting", job.source)
-        export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper)
+        export.export(work / "brief.ipynb", work / "brief.html", work / "brief.pdf", paper=job.params.paper,
+                      nb=stage.notebook)
         folder.publish(work, final)
         seconds = time.perf_counter() - stage.started
         logger.debug("%s: built %s in %.1f s", job.source, final, seconds)
@@ -162,9 +169,10 @@ def parameterize(params: Params, brief_json: Path, compare_with: Path) -> dict:
     return values
 
 
-def publish_parameters(notebook: Path, parameters: dict, final: Path) -> None:
+def publish_parameters(notebook: Path, parameters: dict, final: Path, nb: NotebookNode | None = None) -> None:
     """The executed notebook's parameters as they must read where it is published: paths relative to its
-    folder (brief.json beside it), not this machine's build folder, so that it re-runs where it is opened."""
+    folder (brief.json beside it), not this machine's build folder, so that it re-runs where it is opened.
+    `nb`: the notebook as papermill returned it, changed in place; read from `notebook` when not given."""
     import nbformat
     from papermill.translators import translate_parameters
 
@@ -174,7 +182,8 @@ def publish_parameters(notebook: Path, parameters: dict, final: Path) -> None:
     portable = {**parameters, "brief_json": "brief.json", "article": here(parameters["article"]),
                 "articles": [here(a) for a in parameters["articles"]], "compare_with": here(parameters["compare_with"]),
                 "actors_files": [here(a) for a in parameters["actors_files"]]}
-    nb = nbformat.read(notebook, as_version=4)
+    if nb is None:
+        nb = nbformat.read(notebook, as_version=4)
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.source = translate_parameters(KERNEL, "python", portable, "Parameters").rstrip("\n")
@@ -183,7 +192,7 @@ def publish_parameters(notebook: Path, parameters: dict, final: Path) -> None:
     write_atomically(notebook, nbformat.writes(nb))
 
 
-def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, job: Job) -> None:
+def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, job: Job) -> NotebookNode:
     import papermill
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -194,7 +203,7 @@ def _execute(notebook: Path, parameters: dict, deadline: float, timeout: float, 
     try:
         # The policybrief engine takes a kernel started and warmed ahead (IPC sockets, package imported) and
         # holds the whole notebook, not each cell, to the budget.
-        papermill.execute_notebook(
+        return papermill.execute_notebook(
             str(TEMPLATE), str(notebook), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
             log_output=False, execution_timeout=budget, kernel_cwd=str(notebook.parent), engine_name="policybrief",
         )
