@@ -111,6 +111,8 @@ def run_notebook(stage: Stage) -> Stage | Outcome:
         from . import export
 
         # The kernel works on one core; the other prepares the Typst compiler and the vega bundle meanwhile.
+        # Every brief, not once per process: warmed once, a worker and its kernel peaked 70-85 MB higher in
+        # benchmarks/bench_batch.py, and were no faster.
         stage.warm = threading.Thread(target=export.warm_up, daemon=True)
         stage.warm.start()
         logger.debug("%s: executing the notebook", job.source)
