@@ -909,6 +909,19 @@ def test_a_country_set_before_a_colon_in_the_headline_files_the_situation(write_
     assert brief.situation.key == "tcd"
 
 
+def test_the_state_whose_instructors_arrive_is_no_situation_of_its_own(write_article):
+    # after an unseen page: Russian instructors to train Equatorial Guinea's army, with Russia named most; tuning
+    # pages r1742 and r2838 (Russia sends troops, fighters to the Central African Republic, Libya)
+    path = write_article(
+        "Russian instructors to train African military personnel\n\n"
+        "Moscow and Malabo have agreed that Russian instructors will travel to train members of the armed forces "
+        "of Equatorial Guinea, its vice president said. Russia's deputy defence minister met him in Malabo. "
+        "\"Equatorial Guinea and Russia have signed a military training agreement,\" he said. Russia said its "
+        "relations with Equatorial Guinea were at a higher level, and Russia will open an embassy.\n")
+    brief = analyze(load_article(path))
+    assert brief.situation.key == "gnq"
+
+
 def test_a_state_named_once_as_a_place_is_no_actor(write_article):
     names = {a.name for a in real_page(write_article, (
         "Ecowas leaders met for a summit in Nigeria and lifted sanctions on Mali, officials said. The junta in "

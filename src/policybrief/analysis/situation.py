@@ -52,19 +52,26 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         # speaking about somewhere else; fighters or troops abroad do not count: they are the other state's)
         bodies = sum(a.mentions * counted(a, state) for a in actors
                      if a.type != "state" and state.code and a.code and a.code.startswith(state.code))
-        if not (located or placed) and departing(state):
+        if not (located or placed) and sends_forces(state):
             # "Now that French troops are leaving": the state whose forces leave, its army and its president are
-            # named on every line, and it is not where the vacuum opens
+            # named on every line, and it is not where the vacuum opens; nor is the state whose instructors or
+            # troops arrive ("Russian instructors to train the armed forces of Equatorial Guinea")
             return 0, placed, located
         # On a tie, the state things happen in.
         return state.mentions + bodies + 4 * located + 3 * titled + 10 * placed, placed, located
 
-    def departing(state: Actor) -> bool:
+    def sends_forces(state: Actor) -> bool:
         lines = f"{headline}\n{text}"
+        elsewhere = [f for o in states if o is not state for f in places_of(o)]
         for f in forms_of(state):
             for m in _rx(rf"\b{re.escape(f)}(['’]s?)? {_OWN_FORCE}").finditer(lines):
                 end = lines.find("\n", m.end())
-                if _LEAVING.search(lines, lines.rfind("\n", 0, m.start()) + 1, end if end >= 0 else len(lines)):
+                line = lines[lines.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(lines)]
+                if _LEAVING.search(line):
+                    return True
+                # an army also deploys at home: sent abroad, the line names where
+                after = lines[m.end():end if end >= 0 else len(lines)]
+                if _ARRIVING.search(line) and any(_rx(rf"\b{re.escape(o)}\b").search(after) for o in elsewhere):
                     return True
         return False
 
@@ -102,8 +109,9 @@ _VENUE_BEFORE = re.compile(rf"\b{_TALK_WORDS}( \w+){{0,2}} $")  # what stands be
 # A state's own force: "French troops", "the US military personnel", "France's remaining forces" (a state's
 # "withdrawal" may be from a bloc, its "military junta" rules it, and in "South Sudan deploys forces" it acts)
 _OWN_FORCE = (r"((?i:own|remaining|last|combat|ground|special|military|army|peacekeeping) )?"
-              r"(?i:troops|forces|soldiers|contingent|personnel)\b")
+              r"(?i:troops|forces|soldiers|contingent|personnel|instructors|trainers|advisers|advisors|mercenaries)\b")
 _LEAVING = re.compile(r"\b(leav\w*|withdr\w*|pull\w* out|pullout|depart\w*|exit\w*|quit\w*|drawdown)\b", re.I)
+_ARRIVING = re.compile(r"\b(arriv\w*|deploy\w*|dispatch\w*|sen[dt]|sending|travel\w*|to train)\b", re.I)
 
 # "in northern Kosovo", "across eastern Congo": a part of the state is still the state
 _PART = r"((the )?(north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)? )?"
