@@ -1,9 +1,11 @@
 """A batch of 24 articles with 1 and 2 workers, next to papermill's floor, and where one brief's time goes.
 
-    .venv/bin/python benchmarks/bench_batch.py [--workers 1 2] [--stages 4] [--dask 2]
+    .venv/bin/python benchmarks/bench_batch.py [--workers 1 2] [--stages 4] [--dask 2] [--repeat 3]
 
-The Dask row runs a local cluster of that many worker processes, each with JOBS_PER_WORKER threads (one build
-process apiece, fed a brief per stage, like a local worker).
+Each figure is the median of --repeat rounds; a round measures the floor, then runs every row once, so that
+a machine whose speed drifts (a shared host) moves the floor and the rows together. The Dask row runs a local
+cluster of that many worker processes, each with JOBS_PER_WORKER threads (one build process apiece, fed a brief
+per stage, like a local worker).
 
 Articles: the dev set (17, full length) and 7 excerpts of it, copied to a temporary folder. Each row is a
 fresh output folder run with --force through the command line, as a user runs it. Peak RSS per worker is
@@ -218,21 +220,30 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--stages", type=int, default=4, help="briefs in the stage table (0: none)")
     parser.add_argument("--dask", type=int, default=0, help="also run on a local Dask cluster of this many workers")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; each figure is the median over them")
     args = parser.parse_args()
+    rounds = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         articles = write_articles(tmp / "articles")
-        floor = papermill_floor(tmp)
-        rows = [batch_row(tmp / "articles", tmp / f"out-{w}", w) for w in args.workers]
-        if args.dask:
-            from distributed import LocalCluster
+        for n in range(args.repeat):
+            floor = papermill_floor(tmp)
+            rows = [batch_row(tmp / "articles", tmp / f"out-{w}-{n}", w) for w in args.workers]
+            if args.dask:
+                from distributed import LocalCluster
 
-            with LocalCluster(n_workers=args.dask, threads_per_worker=JOBS_PER_WORKER, processes=True,
-                              dashboard_address=":0") as cluster:
-                rows.append(batch_row(tmp / "articles", tmp / "out-dask", args.dask, cluster.scheduler_address))
+                with LocalCluster(n_workers=args.dask, threads_per_worker=JOBS_PER_WORKER, processes=True,
+                                  dashboard_address=":0") as cluster:
+                    rows.append(batch_row(tmp / "articles", tmp / f"out-dask-{n}", args.dask,
+                                          cluster.scheduler_address))
+            rounds.append([{**r, "floor": floor, "x floor": r["pace"] / floor} for r in rows])
         breakdown = stages(articles, tmp / "stages", args.stages) if args.stages else {}
+    rows = [{k: v if k in ("workers", "dask") else statistics.median(run[i][k] for run in rounds)
+             for k, v in row.items()} for i, row in enumerate(rounds[0])]
+    floor = rows[0]["floor"]
     base = rows[0]["seconds"] if rows[0]["workers"] == 1 else None
-    print(f"{len(articles)} articles, {psutil.cpu_count()} cores; papermill API empty-notebook floor {floor:.2f} s")
+    print(f"{len(articles)} articles, {psutil.cpu_count()} cores, median of {args.repeat} rounds; papermill API "
+          f"empty-notebook floor {floor:.2f} s")
     print(f"{'workers':>7} {'seconds':>8} {'briefs/min':>10} {'speed-up':>8} {'peak RSS/worker':>15} "
           f"{'latency s':>9} {'s/brief/worker':>14} {'x floor':>8} {'CPU s/brief':>11} "
           f"{'machine: ours/others/idle':>26}")
@@ -241,10 +252,10 @@ def main() -> int:
         share = f"{r['ours']:.0%} / {max(0.0, 1 - r['ours'] - r['idle']):.0%} / {r['idle']:.0%}"
         if r["dask"]:  # the cluster's processes are not the run's: no memory or CPU figures
             print(f"{r['workers']:>7} {r['seconds']:>8.1f} {60 * ARTICLES / r['seconds']:>10.1f} {speedup:>8} "
-                  f"{'-':>15} {r['latency']:>9.2f} {r['pace']:>14.2f} {r['pace'] / floor:>8.2f} {'-':>11} {'-':>26}")
+                  f"{'-':>15} {r['latency']:>9.2f} {r['pace']:>14.2f} {r['x floor']:>8.2f} {'-':>11} {'-':>26}")
             continue
         print(f"{r['workers']:>7} {r['seconds']:>8.1f} {60 * ARTICLES / r['seconds']:>10.1f} {speedup:>8} "
-              f"{r['rss'] / 2**20:>12.0f} MB {r['latency']:>9.2f} {r['pace']:>14.2f} {r['pace'] / floor:>8.2f} "
+              f"{r['rss'] / 2**20:>12.0f} MB {r['latency']:>9.2f} {r['pace']:>14.2f} {r['x floor']:>8.2f} "
               f"{r['cpu']:>11.2f} "
               f"{share:>26}")
     if breakdown:
