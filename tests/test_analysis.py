@@ -1822,6 +1822,20 @@ def test_where_talks_are_held_is_a_venue_not_the_situation(write_article, headli
     assert brief.situation is not None and brief.situation.label != venue, brief.situation
 
 
+def test_where_talks_with_someone_are_held_is_a_venue_not_the_situation(write_article):
+    # an unseen page on Russian instructors for Equatorial Guinea's army: "held talks with Russian President
+    # Vladimir Putin in Moscow" placed the story in Russia, named a little more often than Equatorial Guinea
+    path = write_article(
+        "Russia and Equatorial Guinea sign a training pact\n\n"
+        "Moscow and Malabo have concluded a military training agreement, the vice president of Equatorial "
+        "Guinea said on Thursday. \"Equatorial Guinea and Russia have signed a military training agreement,\" "
+        "he said. He said relations between Russia and Equatorial Guinea had reached a higher level. In "
+        "November, Equatorial Guinea's president held talks with Russian President Vladimir Putin in Moscow. "
+        "Russia's foreign ministry said an embassy in Malabo is already operating, and Russia's defence "
+        "ministry said Russia would send a delegation.\n")
+    assert analyze(load_article(path)).situation.key == "gnq"
+
+
 def test_an_undated_pages_own_deadlines_are_watched(write_article):
     # an unseen undated BBC copy: "will leave ... by May 2024" gave no watch-point, only generic indicators
     brief = real_page(write_article, (

@@ -104,7 +104,9 @@ _RULERS = (r"((new|interim|military|transitional|ruling|incoming) )?(leader|pres
 _TALK_WORDS = "(?i:talks|negotiations|summit|(?<!press )conference|meeting|meetings)"
 _TALKS = rf"({_TALK_WORDS})\b"
 _VENUE = rf"\b{_TALK_WORDS}( \w+){{0,2}} in "
-_VENUE_BEFORE = re.compile(rf"\b{_TALK_WORDS}( \w+){{0,2}} $")  # what stands before a venue's "in"
+# what stands before a venue's "in", with whom the talks were held too: "held talks with Russian President
+# Vladimir Putin in Moscow"
+_VENUE_BEFORE = re.compile(rf"\b{_TALK_WORDS}( \w+){{0,2}}( (?-i:[A-Z])[\w.'’-]*){{0,5}} $")
 
 # A state's own force: "French troops", "the US military personnel", "France's remaining forces" (a state's
 # "withdrawal" may be from a bloc, its "military junta" rules it, and in "South Sudan deploys forces" it acts)
