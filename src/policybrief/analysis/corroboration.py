@@ -497,7 +497,7 @@ def _beginnings(brief: Brief) -> dict[str, Reading]:
 
 def _places(text: str) -> set[str]:
     """The capitalised words of a sentence that are no sentence's first: the places and posts it is about."""
-    return {w for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", text)}
+    return set(re.findall(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", text))
 
 
 # A force's presence somewhere: "patrolling for 30 years", "had been stationed at Agarak since 1991"

@@ -181,9 +181,8 @@ def _head_kind(words: tuple[str, ...], whole: tuple[str, ...], *, bare: bool) ->
     cue = cues()
     for head, kind in cue.org_heads:
         if words[-len(head):] == head and (len(words) > len(head) or bare and len(words) == len(head)):
-            if kind == "armed_group" and cue.coalition_words.intersection(whole) or head == _TASK_FORCE and \
-                    cue.coalition_words.intersection(whole) or head in _ALLIANCES and \
-                    cue.coalition_words.intersection(whole[:-1]):
+            if (kind == "armed_group" or head == _TASK_FORCE) and cue.coalition_words.intersection(whole) or \
+                    head in _ALLIANCES and cue.coalition_words.intersection(whole[:-1]):
                 return "international_org"
             return kind
     return None

@@ -66,12 +66,13 @@ def situation_state(actors: list[Actor], sentences: list[Sentence], headline: st
         for f in forms_of(state):
             for m in _rx(rf"\b{re.escape(f)}(['’]s?)? {_OWN_FORCE}").finditer(lines):
                 end = lines.find("\n", m.end())
-                line = lines[lines.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(lines)]
+                end = end if end >= 0 else len(lines)
+                line = lines[lines.rfind("\n", 0, m.start()) + 1:end]
                 if _LEAVING.search(line):
                     return True
                 # an army also deploys at home: sent abroad, the line names where
-                after = lines[m.end():end if end >= 0 else len(lines)]
-                if _ARRIVING.search(line) and any(_rx(rf"\b{re.escape(o)}\b").search(after) for o in elsewhere):
+                if _ARRIVING.search(line) and any(_rx(rf"\b{re.escape(o)}\b").search(lines, m.end(), end)
+                                                  for o in elsewhere):
                     return True
         return False
 
