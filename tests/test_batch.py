@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -516,6 +517,27 @@ def test_a_worker_that_cannot_start_fails_each_brief_with_one_line(tmp_path):
         assert manifest(out)[name]["error"] == \
             f"{articles / (name + '.txt')}: policybrief worker process: exited while starting"
     assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.is_dir()] == [".logs"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ready_unread", [False, True])
+def test_a_worker_whose_parent_is_gone_removes_its_folder(tmp_path, ready_unread):
+    # Killed runs under load left an empty pb-worker folder in TMPDIR, three in twenty: the parent had died before
+    # the worker said it was ready, or with the worker's messages unread (the connection is then reset, not
+    # closed), and the error ended the worker before its watch on the parent removed the folder.
+    ours, theirs = socket.socketpair()
+    folder = tmp_path / "pb-worker-x"
+    folder.mkdir()
+    with theirs:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "policybrief.worker", str(theirs.fileno()), str(os.getpid()), "30", str(folder)],
+            pass_fds=(theirs.fileno(),), env={**os.environ, "TMPDIR": str(folder)}, stderr=subprocess.PIPE, text=True)
+    if ready_unread:
+        select.select([ours], [], [], 120)  # "ready" is waiting, unread
+    ours.close()
+    _, stderr = worker.communicate(timeout=120)
+    assert worker.returncode == 1, stderr
+    assert not folder.exists()
 
 
 @pytest.mark.slow

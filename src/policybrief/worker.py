@@ -368,7 +368,12 @@ def main(fd: int, parent: int, level: int, tmp: str) -> None:
     except Exception as exc:  # a worker machine without the package's dependencies: say which
         conn.send(f"cannot import {exc}")
         return
-    conn.send("ready")
+    try:
+        conn.send("ready")
+    except OSError:
+        # The parent died while this process started. Raised, the error ended the process before its watch on the
+        # parent removed the folder: killed runs under load left an empty one in TMPDIR.
+        _exit_removing(tmp, 1)
     sending = threading.Lock()
 
     def send(message: tuple) -> None:
@@ -381,7 +386,7 @@ def main(fd: int, parent: int, level: int, tmp: str) -> None:
     while True:
         try:
             message = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):  # a parent killed with this process's messages unread resets the connection
             _exit_removing(tmp, 1)
         if message is None:
             for rest in (older, last):
