@@ -121,7 +121,9 @@ def run(
     """
     from .batch import collect, run_batch
     from .jobs import merged_job
+    from .kernels import skip_unused_modules
 
+    skip_unused_modules()  # a run on a cluster reads notebooks here, with nbformat
     logs.to_terminal(verbose)
 
     if paper not in (None, "A4", "Letter"):

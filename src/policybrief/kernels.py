@@ -46,7 +46,7 @@ def _template_code() -> str:
 # jsonschema checks the "iri" formats with rfc3987-syntax when that is installed (JupyterLab brings it, through
 # jupyter-events), and rfc3987-syntax builds a parser for them as it is imported: 0.7 s of the start of every
 # process that imports Altair or nbformat. No schema a brief is checked against (Vega-Lite's, the notebook
-# format's) uses those formats, so the processes a batch starts leave it out.
+# format's) uses those formats, so the processes a batch starts, and `policybrief run` itself, leave it out.
 UNUSED_MODULES = ("rfc3987_syntax",)
 
 
