@@ -440,7 +440,8 @@ def _byline_in_title(page: Page) -> None:
         page.title = m["title"]
         page.author = page.author or m["name"]
     elif page.title and page.url and (m := _COLUMNIST_TITLE.match(page.title)) and _a_name(m["name"]) \
-            and _norm(m["name"]) not in _place_names() and re.sub(r"\W+", "-", m["name"].lower()) in page.url.lower() \
+            and _norm(m["name"]) not in _place_names() and _norm(m["name"].split()[0]) not in _demonyms() \
+            and re.sub(r"\W+", "-", m["name"].lower()) in page.url.lower() \
             and not (m["colon"] == ":" and (_norm(m["name"]) in _known_people() or _WORDLIKE.search(m["name"]))):
         page.author = page.author or m["name"]
 
@@ -450,6 +451,12 @@ def _place_names() -> frozenset[str]:
     """States, their capitals and the regions headlines name ("South Sudan | ...", "Nagorno-Karabakh | ...")."""
     names = [n for s in data.load("states") for n in (s["name"], *s.get("aliases", []), s.get("capital", ""))]
     return frozenset(_norm(n) for n in [*names, *data.load("regions")])
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """ "Afghan Forces: Foreign Troop Withdrawal Bears Vacuum" leads with who acts, not who writes."""
+    return frozenset(_norm(d) for s in data.load("states") for d in s.get("demonyms", []))
 
 
 # "Triangular Travails: Iran, ...", "Humiliating Defeat: ...": a headline's lead words, not a writer's name

@@ -48,12 +48,20 @@ _URL_DATES = (
     # "/libya:-the-question-of-legitimacyfebruary-19,-2022,-1:41-pm": a slug run into its date and time
     re.compile(rf"(?P<m>{'|'.join(_MONTHS)})[a-z]*-(?P<d>[0-3]?\d),-(?P<y>(19|20)\d\d)(?=[,/._-]|$)", re.I),
 )
-# Sections of an address that file opinion or analysis (matched as whole path segments or slug words).
-_OPINION_PATH = re.compile(r"(^|[/_.-])(opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|"
-                           r"editorials?|blogs?|views|voices|perspectives?|letters|ideas)([/_.-]|$)", re.I)
-_ANALYSIS_PATH = re.compile(r"(^|[/_.-])(analysis|analyses|explainers?|insights?|in-depth|long-?reads?|"
-                            r"briefings?|commentaries|research|publications?|q-?and-?a)([/_.-]|$)",
-                            re.I)
+
+
+def _section(words: str, folders: str) -> re.Pattern:
+    """A section of a site named in a page's address. Its words count anywhere: a folder ("/opinion/") or the
+    page's own name ("op-ed-tigrays-strategic-dilemma", "pakistan-bla-blowback-analysis"). Its folder words count
+    only as a folder or a subdomain ("/blogs/", "blogs.timesofisrael.com"): in a page's name they are a headline's
+    words ("chinese-research-vessel-heading-to-maldives", "the-voices-of-the-pashtuns")."""
+    return re.compile(rf"(^|[/_.-])({words})([/_.-]|$)|(^|/)({folders})[/.]", re.I)
+
+
+_OPINION_PATH = _section(r"opinions?|op-?eds?|commentary|comment(is)?free|columns?|columnists?|editorials?",
+                         r"blogs?|views|voices|perspectives?|letters|ideas")
+_ANALYSIS_PATH = _section(r"analysis|analyses|explainers?|in-depth|briefings?|commentaries",
+                          r"insights?|long-?reads?|research|publications?|q-?and-?a")
 # A wire flag may come first: "RPT: ANALYSIS - West likely to ..." (a repeated item), "UPDATE 2-".
 _WIRE_FLAG = r"^\s*((rpt|repeat|update \d+|corrected|refiled)\s*[:—–-]\s*)?"
 _OPINION_LABEL = re.compile(_WIRE_FLAG + r"(opinions?|op-?eds?|comment|commentary|columns?|editorials?|"
