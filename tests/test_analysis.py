@@ -254,12 +254,12 @@ def test_number_words_are_figures(write_article):
 
 
 def test_pronoun_one_references_and_note_markers_are_not_figures_and_hundreds_scale(write_article):
-    # tuning pages r1308 and r788, and the opinion sample: "no one else" is not a count of 1, nor is
-    # "Article 4" a count of 4; "seven hundred troops" is 700
+    # tuning pages r1308 and r788, the opinion sample and an unseen Manila Standard column: "no one else" and
+    # "one thing certain" are not counts of 1, nor is "Article 4" a count of 4; "seven hundred troops" is 700
     counts = figures_of(write_article(
         "Guarantees\n\nUkrainians, and no one else, decide, and one might think the war is the one they will get. "
         "NATO's Article 4 allows consultations, the Treaty[8] says. Seven hundred troops and three hundred police "
-        "arrived, and one police officer was killed.\n"))
+        "arrived, and one police officer was killed. One thing certain is that, on one hand, the bases stay.\n"))
     assert counts == {700: "troops", 300: "police arrived", 1: "police officer"}
 
 
@@ -734,6 +734,29 @@ def test_a_deadline_set_in_the_past_falls_after_it(write_article):
     dates = timeline(brief)
     assert dates["May 10"] == "2024-05-10" and dates["March 15"] == "2024-03-15"  # a 29 February 2024 article
     assert dates["February 2"] == "2024-02-02"  # done by then: in the past
+
+
+def test_a_date_still_to_come_and_days_written_with_ordinals(write_article):
+    # unseen pages (OODA Loop, June 2021; The Reliant News): "the September 11 deadline ... is still months away"
+    # is the coming September; "25th August", after its weekday, is one date
+    brief = real_page(write_article, (
+        "The September 11 deadline for troop withdrawal is still months away. The junta will meet the envoy on Friday, "
+        "25th August. Talks were held on 3rd March and again on 12th June 2023."),
+        url="https://example.org/2023/06/30/story")
+    dates = timeline(brief)
+    assert dates["September 11"] == "2023-09-11"
+    assert dates["Friday, 25th August"] == "2023-08-25" and "on Friday" not in dates
+    assert dates["3rd March"] == "2023-03-03" and dates["12th June 2023"] == "2023-06-12"
+
+
+def test_of_two_states_named_as_often_the_headlines_first_is_the_main_one(write_article):
+    # an unseen page (The Reliant News): "the Junta" was France's, named first in the text
+    brief = brief_of(write_article(
+        "JUST IN: Niger Junta Orders French Ambassador To Depart Before 48Hours\n\nAfter the refusal of the French "
+        "ambassador in Niamey to respond to the invitation from the Junta, the junta ordered him to leave. The "
+        "French government has 1,500 troops stationed in Niger.\n"))
+    assert "Military junta of France" not in {a.name for a in brief.actors}
+    assert {"the Junta", "the junta"} <= set(actor(brief, "Military junta of Niger").seen_as)
 
 
 def test_a_name_the_text_shortens_to_its_last_word_is_a_person(write_article):

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from ..brief import Agreement, Brief, Corroboration, Disagreement, Figure, TimelineEntry
 from ..furniture import strip_dateline
-from .facts import WORD_NUMBERS, clause_at
+from .facts import ORDINAL, WORD_NUMBERS, clause_at
 
 # Two sentences make the same claim when most of their content words are the same; wire copies of one story
 # share most of their five-word runs.
@@ -616,7 +616,8 @@ def _same_day(a: TimelineEntry, b: TimelineEntry) -> bool:
 
 
 def _month_day(when: str) -> tuple[str, str] | None:
-    m = re.search(r"(\d{1,2})\s+([A-Z][a-z]{2})[a-z]*|([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2})\b", when)
+    m = re.search(rf"(\d{{1,2}}){ORDINAL}\s+([A-Z][a-z]{{2}})[a-z]*"
+                  rf"|([A-Z][a-z]{{2}})[a-z]*\.?\s+(\d{{1,2}}){ORDINAL}\b", when)
     return (m[2] or m[3], str(int(m[1] or m[4]))) if m else None
 
 

@@ -147,8 +147,9 @@ def _figure(m: re.Match[str], s: Sentence, last: tuple[Figure, int] | None = Non
                   text=m.group(0).strip(), evidence=s.id)
 
 
-# "one" as a pronoun: "one another", "no one else", "one might think", "one cannot speak of"
-_ONE_COUNTS_NOTHING = re.compile(r"\s+(of|another|else|(might|may|can|cannot|could|would|should|must|will|"
+# "one" as a pronoun: "one another", "no one else", "one might think", "one cannot speak of"; or in a phrase that
+# counts nothing: "one thing is certain", "on one hand"
+_ONE_COUNTS_NOTHING = re.compile(r"\s+(of|another|else|thing|hand|(might|may|can|cannot|could|would|should|must|will|"
                                  r"needs?|has|is|was|looks|sees|finds)\b)")
 _DESIGNATOR = re.compile(r"\b(Articles?|Section|Chapter|Paragraph|Clause|Resolution|Protocol|Amendment|No\.)\s*$")
 _AGE_OF = re.compile(r"(?<![\w’'])(?P<name>(?-i:[A-Z])[\w’'.-]+(?: (?-i:[A-Z])[\w’'.-]+){0,3}), $")
@@ -183,8 +184,10 @@ def _is_date_day(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(rf"{_MONTH_RE}\s*$", before) or re.match(rf"(st|nd|rd|th)?\s+(of\s+)?{_MONTH_RE}", after))
 
 
+ORDINAL = "(?:st|nd|rd|th)?"  # "25th August 2023", "August 25th, 2023"
 _ABSOLUTE = re.compile(
-    rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})\s*(?:(?P<day2>\d{{1,2}}),?\s*)?(?P<year>(?:19|20)\d\d)\b"
+    rf"\b(?:(?P<day1>\d{{1,2}}){ORDINAL}\s+)?(?P<month>{_MONTH_RE})\s*(?:(?P<day2>\d{{1,2}}){ORDINAL},?\s*)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
     r"|\b(?P<decade>(?:19|20)\d0s)\b"
     r"|\b(?P<bare>(?:19|20)\d\d)\b(?![-–]\d|,\d)"
@@ -200,11 +203,14 @@ _RELATIVE = re.compile(
 # "in June", "by March 15", "the October 1 celebrations" (after "the", only with its day: "the May government")
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?P<qual>[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]n|[Bb]etween|"
-    rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or|[Tt]he(?=\s+{_MONTH_RE}\s+\d))\s+)(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or|[Tt]he(?=\s+{_MONTH_RE}\s+\d)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,(?=\s+\d))\s+)"
+    rf"(?:(?P<day1>\d{{1,2}}){ORDINAL}\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}}){ORDINAL})?"
     r"(?P<yrel>\s+(?:last|this|next) year)?\b(?!,?\s+(?:19|20)\d\d)(?!-)"
 )
+# "The September 11 deadline for troop withdrawal is still months away": a date still to come
 _FUTURE = re.compile(r"\b(will|is to|are to|is due|are due|scheduled|planned|expected|due to|next|likely to|"
-                     r"set to|upcoming|ahead of|until|to (delay|extend|postpone|complete|hold))\b", re.I)
+                     r"set to|upcoming|ahead of|until|to (delay|extend|postpone|complete|hold)|"
+                     r"(days|weeks|months) away|approaching|looming)\b", re.I)
 _PAST = re.compile(r"\b(was|were|had|did|ago|last|earlier|previously)\b", re.I)
 # "had agreed that India would complete the withdrawal by May 10", "demanded that the troops leave by March 15":
 # a deadline set in the past falls after it; so does any "by" date in a clause that is not in the past tense
@@ -231,7 +237,8 @@ def find_timeline(sentences: list[Sentence], published: date | None) -> list[Tim
             when, iso = _month_only(m, s.text, published or latest)
             entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
         for m in _RELATIVE.finditer(s.text):
-            if any(a <= m.start() < b for a, b in taken):
+            # "on Friday, 25th August" is one date, the weekday's day
+            if any(a <= m.start("weekday" if m["weekday"] else 0) < b for a, b in taken):
                 continue
             when, iso = _resolve(m, published, latest, _last_year(s.text[:m.start()], narrative))
             entries.append(TimelineEntry(when=when, what=_what(s.text, m), date=iso, evidence=s.id))
@@ -272,7 +279,7 @@ def _month_only(m: re.Match[str], text: str, anchor: date | None) -> tuple[str, 
         return phrase, None
     month = _month_number(m["month"])
     qual = (m["qual"] or "").lower()
-    clause = clause_at(text, m.start("month"))
+    clause = clause_at(text, m.start())  # "will meet him on Friday, 25th August": the weekday's clause
     future = qual == "next" or (qual != "last" and bool(_FUTURE.search(clause)) and not _PAST.search(clause)) or (
         qual in ("by", "until") and bool(_DEADLINE.search(clause))) or (qual == "by" and not _PAST.search(clause))
     year = anchor.year

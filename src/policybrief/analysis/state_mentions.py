@@ -407,7 +407,8 @@ def _acts(toks: list[Token], i: int, j: int, cue: Cues) -> bool:
 
 def main_state(found: Collector, gaz: Gazetteer, title: str, sents: list[TokenSentence]) -> Entry | None:
     """The story's state, whose bodies the text names bare ("the junta", "the government"): the state named
-    most, the headline counting three."""
+    most, the headline counting three; of two named as often, the one the headline names first ("Niger Junta
+    Orders French Ambassador To Depart"), then the one the text names first."""
     states = [c for c in found.found.values() if c.type == "state"]
     if not states:
         # A story may name its state only before its rulers ("Myanmar's military junta is withdrawing"), which
@@ -415,8 +416,9 @@ def main_state(found: Collector, gaz: Gazetteer, title: str, sents: list[TokenSe
         # "China's government" is as often an outside power's
         named = _named_before_rulers(sents, gaz)
         return gaz.state(max(named, key=lambda code: (len(named[code]), -named[code][0]))) if named else None
-    in_title = {c.key for c in states if any(a in title for a in [c.name, *c.aliases])}
-    best = max(states, key=lambda c: (len(c.mentions) + 3 * (c.key in in_title), -c.first))
+    at = {c.key: min((title.find(a) for a in [c.name, *c.aliases] if a and a in title), default=len(title))
+          for c in states}
+    best = max(states, key=lambda c: (len(c.mentions) + 3 * (at[c.key] < len(title)), -at[c.key], -c.first))
     return gaz.state(best.code)
 
 
