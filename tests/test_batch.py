@@ -522,7 +522,7 @@ def test_a_worker_that_cannot_start_fails_each_brief_with_one_line(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("ready_unread", [False, True])
 def test_a_worker_whose_parent_is_gone_removes_its_folder(tmp_path, ready_unread):
-    # Killed runs under load left an empty pb-worker folder in TMPDIR, three in twenty: the parent had died before
+    # Killed runs under load left an empty pb-worker folder in TMPDIR, two in twenty: the parent had died before
     # the worker said it was ready, or with the worker's messages unread (the connection is then reset, not
     # closed), and the error ended the worker before its watch on the parent removed the folder.
     ours, theirs = socket.socketpair()
