@@ -181,10 +181,12 @@ def _is_year(raw: str, value: float, text: str, m: re.Match[str]) -> bool:
 def _is_date_day(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 12):m.start()]
     after = text[m.end("num"):m.end("num") + 12]
-    return bool(re.search(rf"{_MONTH_RE}\s*$", before) or re.match(rf"(st|nd|rd|th)?\s+(of\s+)?{_MONTH_RE}", after))
+    return bool(re.search(rf"{_MONTH_RE}\s*$", before) or re.match(rf"{ORDINAL}\s+(of\s+)?{_MONTH_RE}", after))
 
 
 ORDINAL = "(?:st|nd|rd|th)?"  # "25th August 2023", "August 25th, 2023"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = "|".join(day.capitalize() for day in _WEEKDAYS)
 _ABSOLUTE = re.compile(
     rf"\b(?:(?P<day1>\d{{1,2}}){ORDINAL}\s+)?(?P<month>{_MONTH_RE})\s*(?:(?P<day2>\d{{1,2}}){ORDINAL},?\s*)?"
     r"(?P<year>(?:19|20)\d\d)\b"
@@ -197,13 +199,13 @@ _RELATIVE = re.compile(
     r"(?P<dir>ago|earlier|later|after|before|previously|since)\b"
     r"|\b(?P<rel>last|next|this|past|coming)\s+(?P<unit2>year|month|week|weekend|decade)\b"
     r"|\b(?P<day>yesterday|today|tomorrow)\b"
-    r"|\b(?P<wrel>on|last|this|next)?\s*(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    rf"|\b(?P<wrel>on|last|this|next)?\s*(?P<weekday>(?-i:{_WEEKDAY_RE}))\b",
     re.IGNORECASE,
 )
 # "in June", "by March 15", "the October 1 celebrations" (after "the", only with its day: "the May government")
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?P<qual>[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Tt]hrough|[Oo]n|[Bb]etween|"
-    rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or|[Tt]he(?=\s+{_MONTH_RE}\s+\d)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,(?=\s+\d))\s+)"
+    rf"[Oo]f|[Bb]efore|[Aa]fter|[Ff]or|[Tt]he(?=\s+{_MONTH_RE}\s+\d)|(?:{_WEEKDAY_RE}),(?=\s+\d))\s+)"
     rf"(?:(?P<day1>\d{{1,2}}){ORDINAL}\s+)?(?P<month>{_MONTH_RE})(?:\s+(?P<day2>\d{{1,2}}){ORDINAL})?"
     r"(?P<yrel>\s+(?:last|this|next) year)?\b(?!,?\s+(?:19|20)\d\d)(?!-)"
 )
@@ -216,7 +218,6 @@ _PAST = re.compile(r"\b(was|were|had|did|ago|last|earlier|previously)\b", re.I)
 # a deadline set in the past falls after it; so does any "by" date in a clause that is not in the past tense
 _DEADLINE = re.compile(r"\b(would|will|must|should|deadline|demand\w*|order\w*|ask\w*|request\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s(but|while|whereas|after|before|and then)\s")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def find_timeline(sentences: list[Sentence], published: date | None) -> list[TimelineEntry]:
